@@ -1,0 +1,168 @@
+/**
+ * The app's configuration, read once from the environment (and `.env` through
+ * `--env-file`). A bad value stops the start with one line that names the
+ * variable, says what is wrong and gives an example of a good value.
+ */
+import { z } from "zod";
+import { parse as parseToml } from "smol-toml";
+
+/** The validated configuration. */
+export interface Config {
+  /** Absent when no key is set: the app starts and says so in the UI. */
+  openrouterApiKey?: string;
+  openrouterBaseUrl: string;
+  port: number;
+  host: string;
+  kvPath: string;
+  appPassword?: string;
+  sessionSecret?: string;
+  defaultModel: string;
+  appTimezone: string;
+  appUrl: string;
+  appTitle: string;
+  /** Largest accepted import file. */
+  importMaxBytes: number;
+}
+
+/** Thrown for a bad configuration value; the message is the one line to print. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+interface Rule<T> {
+  schema: z.ZodType<T>;
+  example: string;
+}
+
+const text = z.string().trim().min(1, "must not be empty");
+const httpUrl = text.pipe(z.url({
+  protocol: /^https?$/,
+  error: "must be an http:// or https:// URL",
+}));
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const rules = {
+  OPENROUTER_API_KEY: { schema: text, example: "sk-or-v1-…" },
+  OPENROUTER_BASE_URL: {
+    schema: httpUrl.transform((url) => url.replace(/\/+$/, "")),
+    example: "https://openrouter.ai/api/v1",
+  },
+  PORT: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(1, "must be from 1 to 65535").max(65535, "must be from 1 to 65535"),
+    example: "8000",
+  },
+  HOST: { schema: text, example: "0.0.0.0" },
+  KV_PATH: { schema: text, example: "./data/chatai.sqlite3" },
+  APP_PASSWORD: {
+    schema: z.string().min(8, "must be at least 8 characters long"),
+    example: "a-long-passphrase",
+  },
+  SESSION_SECRET: {
+    schema: z.string().min(32, "must be at least 32 characters long"),
+    example: "a random string of 32 or more characters",
+  },
+  DEFAULT_MODEL: {
+    schema: text.regex(/^[\w.:/-]+$/, "must be a model id"),
+    example: "meta-llama/llama-3-8b-instruct",
+  },
+  APP_TIMEZONE: {
+    schema: text.refine(isTimeZone, "must be an IANA time zone"),
+    example: "Asia/Jakarta",
+  },
+  APP_URL: { schema: httpUrl, example: "http://localhost:8000" },
+  APP_TITLE: { schema: text, example: "chatai" },
+  IMPORT_MAX_BYTES: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(1024, "must be at least 1024").max(
+      200 * 1024 * 1024,
+      "must be at most 209715200 (200 MB)",
+    ),
+    example: "20971520",
+  },
+} satisfies Record<string, Rule<unknown>>;
+
+type Name = keyof typeof rules;
+
+function read<N extends Name>(
+  env: Env,
+  name: N,
+): z.output<(typeof rules)[N]["schema"]> | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const result = rules[name].schema.safeParse(raw);
+  if (result.success) {
+    return result.data as z.output<(typeof rules)[N]["schema"]>;
+  }
+  const problem = result.error.issues[0]?.message ?? "is not valid";
+  const shown = name === "OPENROUTER_API_KEY" || name === "APP_PASSWORD" ||
+      name === "SESSION_SECRET"
+    ? "" // never echo a secret, not even a malformed one
+    : ` (got ${
+      JSON.stringify(raw.length > 60 ? raw.slice(0, 60) + "…" : raw)
+    })`;
+  throw new ConfigError(
+    `${name}${shown} ${problem}; for example ${name}=${rules[name].example}`,
+  );
+}
+
+/** Reads `OPENROUTER_API_KEY` from a Streamlit `secrets.toml`, as the old app kept it. */
+export async function readStreamlitKey(
+  path: string,
+): Promise<string | undefined> {
+  let source: string;
+  try {
+    source = await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parseToml(source);
+  } catch {
+    throw new ConfigError(
+      `${path} is not valid TOML; write the key as OPENROUTER_API_KEY = "sk-or-v1-…"`,
+    );
+  }
+  const key = parsed.OPENROUTER_API_KEY;
+  return typeof key === "string" && key.trim() ? key.trim() : undefined;
+}
+
+/** Validates `env` into a `Config`; throws `ConfigError` with one clear line. */
+export async function loadConfig(
+  env: Env,
+  options: { secretsPath?: string } = {},
+): Promise<Config> {
+  const key = read(env, "OPENROUTER_API_KEY") ??
+    await readStreamlitKey(options.secretsPath ?? ".streamlit/secrets.toml");
+  return {
+    openrouterApiKey: key,
+    openrouterBaseUrl: read(env, "OPENROUTER_BASE_URL") ??
+      "https://openrouter.ai/api/v1",
+    port: read(env, "PORT") ?? 8000,
+    host: read(env, "HOST") ?? "0.0.0.0",
+    kvPath: read(env, "KV_PATH") ?? "./data/chatai.sqlite3",
+    appPassword: read(env, "APP_PASSWORD"),
+    sessionSecret: read(env, "SESSION_SECRET"),
+    defaultModel: read(env, "DEFAULT_MODEL") ??
+      "meta-llama/llama-3-8b-instruct",
+    appTimezone: read(env, "APP_TIMEZONE") ?? "Asia/Jakarta",
+    appUrl: read(env, "APP_URL") ?? "http://localhost:8000",
+    appTitle: read(env, "APP_TITLE") ?? "chatai",
+    importMaxBytes: read(env, "IMPORT_MAX_BYTES") ?? 20 * 1024 * 1024,
+  };
+}
+
+/** The names of every variable the app reads. */
+export const CONFIG_VARIABLES = Object.keys(rules) as Name[];

@@ -1,0 +1,92 @@
+import {
+  assert,
+  assertEquals,
+  assertRejects,
+  assertStringIncludes,
+} from "@/tests/assert.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+
+const noSecrets = { secretsPath: "/nonexistent/secrets.toml" };
+
+Deno.test("loadConfig() fills every default of DESIGN.md from an empty environment", async () => {
+  const config = await loadConfig({}, noSecrets);
+  assertEquals(config, {
+    openrouterApiKey: undefined,
+    openrouterBaseUrl: "https://openrouter.ai/api/v1",
+    port: 8000,
+    host: "0.0.0.0",
+    kvPath: "./data/chatai.sqlite3",
+    appPassword: undefined,
+    sessionSecret: undefined,
+    defaultModel: "meta-llama/llama-3-8b-instruct",
+    appTimezone: "Asia/Jakarta",
+    appUrl: "http://localhost:8000",
+    appTitle: "chatai",
+    importMaxBytes: 20 * 1024 * 1024,
+  });
+});
+
+Deno.test("loadConfig() names the variable, the problem and an example for a bad value", async () => {
+  const cases: [Record<string, string>, string][] = [
+    [
+      { PORT: "eighty" },
+      'PORT (got "eighty") must be a whole number; for example PORT=8000',
+    ],
+    [{ PORT: "70000" }, "PORT"],
+    [{ OPENROUTER_BASE_URL: "ftp://x" }, "OPENROUTER_BASE_URL"],
+    [
+      { APP_TIMEZONE: "Mars/Olympus" },
+      'APP_TIMEZONE (got "Mars/Olympus") must be an IANA time zone; for example APP_TIMEZONE=Asia/Jakarta',
+    ],
+    [{ DEFAULT_MODEL: "bad model" }, "DEFAULT_MODEL"],
+    [
+      { SESSION_SECRET: "short" },
+      "SESSION_SECRET must be at least 32 characters long",
+    ],
+  ];
+  for (const [env, expected] of cases) {
+    const error = await assertRejects(
+      () => loadConfig(env, noSecrets),
+      ConfigError,
+    );
+    assertStringIncludes(error.message, expected);
+    assert(!error.message.includes("\n"), "the message is one line");
+  }
+});
+
+Deno.test("loadConfig() never echoes a secret in its error", async () => {
+  const error = await assertRejects(
+    () => loadConfig({ SESSION_SECRET: "tiny-secret-value" }, noSecrets),
+    ConfigError,
+  );
+  assert(!error.message.includes("tiny-secret-value"));
+});
+
+Deno.test("loadConfig() falls back to the Streamlit secrets.toml for the API key", async () => {
+  const dir = await Deno.makeTempDir();
+  const path = `${dir}/secrets.toml`;
+  await Deno.writeTextFile(path, 'OPENROUTER_API_KEY="sk-or-v1-from-toml"\n');
+  assertEquals(
+    (await loadConfig({}, { secretsPath: path })).openrouterApiKey,
+    "sk-or-v1-from-toml",
+  );
+  assertEquals(
+    (await loadConfig({ OPENROUTER_API_KEY: "sk-env" }, { secretsPath: path }))
+      .openrouterApiKey,
+    "sk-env",
+  );
+  await Deno.writeTextFile(path, "OPENROUTER_API_KEY = [unclosed");
+  await assertRejects(
+    () => loadConfig({}, { secretsPath: path }),
+    ConfigError,
+    "not valid TOML",
+  );
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("loadConfig() trims a trailing slash from the base URL", async () => {
+  const config = await loadConfig({
+    OPENROUTER_BASE_URL: "http://127.0.0.1:9/api/v1/",
+  }, noSecrets);
+  assertEquals(config.openrouterBaseUrl, "http://127.0.0.1:9/api/v1");
+});

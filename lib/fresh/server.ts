@@ -1,0 +1,60 @@
+/**
+ * The Fresh 1.x server API that app code imports as `$fresh/server.ts`:
+ * `start()`, `createHandler()`, `defineConfig()` and the route types.
+ */
+import { createHandler as create, type ServeHandler } from "./src/handler.ts";
+import type { FreshConfig, Manifest } from "./src/types.ts";
+
+export type {
+  AppProps,
+  AsyncRoute,
+  ErrorPageProps,
+  FreshConfig,
+  FreshContext,
+  Handler,
+  Handlers,
+  LayoutProps,
+  Manifest,
+  PageProps,
+  RouteConfig,
+  UnknownPageProps,
+} from "./src/types.ts";
+export type { ServeHandler };
+
+/** Returns `config` typed, for `fresh.config.ts`. */
+export function defineConfig(config: FreshConfig): FreshConfig {
+  return config;
+}
+
+/** Builds the request handler of the app described by `manifest`. */
+export function createHandler(
+  manifest: Manifest,
+  config: FreshConfig = {},
+): Promise<ServeHandler> {
+  return create(manifest, withMode(config));
+}
+
+/** `deno task dev` runs the app through dev.ts, which asks for development mode. */
+function withMode(config: FreshConfig): FreshConfig {
+  const dev = config.dev ??
+    !!(globalThis as { __FRSH_DEV?: boolean }).__FRSH_DEV;
+  return { ...config, dev };
+}
+
+/** Serves the app: port and hostname from `config.server`, else 8000 on all interfaces. */
+export async function start(
+  manifest: Manifest,
+  config: FreshConfig = {},
+): Promise<void> {
+  const handler = await create(manifest, withMode(config));
+  const server = Deno.serve({
+    port: config.server?.port ?? 8000,
+    hostname: config.server?.hostname ?? "0.0.0.0",
+    signal: config.server?.signal,
+    onListen: config.server?.onListen ?? ((addr) => {
+      const host = addr.hostname === "0.0.0.0" ? "localhost" : addr.hostname;
+      console.log(`chatai listening on http://${host}:${addr.port}/`);
+    }),
+  }, handler);
+  await server.finished;
+}

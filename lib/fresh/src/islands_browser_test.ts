@@ -1,0 +1,98 @@
+import { signal } from "@preact/signals";
+import { h } from "preact";
+import { assertEquals } from "@/tests/assert.ts";
+import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { createHandler, type Manifest } from "../server.ts";
+import * as Counter from "../testdata/islands/Counter.tsx";
+import * as Badge from "../testdata/islands/Badge.tsx";
+
+const manifest: Manifest = {
+  baseUrl: new URL("../testdata/fresh.gen.ts", import.meta.url).href,
+  islands: { "./islands/Counter.tsx": Counter, "./islands/Badge.tsx": Badge },
+  routes: {
+    "./routes/index.tsx": {
+      default: () => {
+        const count = signal(5);
+        return h(
+          "html",
+          null,
+          h(
+            "body",
+            null,
+            h("main", null, [
+              h(
+                Counter.default,
+                { count, label: "First" },
+                h("p", { id: "slot" }, [
+                  "server text ",
+                  h(Badge.default, { text: "slotted" }),
+                ]),
+              ),
+              h(Counter.default, { count, label: "Second" }),
+            ]),
+          ),
+        );
+      },
+    },
+  },
+};
+
+async function serve() {
+  const handler = await createHandler(manifest);
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    handler,
+  );
+  return {
+    url: `http://127.0.0.1:${server.addr.port}/`,
+    close: () => server.shutdown(),
+  };
+}
+
+browserTest(
+  "islands hydrate into the server-rendered nodes, which are reused, not replaced",
+  async ({ page }) => {
+    const app = await serve();
+    try {
+      // Hold the islands runtime back until the server-rendered nodes are tagged.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => release = resolve);
+      await page.route("**/fresh-runtime-*.js", async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(app.url, { waitUntil: "commit" });
+      await page.waitForSelector("text=Second");
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll("button, #slot, .badge")) {
+          (el as unknown as { __server: boolean }).__server = true;
+        }
+      });
+      release();
+      await waitForIslands(page);
+
+      const first = page.getByRole("button", { name: /First/ });
+      await first.click();
+      // One signal passed to both islands stays one live signal in the browser.
+      await page.getByRole("button", { name: "First 6" }).waitFor();
+      await page.getByRole("button", { name: "Second 6" }).waitFor();
+      await page.getByRole("button", { name: "Second 6" }).click();
+      await page.getByRole("button", { name: "First 7" }).waitFor();
+
+      const reused = await page.evaluate(() =>
+        [...document.querySelectorAll("button, #slot, .badge")].map((el) =>
+          (el as unknown as { __server?: boolean }).__server === true
+        )
+      );
+      assertEquals(reused, [true, true, true, true, true, true]);
+      // Server-rendered children keep their content, and nothing was duplicated.
+      assertEquals(
+        await page.locator("#slot").textContent(),
+        "server text slotted",
+      );
+      assertEquals(await page.locator(".badge").count(), 3);
+    } finally {
+      await app.close();
+    }
+  },
+);

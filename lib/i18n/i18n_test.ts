@@ -1,0 +1,40 @@
+import { assertEquals } from "@/tests/assert.ts";
+import { interpolate } from "./define.ts";
+import { dictionary, negotiateLang, t } from "./mod.ts";
+
+Deno.test("negotiateLang() prefers the explicit choice, then the cookie, then Accept-Language", () => {
+  assertEquals(negotiateLang("en", "id", "id-ID"), "en");
+  assertEquals(negotiateLang(null, "en", "id-ID"), "en");
+  assertEquals(negotiateLang(null, "fr", "en-GB,en;q=0.9"), "en");
+  assertEquals(negotiateLang("xx", undefined, "id-ID,id;q=0.9,en;q=0.8"), "id");
+});
+
+Deno.test("negotiateLang() ranks Accept-Language by quality and defaults to Indonesian", () => {
+  assertEquals(negotiateLang(null, null, "en;q=0.4, id;q=0.8"), "id");
+  assertEquals(negotiateLang(null, null, "fr-FR, en;q=0.5"), "en");
+  assertEquals(negotiateLang(null, null, "fr-FR, de"), "id");
+  assertEquals(negotiateLang(null, null, null), "id");
+  assertEquals(negotiateLang(null, null, "en;q=0, id;q=0"), "id");
+});
+
+Deno.test("every UI string exists, non-empty, in both languages", () => {
+  const en = dictionary("en"), id = dictionary("id");
+  assertEquals(Object.keys(id).sort(), Object.keys(en).sort());
+  for (const [key, value] of Object.entries({ ...en, ...id })) {
+    assertEquals(
+      typeof value === "string" && value.trim().length > 0,
+      true,
+      key,
+    );
+  }
+});
+
+Deno.test("t() translates and fills placeholders", () => {
+  assertEquals(t("en", "chat.new"), "New chat");
+  assertEquals(t("id", "chat.new"), "Obrolan baru");
+  assertEquals(
+    interpolate("Try again in {seconds} s", { seconds: 30 }),
+    "Try again in 30 s",
+  );
+  assertEquals(interpolate("Keep {unknown}", {}), "Keep {unknown}");
+});

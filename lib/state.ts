@@ -1,0 +1,8 @@
+import type { Lang } from "./i18n/mod.ts";
+import type { Services } from "./app.ts";
+
+/** What the root middleware puts in `ctx.state` for every request. */
+export interface AppState {
+  lang: Lang;
+  services: Services;
+}

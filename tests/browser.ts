@@ -1,0 +1,108 @@
+/**
+ * Browser tests with playwright-core and Debian's Chromium. Without Chromium
+ * the tests are skipped on a developer machine and FAIL under CI (`CI` set),
+ * where `.ci/run` installs it.
+ */
+import {
+  type Browser,
+  chromium,
+  type ConsoleMessage,
+  type Page,
+} from "playwright-core";
+
+/** Where Chromium is (`CHROMIUM_PATH` overrides). */
+export const CHROMIUM_PATH = Deno.env.get("CHROMIUM_PATH") ??
+  "/usr/bin/chromium";
+
+function exists(path: string): boolean {
+  try {
+    return Deno.statSync(path).isFile;
+  } catch {
+    return false;
+  }
+}
+
+const available = exists(CHROMIUM_PATH);
+const inCi = !!Deno.env.get("CI");
+
+/** The flags this machine's closed network and root user need. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Launches headless Chromium (with a fresh profile, as playwright makes one per launch). */
+export function launchBrowser(): Promise<Browser> {
+  if (!available) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** What a browser test receives. */
+export interface BrowserTestContext {
+  browser: Browser;
+  page: Page;
+  /** Console errors and page errors seen so far. */
+  errors: string[];
+}
+
+/**
+ * Registers a browser test: a fresh browser and page, closed afterwards; the
+ * test fails if the page logged an error or threw.
+ */
+export function browserTest(
+  name: string,
+  fn: (ctx: BrowserTestContext) => Promise<void>,
+  options: {
+    allowErrors?: boolean;
+    viewport?: { width: number; height: number };
+  } = {},
+): void {
+  Deno.test({
+    name,
+    ignore: !available && !inCi,
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const browser = await launchBrowser();
+      try {
+        const context = await browser.newContext({
+          viewport: options.viewport ?? { width: 1280, height: 860 },
+          locale: "en-US",
+        });
+        const page = await context.newPage();
+        page.setDefaultTimeout(10_000);
+        const errors: string[] = [];
+        page.on("console", (msg: ConsoleMessage) => {
+          if (msg.type() === "error") errors.push(msg.text());
+        });
+        page.on("pageerror", (error: Error) => errors.push(error.message));
+        await fn({ browser, page, errors });
+        if (!options.allowErrors && errors.length) {
+          throw new Error(`The page logged errors:\n${errors.join("\n")}`);
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+  });
+}
+
+/** Waits until the islands runtime has revived every island of the page. */
+export async function waitForIslands(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.documentElement.dataset.islands === "ready"
+  );
+}
