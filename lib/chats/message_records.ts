@@ -1,0 +1,199 @@
+/**
+ * Adding and reading messages. Adding commits the record, the chat's
+ * counter and order, and the streaming mark in one atomic operation.
+ */
+
+import { chatMutations, getChatEntry } from "./chat_records.ts";
+import { commitWithChunks, planText, type TextWrite } from "./content_write.ts";
+import {
+  chatKey,
+  countKey,
+  messageKey,
+  messagesPrefix,
+  streamingKey,
+  versionPrefix,
+} from "./keys.ts";
+import { KV_MAX_BATCH_SIZE, type Mutation } from "./kv_limits.ts";
+import { readMessage, toMessage } from "./message_read.ts";
+import {
+  asStoredMessage,
+  cacheKey,
+  compact,
+  refOf,
+  retry,
+  setStoredText,
+  type StoreContext,
+  type StoredMessage,
+  storedText,
+  TEXT_FIELDS,
+} from "./store_context.ts";
+import type { Chat, Message } from "./types.ts";
+
+/** A new message: id and createdAt are generated unless given. */
+export type MessageInit = Omit<Message, "id" | "createdAt"> & {
+  id?: string;
+  createdAt?: string;
+};
+
+/** What updateMessage may change. */
+export type MessagePatch = Partial<Omit<Message, "id">>;
+
+/** Plans the text writes of a record change and applies them to `next`. */
+export function planTexts(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+  before: StoredMessage | null,
+  next: StoredMessage,
+  changes: Partial<Record<"content" | "reasoning", string | undefined>>,
+  oldTexts: Partial<Record<"content" | "reasoning", string>>,
+): TextWrite[] {
+  const writes: TextWrite[] = [];
+  for (const field of TEXT_FIELDS) {
+    if (!(field in changes)) continue;
+    const write = planText({
+      field,
+      prefix: (v) => versionPrefix(owner, chatId, next.id, field, v),
+      old: before && storedText(before, field),
+      oldText: oldTexts[field],
+      text: changes[field],
+      chunkSize: ctx.chunkSize,
+      inlineMax: ctx.inlineMax,
+      newVersion: ctx.newId,
+    });
+    setStoredText(next, field, write.stored);
+    writes.push(write);
+  }
+  return writes;
+}
+
+/** Adds a message and bumps the chat's updatedAt; null without the chat. */
+export async function addMessage(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+  init: MessageInit,
+): Promise<Message | null> {
+  const { content, reasoning, ...rest } = init;
+  const message: Message = compact({
+    ...rest,
+    id: init.id ?? ctx.newId(),
+    createdAt: init.createdAt ?? ctx.now().toISOString(),
+    content,
+    reasoning,
+  });
+  const key = messageKey(owner, chatId, message.id);
+  return await retry("add the message", async () => {
+    const [chat, count, existing] = await ctx.kv.getMany<
+      [Chat, number, unknown]
+    >(
+      [chatKey(owner, chatId), countKey(owner, chatId), key],
+    );
+    if (!chat.value) return null;
+    if (existing.value !== null) {
+      throw new Error(`Message ${message.id} already exists in this chat`);
+    }
+    const { content: _c, reasoning: _r, ...record }: StoredMessage = message;
+    const writes = planTexts(ctx, owner, chatId, null, record, {
+      content,
+      reasoning,
+    }, {});
+    const bumped = { ...chat.value, updatedAt: ctx.now().toISOString() };
+    const finals: Mutation[] = [
+      { key, value: record },
+      { key: countKey(owner, chatId), value: (count.value ?? 0) + 1 },
+      ...chatMutations(owner, chat.value, bumped),
+    ];
+    if (message.status === "streaming") {
+      finals.push({
+        key: streamingKey(owner, chatId, message.id),
+        value: true,
+      });
+    }
+    const result = await commitWithChunks(ctx.kv, writes, [
+      chat,
+      count,
+      existing,
+    ], finals);
+    if (!result) return undefined;
+    remember(ctx, owner, chatId, record, result.versionstamp, {
+      content,
+      reasoning,
+    });
+    return message;
+  });
+}
+
+/** Reads one message; null when the owner has no such chat or message. */
+export async function getMessage(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+  id: string,
+): Promise<Message | null> {
+  const [chat, entry] = await ctx.kv.getMany([
+    chatKey(owner, chatId),
+    messageKey(owner, chatId, id),
+  ]);
+  if (!chat.value) return null;
+  return await readMessage(ctx, owner, chatId, entry);
+}
+
+/** Every message of a chat in creation order; null without the chat. */
+export async function listMessages(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+): Promise<Message[] | null> {
+  const list = async () => {
+    const entries: Deno.KvEntry<unknown>[] = [];
+    const iterator = ctx.kv.list({ prefix: messagesPrefix(owner, chatId) }, {
+      batchSize: KV_MAX_BATCH_SIZE,
+    });
+    for await (const entry of iterator) entries.push(entry);
+    return entries;
+  };
+  const [chat, entries] = await Promise.all([
+    getChatEntry(ctx, owner, chatId),
+    list(),
+  ]);
+  if (!chat.value) return null;
+  // Most records hold their text inline: only chunked ones need reads.
+  const messages = await Promise.all(entries.map((entry) => {
+    const record = asStoredMessage(entry.value, entry.key);
+    return record.contentRef || record.reasoningRef
+      ? readMessage(ctx, owner, chatId, entry)
+      : toMessage(record, {});
+  }));
+  return messages.filter((m): m is Message => m !== null);
+}
+
+/** How many messages a chat has; null without the chat. */
+export async function countMessages(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+): Promise<number | null> {
+  const [chat, count] = await ctx.kv.getMany<[unknown, number]>([
+    chatKey(owner, chatId),
+    countKey(owner, chatId),
+  ]);
+  return chat.value === null ? null : count.value ?? 0;
+}
+
+/** Caches the long texts of a record just written at `stamp`. */
+export function remember(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+  record: StoredMessage,
+  stamp: string,
+  texts: Partial<Record<"content" | "reasoning", string | undefined>>,
+): void {
+  const long: Partial<Record<"content" | "reasoning", string>> = {};
+  for (const field of TEXT_FIELDS) {
+    const text = texts[field];
+    if (record[refOf(field)] && text !== undefined) long[field] = text;
+  }
+  ctx.cache.set(cacheKey(owner, chatId, record.id), stamp, long);
+}

@@ -1,0 +1,41 @@
+/** Search of an owner's chats by title and message content. */
+
+import { readMessage } from "./message_read.ts";
+import { asStoredMessage, type StoreContext } from "./store_context.ts";
+import { messagesPrefix } from "./keys.ts";
+import type { Chat } from "./types.ts";
+
+/**
+ * Makes a filter for listChatPage: a chat matches when its title or the
+ * content of one of its messages contains `q`, ignoring case. It scans
+ * messages, which is acceptable for a search but not for a plain listing.
+ */
+export function chatMatcher(
+  ctx: StoreContext,
+  owner: string,
+  q: string,
+): (chats: Chat[]) => Promise<boolean[]> {
+  const needle = q.toLowerCase();
+  const matches = async (chat: Chat) =>
+    chat.title.toLowerCase().includes(needle) ||
+    await contentContains(ctx, owner, chat.id, needle);
+  return (chats) => Promise.all(chats.map(matches));
+}
+
+async function contentContains(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+  needle: string,
+): Promise<boolean> {
+  const entries = ctx.kv.list({ prefix: messagesPrefix(owner, chatId) }, {
+    batchSize: 500,
+  });
+  for await (const entry of entries) {
+    const record = asStoredMessage(entry.value, entry.key);
+    const content = record.content ??
+      (await readMessage(ctx, owner, chatId, entry))?.content ?? "";
+    if (content.toLowerCase().includes(needle)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,235 @@
+/**
+ * The persistent chat store on Deno KV. Every method is scoped by an opaque
+ * owner id: another owner's chat behaves as if it did not exist. The key
+ * layout is described in keys.ts, long texts in content.ts.
+ */
+
+import {
+  type ChatPage,
+  listChatPage,
+  type ListChatsOptions,
+} from "./chat_list.ts";
+import * as chats from "./chat_records.ts";
+import { importChat } from "./import_chat.ts";
+import * as records from "./message_records.ts";
+import type { MessageInit, MessagePatch } from "./message_records.ts";
+import * as updates from "./message_update.ts";
+import type { StreamingRef } from "./message_update.ts";
+import * as purge from "./purge.ts";
+import { migrate } from "./schema_version.ts";
+import { chatMatcher } from "./search.ts";
+import {
+  type ChatDefaults,
+  type ChatStoreOptions,
+  createContext,
+  type StoreContext,
+} from "./store_context.ts";
+import type { Chat, ChatInit, ChatPatch, Message } from "./types.ts";
+
+export type {
+  ChatDefaults,
+  ChatPage,
+  ChatStoreOptions,
+  ListChatsOptions,
+  MessageInit,
+  MessagePatch,
+  StreamingRef,
+};
+export { InvalidCursorError } from "./keys.ts";
+
+// Ids come from callers (URLs): anything that cannot be one of ours is
+// simply not found, and never reaches KV's key size limit.
+const MAX_ID_LENGTH = 256;
+const validId = (id: unknown): id is string =>
+  typeof id === "string" && id.length > 0 && id.length <= MAX_ID_LENGTH;
+
+/** Chats and messages of many owners, persisted in Deno KV. */
+export class ChatStore {
+  readonly #ctx: StoreContext;
+  #ready?: Promise<number>;
+
+  /** Wraps an open KV; the schema version is checked on first use. */
+  constructor(kv: Deno.Kv, options: ChatStoreOptions = {}) {
+    this.#ctx = createContext(kv, options);
+  }
+
+  /** Brings the stored layout to the current schema version; returns it. */
+  migrate(): Promise<number> {
+    this.#ready ??= migrate(this.#ctx.kv).catch((error) => {
+      this.#ready = undefined;
+      throw error;
+    });
+    return this.#ready;
+  }
+
+  async #use(owner: string): Promise<StoreContext> {
+    if (
+      typeof owner !== "string" || owner.length === 0 ||
+      owner.length > MAX_ID_LENGTH
+    ) {
+      throw new TypeError(
+        "Owner must be a non-empty string of at most 256 characters",
+      );
+    }
+    await this.migrate();
+    return this.#ctx;
+  }
+
+  /** Creates a chat; missing settings get their defaults. */
+  async createChat(
+    owner: string,
+    init: ChatInit & { defaults?: Partial<ChatDefaults> } = {},
+  ): Promise<Chat> {
+    return chats.createChat(await this.#use(owner), owner, init);
+  }
+
+  /** Returns a chat, or null when the owner has none with this id. */
+  async getChat(owner: string, id: string): Promise<Chat | null> {
+    const ctx = await this.#use(owner);
+    return validId(id)
+      ? (await chats.getChatEntry(ctx, owner, id)).value
+      : null;
+  }
+
+  /** Lists chats, pinned first (latest pinned first), then latest updated. */
+  async listChats(
+    owner: string,
+    options: ListChatsOptions = {},
+  ): Promise<ChatPage> {
+    const ctx = await this.#use(owner);
+    const q = options.q?.trim();
+    return listChatPage(
+      ctx,
+      owner,
+      options,
+      q ? chatMatcher(ctx, owner, q) : undefined,
+    );
+  }
+
+  /** Changes a chat; null when the owner has none with this id. */
+  async updateChat(
+    owner: string,
+    id: string,
+    patch: ChatPatch,
+  ): Promise<Chat | null> {
+    const ctx = await this.#use(owner);
+    return validId(id) ? chats.updateChat(ctx, owner, id, patch) : null;
+  }
+
+  /** Moves a chat's updatedAt to now; null when there is no such chat. */
+  touchChat(owner: string, id: string): Promise<Chat | null> {
+    return this.updateChat(owner, id, {});
+  }
+
+  /** Deletes a chat with all its messages; false when there is none. */
+  async deleteChat(owner: string, id: string): Promise<boolean> {
+    const ctx = await this.#use(owner);
+    return validId(id) ? purge.deleteChat(ctx, owner, id) : false;
+  }
+
+  /** Deletes every chat of an owner; returns how many. */
+  async deleteAllChats(owner: string): Promise<number> {
+    return purge.deleteAllChats(await this.#use(owner), owner);
+  }
+
+  /** Writes a whole chat with its messages, all or nothing. */
+  async importChat(
+    owner: string,
+    chat: ChatInit & { defaults?: Partial<ChatDefaults> },
+    messageInits: MessageInit[],
+  ): Promise<Chat> {
+    return importChat(await this.#use(owner), owner, chat, messageInits);
+  }
+
+  /** Messages of a chat in creation order; null when there is no such chat. */
+  async listMessages(owner: string, chatId: string): Promise<Message[] | null> {
+    const ctx = await this.#use(owner);
+    return validId(chatId) ? records.listMessages(ctx, owner, chatId) : null;
+  }
+
+  /** One message, or null when the chat or the message does not exist. */
+  async getMessage(
+    owner: string,
+    chatId: string,
+    id: string,
+  ): Promise<Message | null> {
+    const ctx = await this.#use(owner);
+    return validId(chatId) && validId(id)
+      ? records.getMessage(ctx, owner, chatId, id)
+      : null;
+  }
+
+  /** Adds a message and bumps the chat's updatedAt; null without the chat. */
+  async addMessage(
+    owner: string,
+    chatId: string,
+    init: MessageInit,
+  ): Promise<Message | null> {
+    const ctx = await this.#use(owner);
+    if (init.id !== undefined && !validId(init.id)) {
+      throw new TypeError(
+        "Message id must be a non-empty string of at most 256 characters",
+      );
+    }
+    return validId(chatId)
+      ? records.addMessage(ctx, owner, chatId, init)
+      : null;
+  }
+
+  /**
+   * Changes a message. A content that extends the stored one (a streaming
+   * flush) rewrites only the changed tail chunks.
+   */
+  async updateMessage(
+    owner: string,
+    chatId: string,
+    id: string,
+    patch: MessagePatch,
+  ): Promise<Message | null> {
+    const ctx = await this.#use(owner);
+    if (!validId(chatId) || !validId(id)) return null;
+    return updates.updateMessage(ctx, owner, chatId, id, patch);
+  }
+
+  /** Deletes one message; false when there is none. */
+  async deleteMessage(
+    owner: string,
+    chatId: string,
+    id: string,
+  ): Promise<boolean> {
+    const ctx = await this.#use(owner);
+    if (!validId(chatId) || !validId(id)) return false;
+    return updates.deleteMessage(ctx, owner, chatId, id);
+  }
+
+  /** Deletes the messages after one (edit and resend); returns how many. */
+  async deleteMessagesAfter(
+    owner: string,
+    chatId: string,
+    id: string,
+  ): Promise<number> {
+    const ctx = await this.#use(owner);
+    if (!validId(chatId) || !validId(id)) return 0;
+    return updates.deleteMessagesAfter(ctx, owner, chatId, id);
+  }
+
+  /** How many messages a chat has; null when there is no such chat. */
+  async countMessages(owner: string, chatId: string): Promise<number | null> {
+    const ctx = await this.#use(owner);
+    return validId(chatId) ? records.countMessages(ctx, owner, chatId) : null;
+  }
+
+  /** Every message of every owner still marked streaming, for startup. */
+  async listStreaming(): Promise<StreamingRef[]> {
+    await this.migrate();
+    return updates.listStreaming(this.#ctx);
+  }
+
+  /** Finishes interrupted deletions and stale imports; returns how many. */
+  async collectGarbage(
+    options: { pendingOlderThanMs?: number } = {},
+  ): Promise<number> {
+    await this.migrate();
+    return purge.collectGarbage(this.#ctx, options.pendingOlderThanMs);
+  }
+}
