@@ -1,13 +1,28 @@
 /**
- * The app's services (configuration now; the store and the generation runner
- * join as they are built), created once per process from the environment.
- * Tests install their own with `setServices()`.
+ * The app's services, created once per process from the environment: the
+ * configuration, Deno KV, the chat store, the generation runner and the
+ * session keys. Tests build their own with `createServices()`.
  */
+import { ChatStore } from "./chats/store.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { GenerationRunner } from "./generation/runner.ts";
+import {
+  describeGenerationError,
+  interruptedError,
+} from "./generation/errors.ts";
+import { loadSessionKeys } from "./security/session_keys.ts";
+import { dirname } from "node:path";
 
 /** What routes need to do their work. */
 export interface Services {
   config: Config;
+  kv: Deno.Kv;
+  store: ChatStore;
+  runner: GenerationRunner;
+  /** The current session key first, then older ones still accepted. */
+  sessionKeys: CryptoKey[];
+  /** Stops background work and closes KV. */
+  close(): Promise<void>;
 }
 
 let configPromise: Promise<Config> | null = null;
@@ -25,9 +40,43 @@ export function appConfig(): Promise<Config> {
   return configPromise;
 }
 
+/** Opens KV at `path`, creating the folder of a local database file. */
+async function openKv(path: string): Promise<Deno.Kv> {
+  const remote = /^https?:\/\//.test(path);
+  if (path !== ":memory:" && !remote) {
+    await Deno.mkdir(dirname(path), { recursive: true });
+  }
+  return await Deno.openKv(path);
+}
+
+/** Builds every service for `config`; marks answers left streaming by a crash as interrupted. */
+export async function createServices(config: Config): Promise<Services> {
+  const kv = await openKv(config.kvPath);
+  const store = new ChatStore(kv, { defaults: { model: config.defaultModel } });
+  await store.migrate();
+  const runner = new GenerationRunner({
+    kv,
+    store,
+    describeError: describeGenerationError,
+  });
+  await runner.recoverInterrupted(interruptedError);
+  const sessionKeys = await loadSessionKeys(kv, config.sessionSecret);
+  return {
+    config,
+    kv,
+    store,
+    runner,
+    sessionKeys,
+    async close() {
+      await runner.close();
+      kv.close();
+    },
+  };
+}
+
 /** The services of this process. */
 export function getServices(): Promise<Services> {
-  services ??= appConfig().then((config) => ({ config }));
+  services ??= appConfig().then(createServices);
   return services;
 }
 

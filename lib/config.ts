@@ -22,6 +22,8 @@ export interface Config {
   appTitle: string;
   /** Largest accepted import file. */
   importMaxBytes: number;
+  /** Longest wait for the model's first byte, and between bytes. */
+  upstreamTimeoutMs: number;
 }
 
 /** Thrown for a bad configuration value; the message is the one line to print. */
@@ -68,7 +70,10 @@ const rules = {
     example: "a-long-passphrase",
   },
   SESSION_SECRET: {
-    schema: z.string().min(32, "must be at least 32 characters long"),
+    schema: z.string().refine(
+      (v) => v.split(",").every((s) => s.trim().length >= 32),
+      "must be at least 32 characters long (each one, when rotating several)",
+    ),
     example: "a random string of 32 or more characters",
   },
   DEFAULT_MODEL: {
@@ -89,6 +94,12 @@ const rules = {
       "must be at most 209715200 (200 MB)",
     ),
     example: "20971520",
+  },
+  UPSTREAM_TIMEOUT_MS: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(100, "must be at least 100").max(600_000, "must be at most 600000"),
+    example: "60000",
   },
 } satisfies Record<string, Rule<unknown>>;
 
@@ -161,6 +172,7 @@ export async function loadConfig(
     appUrl: read(env, "APP_URL") ?? "http://localhost:8000",
     appTitle: read(env, "APP_TITLE") ?? "chatai",
     importMaxBytes: read(env, "IMPORT_MAX_BYTES") ?? 20 * 1024 * 1024,
+    upstreamTimeoutMs: read(env, "UPSTREAM_TIMEOUT_MS") ?? 60_000,
   };
 }
 

@@ -23,6 +23,7 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
     appUrl: "http://localhost:8000",
     appTitle: "chatai",
     importMaxBytes: 20 * 1024 * 1024,
+    upstreamTimeoutMs: 60_000,
   });
 });
 

@@ -5,4 +5,6 @@ import type { Services } from "./app.ts";
 export interface AppState {
   lang: Lang;
   services: Services;
+  /** The owner of the session: every chat read or written belongs to it. */
+  owner: string;
 }

@@ -2,13 +2,24 @@ import type { FreshContext } from "$fresh/server.ts";
 import { getServices } from "@/lib/app.ts";
 import { LANG_COOKIE, negotiateLang } from "@/lib/i18n/mod.ts";
 import { getCookie } from "@/lib/http/cookies.ts";
+import {
+  newOwnerId,
+  SESSION_COOKIE,
+  sessionCookie,
+  signSession,
+  verifySession,
+} from "@/lib/security/session.ts";
 import type { AppState } from "@/lib/state.ts";
 
 const YEAR = 60 * 60 * 24 * 365;
 
-/** Picks the UI language and makes the app's services available to every route. */
+/**
+ * For every request: the app's services, the UI language, and the owner from
+ * the signed session cookie (a new anonymous owner when there is no valid one).
+ */
 export async function handler(req: Request, ctx: FreshContext<AppState>) {
-  ctx.state.services = await getServices();
+  const services = await getServices();
+  ctx.state.services = services;
   const choice = ctx.url.searchParams.get("lang");
   const lang = negotiateLang(
     choice,
@@ -16,7 +27,26 @@ export async function handler(req: Request, ctx: FreshContext<AppState>) {
     req.headers.get("Accept-Language"),
   );
   ctx.state.lang = lang;
+  if (ctx.destination !== "route" && ctx.destination !== "notFound") {
+    return ctx.next();
+  }
+  const session = await verifySession(
+    getCookie(req.headers, SESSION_COOKIE),
+    services.sessionKeys,
+  );
+  ctx.state.owner = session?.owner ?? newOwnerId();
   const response = await ctx.next();
+  if (!session || session.reissue) {
+    const value = await signSession(
+      ctx.state.owner,
+      Date.now(),
+      services.sessionKeys[0],
+    );
+    response.headers.append(
+      "Set-Cookie",
+      sessionCookie(value, ctx.url.protocol === "https:"),
+    );
+  }
   if (choice === lang) {
     response.headers.append(
       "Set-Cookie",

@@ -1,25 +1,16 @@
-import type { PageProps } from "$fresh/server.ts";
-import Sidebar from "@/islands/Sidebar.tsx";
-import { LanguageForm } from "@/components/LanguageForm.tsx";
-import { useT } from "@/lib/i18n/context.ts";
+import type { FreshContext } from "$fresh/server.ts";
+import { newChat } from "@/lib/chats/new_chat.ts";
+import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
 
-/** The app shell: the chat list on the side, the conversation in the middle. */
-export default function Home({ state }: PageProps<unknown, AppState>) {
-  const t = useT();
-  const keyMissing = !state.services.config.openrouterApiKey;
-  return (
-    <div class="app">
-      <Sidebar>
-        <nav aria-label={t("nav.chats")}>
-          <a class="button" href="/">{t("chat.new")}</a>
-        </nav>
-        <LanguageForm />
-      </Sidebar>
-      <main id="main" class="main">
-        {keyMissing && <p role="alert" class="notice">{t("key.missing")}</p>}
-        <h1>{t("app.title")}</h1>
-      </main>
-    </div>
-  );
-}
+export const handler = {
+  /** Opens the most recent chat, or a new one. */
+  async GET(_req: Request, ctx: FreshContext<AppState>) {
+    const { chats } = await ctx.state.services.store.listChats(
+      ctx.state.owner,
+      { limit: 1 },
+    );
+    const chat = chats[0] ?? await newChat(ctx.state);
+    return seeOther(`/chats/${chat.id}`);
+  },
+};

@@ -1,28 +1,41 @@
 /**
- * Starts the real app on 127.0.0.1 for API and browser tests, with its own
- * in-memory services, and stops it afterwards.
+ * Starts the real app on 127.0.0.1 for API and browser tests: in-memory KV,
+ * the fake OpenRouter as upstream, and helpers to talk to it as one user.
  */
 import { createHandler } from "$fresh/server.ts";
 import manifest from "@/fresh.gen.ts";
-import { type Services, setServices } from "@/lib/app.ts";
+import { createServices, type Services, setServices } from "@/lib/app.ts";
 import { loadConfig } from "@/lib/config.ts";
+import { parseSse } from "@/lib/openrouter/sse.ts";
+import { type FakeOpenRouter, startFakeOpenRouter } from "./fake_openrouter.ts";
 
-/** A running app. */
+/** The test key; scans prove it never reaches a page. */
+export const TEST_API_KEY = "sk-or-v1-test-key-0123456789abcdef";
+
+/** A running app with its fake upstream. */
 export interface TestApp {
   url: string;
   services: Services;
+  fake: FakeOpenRouter;
   close(): Promise<void>;
 }
 
-/** Starts the app with `env` (no API key unless given; KV in memory). */
+/** Starts the app with `env` on top of test defaults (fake upstream, KV in memory). */
 export async function startApp(
   env: Record<string, string> = {},
 ): Promise<TestApp> {
+  const fake = await startFakeOpenRouter();
   const config = await loadConfig(
-    { KV_PATH: ":memory:", ...env },
+    {
+      KV_PATH: ":memory:",
+      OPENROUTER_API_KEY: TEST_API_KEY,
+      OPENROUTER_BASE_URL: fake.baseUrl,
+      UPSTREAM_TIMEOUT_MS: "1500",
+      ...env,
+    },
     { secretsPath: "/nonexistent/secrets.toml" },
   );
-  const services: Services = { config };
+  const services = await createServices(config);
   setServices(services);
   const handler = await createHandler(manifest);
   const server = Deno.serve(
@@ -32,6 +45,113 @@ export async function startApp(
   return {
     url: `http://127.0.0.1:${server.addr.port}`,
     services,
-    close: () => server.shutdown(),
+    fake,
+    async close() {
+      await services.close();
+      await server.shutdown();
+      await fake.close();
+    },
   };
+}
+
+/** An API client with its own session cookie: one user of the app. */
+export class ApiClient {
+  cookie = "";
+  constructor(readonly baseUrl: string, readonly lang = "en") {}
+
+  /** Sends a request as this user (same-origin, JSON when `body` is an object). */
+  async fetch(
+    path: string,
+    init: RequestInit & { json?: unknown } = {},
+  ): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookie) headers.set("Cookie", this.cookie);
+    headers.set("Origin", this.baseUrl);
+    headers.set("Accept-Language", this.lang);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set("Content-Type", "application/json");
+      body = JSON.stringify(init.json);
+    }
+    const res = await fetch(this.baseUrl + path, { ...init, headers, body });
+    const set = res.headers.getSetCookie().find((c) =>
+      c.startsWith("chatai_session=")
+    );
+    if (set) this.cookie = set.split(";")[0];
+    return res;
+  }
+
+  /** A JSON request whose answer must have `status`; returns the parsed body. */
+  async json<T = Record<string, unknown>>(
+    path: string,
+    init: RequestInit & { json?: unknown } = {},
+    status = 200,
+  ): Promise<T> {
+    const res = await this.fetch(path, init);
+    const text = await res.text();
+    if (res.status !== status) {
+      throw new Error(
+        `${
+          init.method ?? "GET"
+        } ${path}: expected ${status}, got ${res.status}: ${text}`,
+      );
+    }
+    return text ? JSON.parse(text) : (undefined as T);
+  }
+
+  /** Creates a chat and returns its id. */
+  async createChat(init: Record<string, unknown> = {}): Promise<string> {
+    const { chat } = await this.json<{ chat: { id: string } }>(
+      "/api/chats",
+      { method: "POST", json: init },
+      201,
+    );
+    return chat.id;
+  }
+
+  /** Sends a message and reads the whole event stream. */
+  async send(chatId: string, content: string): Promise<StreamEvent[]> {
+    const res = await this.fetch(`/api/chats/${chatId}/messages`, {
+      method: "POST",
+      json: { content },
+    });
+    if (res.status !== 200) {
+      throw new Error(`send: ${res.status} ${await res.text()}`);
+    }
+    return await readEvents(res);
+  }
+}
+
+/** One event of the app's stream. */
+export interface StreamEvent {
+  event: string;
+  data: Record<string, unknown> & {
+    text?: string;
+    message?: Record<string, unknown> & {
+      content: string;
+      status: string;
+      id: string;
+    };
+  };
+}
+
+/** Reads every event of an event-stream response. */
+export async function readEvents(res: Response): Promise<StreamEvent[]> {
+  const events: StreamEvent[] = [];
+  for await (const event of parseSse(res.body!)) {
+    if (event.type !== "event") continue;
+    events.push({
+      event: event.event ?? "message",
+      data: JSON.parse(event.data),
+    });
+  }
+  return events;
+}
+
+/** The answer text of a stream: the start message's text plus every delta. */
+export function answerText(events: StreamEvent[]): string {
+  const start =
+    events.find((e) => e.event === "start")?.data.message?.content ?? "";
+  return start +
+    events.filter((e) => e.event === "delta").map((e) => e.data.text).join("");
 }

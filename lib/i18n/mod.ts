@@ -5,11 +5,12 @@
  */
 import { interpolate } from "./define.ts";
 import { app } from "./messages/app.ts";
+import { chat } from "./messages/chat.ts";
 import { commands } from "./messages/commands.ts";
 import { transfer } from "./messages/transfer.ts";
 import { upstream } from "./messages/upstream.ts";
 
-const groups = [app, upstream, commands, transfer] as const;
+const groups = [app, chat, upstream, commands, transfer] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends
   readonly [infer H extends { en: object }, ...infer R extends { en: object }[]]

@@ -50,14 +50,14 @@ browserTest(
       await page.setExtraHTTPHeaders({});
       await page.getByRole("combobox", { name: "Language" }).selectOption("id");
       await page.getByRole("button", { name: "Apply" }).click();
-      await page.getByRole("link", { name: "Obrolan baru" }).waitFor();
+      await page.getByRole("button", { name: "Obrolan baru" }).waitFor();
       assertEquals(await page.getAttribute("html", "lang"), "id");
       await page.getByRole("combobox", { name: "Bahasa" }).selectOption("en");
       await page.getByRole("button", { name: "Terapkan" }).click();
-      await page.getByRole("link", { name: "New chat" }).waitFor();
+      await page.getByRole("button", { name: "New chat" }).waitFor();
       // The choice sticks: a plain reload keeps English.
       await page.goto(`${app.url}/`);
-      await page.getByRole("link", { name: "New chat" }).waitFor();
+      await page.getByRole("button", { name: "New chat" }).waitFor();
     } finally {
       await app.close();
     }

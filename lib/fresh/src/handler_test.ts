@@ -163,7 +163,7 @@ Deno.test("createHandler() serves island bundles with immutable caching", async 
 
 Deno.test("createHandler() serves static files with an ETag and answers 304 to a match", async () => {
   const res = await get("/site.css");
-  assertEquals(await res.text(), "body{}\n");
+  assertEquals(await res.text(), "body {}\n");
   const etag = res.headers.get("ETag")!;
   assert(etag);
   assertEquals(res.headers.get("Cache-Control"), "no-cache");

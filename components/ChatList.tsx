@@ -1,0 +1,81 @@
+import type { Chat } from "@/lib/chats/types.ts";
+import { useT } from "@/lib/i18n/context.ts";
+
+/** The sidebar's chat list with each chat's actions, as plain forms. */
+export function ChatList(props: { chats: Chat[]; currentId?: string }) {
+  const t = useT();
+  return (
+    <nav aria-label={t("nav.chats")} class="chat-list">
+      <form method="post" action="/chats/new">
+        <button type="submit" class="new-chat">{t("chat.new")}</button>
+      </form>
+      <ul>
+        {props.chats.map((chat) => (
+          <li class={chat.id === props.currentId ? "current" : undefined}>
+            <a
+              href={`/chats/${chat.id}`}
+              aria-current={chat.id === props.currentId ? "page" : undefined}
+            >
+              {chat.title}
+            </a>
+            {chat.pinned && (
+              <span class="pin-mark" title={t("chat.pinned")}>📌</span>
+            )}
+            <ChatActions chat={chat} />
+          </li>
+        ))}
+      </ul>
+      <form
+        method="post"
+        action="/chats/delete-all"
+        data-confirm={t("chat.delete_all_confirm")}
+      >
+        <button type="submit" class="danger">{t("chat.delete_all")}</button>
+      </form>
+    </nav>
+  );
+}
+
+function ChatActions({ chat }: { chat: Chat }) {
+  const t = useT();
+  const action = `/chats/${chat.id}/actions`;
+  return (
+    <div class="chat-actions">
+      <details>
+        <summary role="button" aria-label={t("chat.rename")}>✎</summary>
+        <form method="post" action={action}>
+          <input type="hidden" name="action" value="rename" />
+          <label>
+            <span class="label-text">{t("chat.rename_label")}</span>
+            <input name="title" value={chat.title} required maxLength={200} />
+          </label>
+          <button type="submit">{t("chat.rename_save")}</button>
+        </form>
+      </details>
+      <form method="post" action={action}>
+        <input
+          type="hidden"
+          name="action"
+          value={chat.pinned ? "unpin" : "pin"}
+        />
+        <button
+          type="submit"
+          class="ghost"
+          aria-label={chat.pinned ? t("chat.unpin") : t("chat.pin")}
+        >
+          {chat.pinned ? "📍" : "📌"}
+        </button>
+      </form>
+      <form
+        method="post"
+        action={action}
+        data-confirm={t("chat.delete_confirm")}
+      >
+        <input type="hidden" name="action" value="delete" />
+        <button type="submit" class="ghost" aria-label={t("chat.delete")}>
+          🗑
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/** zod schemas of the chat API's request bodies (server only). */
+import { z } from "zod";
+import { PERSONAS } from "./personas.ts";
+import { CONTEXT_MESSAGES_MAX, CONTEXT_MESSAGES_MIN } from "./types.ts";
+
+/** Longest message a user may send (100 KB of text). */
+export const MAX_MESSAGE_CHARS = 100_000;
+
+// Control characters other than tab and newlines have no place in a title.
+const title = z.string().trim().min(1).max(200).regex(
+  // deno-lint-ignore no-control-regex
+  /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/,
+  "must not contain control characters",
+).transform((s) => s.replace(/\s+/g, " "));
+
+const settings = {
+  model: z.string().trim().min(1).max(200).regex(
+    /^[\w.:/@-]+$/,
+    "must be a model id",
+  ),
+  persona: z.enum(PERSONAS),
+  systemPrompt: z.string().max(20_000),
+  temperature: z.number().min(0).max(1).refine(
+    (v) => Math.abs(v * 20 - Math.round(v * 20)) < 1e-9,
+    "must be a multiple of 0.05",
+  ),
+  contextMessages: z.number().int().min(CONTEXT_MESSAGES_MIN).max(
+    CONTEXT_MESSAGES_MAX,
+  ),
+};
+
+/** `POST /api/chats`. */
+export const createChatBody = z.strictObject({
+  title: title.optional(),
+  ...partial(settings),
+});
+
+/** `PATCH /api/chats/:id`. */
+export const patchChatBody = z.strictObject({
+  title: title.optional(),
+  pinned: z.boolean().optional(),
+  ...partial(settings),
+});
+
+/** `POST /api/chats/:id/messages`. */
+export const sendMessageBody = z.strictObject({
+  content: z.string().max(MAX_MESSAGE_CHARS).refine(
+    (s) => s.trim().length > 0,
+    "must not be empty",
+  ),
+});
+
+/** `PATCH /api/chats/:id/messages/:mid`. */
+export const feedbackBody = z.strictObject({
+  feedback: z.enum(["like", "dislike"]).nullable(),
+});
+
+function partial<T extends Record<string, z.ZodType>>(shape: T) {
+  return Object.fromEntries(
+    Object.entries(shape).map(([k, v]) => [k, v.optional()]),
+  ) as { [K in keyof T]: z.ZodOptional<T[K]> };
+}

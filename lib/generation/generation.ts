@@ -1,0 +1,138 @@
+/**
+ * One running answer: the text so far, and the event streams of whoever
+ * watches it. Watchers come and go (a closed tab, a reload, a second tab);
+ * the generation does not depend on any of them.
+ */
+import type { Message } from "@/lib/chats/types.ts";
+import { encodeEvent, KEEP_ALIVE, SSE_HEADERS } from "@/lib/http/sse.ts";
+
+/** How often a comment line is sent while nothing else is. */
+export const KEEP_ALIVE_MS = 15_000;
+
+type Sink = ReadableStreamDefaultController<Uint8Array>;
+
+/** A running generation of one assistant message. */
+export class Generation {
+  readonly controller = new AbortController();
+  text = "";
+  reasoning = "";
+  #sinks = new Set<Sink>();
+  #final: Message | null = null;
+  #settled!: (message: Message) => void;
+  /** Resolves with the final message (complete, cancelled or error). */
+  readonly done: Promise<Message> = new Promise((resolve) =>
+    this.#settled = resolve
+  );
+
+  constructor(
+    readonly owner: string,
+    readonly chatId: string,
+    public message: Message,
+  ) {
+    this.text = message.content;
+    this.reasoning = message.reasoning ?? "";
+  }
+
+  /** The message as it stands now. */
+  snapshot(): Message {
+    return this.#final ?? {
+      ...this.message,
+      content: this.text,
+      ...(this.reasoning ? { reasoning: this.reasoning } : {}),
+    };
+  }
+
+  /** Appends answer text and forwards it to every watcher at once. */
+  appendText(text: string): void {
+    this.text += text;
+    this.#broadcast(encodeEvent("delta", { text }));
+  }
+
+  /** Appends reasoning text and forwards it. */
+  appendReasoning(text: string): void {
+    this.reasoning += text;
+    this.#broadcast(encodeEvent("reasoning", { text }));
+  }
+
+  /** Ends the generation with its final message: watchers get `done` and their streams close. */
+  finish(message: Message): void {
+    if (this.#final) return;
+    this.#final = message;
+    if (message.status === "error" && message.error) {
+      this.#broadcast(encodeEvent("error", { error: message.error }));
+    }
+    this.#broadcast(encodeEvent("done", { message }));
+    for (const sink of this.#sinks) {
+      try {
+        sink.close();
+      } catch { /* the watcher went away */ }
+    }
+    this.#sinks.clear();
+    this.#settled(message);
+  }
+
+  /** Whether the generation has ended. */
+  get finished(): boolean {
+    return this.#final !== null;
+  }
+
+  /**
+   * An event stream for one watcher: `start` with the message as it stands
+   * (so a late watcher catches up), then every delta, then `done`.
+   * `prefix` events (e.g. the stored user message) come first.
+   */
+  watch(prefix: Uint8Array[] = []): ReadableStream<Uint8Array> {
+    let sink: Sink;
+    let keepAlive: ReturnType<typeof setInterval> | undefined;
+    return new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        sink = controller;
+        for (const bytes of prefix) controller.enqueue(bytes);
+        if (this.#final) {
+          controller.enqueue(
+            encodeEvent("start", {
+              message: { ...this.#final, content: "", reasoning: undefined },
+            }),
+          );
+          controller.enqueue(
+            encodeEvent("delta", { text: this.#final.content }),
+          );
+          controller.enqueue(encodeEvent("done", { message: this.#final }));
+          controller.close();
+          return;
+        }
+        controller.enqueue(encodeEvent("start", { message: this.snapshot() }));
+        this.#sinks.add(controller);
+        keepAlive = setInterval(() => {
+          try {
+            controller.enqueue(KEEP_ALIVE);
+          } catch {
+            clearInterval(keepAlive);
+          }
+        }, KEEP_ALIVE_MS);
+        this.done.then(() => clearInterval(keepAlive));
+      },
+      cancel: () => {
+        clearInterval(keepAlive);
+        this.#sinks.delete(sink);
+      },
+    });
+  }
+
+  #broadcast(bytes: Uint8Array): void {
+    for (const sink of this.#sinks) {
+      try {
+        sink.enqueue(bytes);
+      } catch {
+        this.#sinks.delete(sink);
+      }
+    }
+  }
+}
+
+/** An event-stream response over `body`. */
+export function eventStreamResponse(
+  body: ReadableStream<Uint8Array>,
+): Response {
+  return new Response(body, { headers: SSE_HEADERS });
+}

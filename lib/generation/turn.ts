@@ -1,0 +1,150 @@
+/**
+ * A turn of the conversation: store the user's message, reserve the chat,
+ * start the answer, and answer the HTTP request with the event stream.
+ */
+import type { Services } from "@/lib/app.ts";
+import { effectiveSystemPrompt } from "@/lib/chats/personas.ts";
+import { newId } from "@/lib/chats/ids.ts";
+import { autoTitle } from "@/lib/chats/title.ts";
+import type { Chat, Message } from "@/lib/chats/types.ts";
+import { ApiError } from "@/lib/http/api.ts";
+import { encodeEvent } from "@/lib/http/sse.ts";
+import { type Lang, t } from "@/lib/i18n/mod.ts";
+import { streamCompletion } from "@/lib/openrouter/client.ts";
+import { findModel } from "@/lib/openrouter/models.ts";
+import { buildContext } from "./context.ts";
+import { MissingKeyError } from "./errors.ts";
+import { eventStreamResponse, type Generation } from "./generation.ts";
+import { GenerationConflictError } from "./runner.ts";
+
+const OPENROUTER_HOST = "openrouter.ai";
+
+/** Who asks, in which chat, in which language. */
+export interface TurnContext {
+  services: Services;
+  owner: string;
+  chat: Chat;
+  lang: Lang;
+}
+
+async function reserve(turn: TurnContext, messageId: string): Promise<void> {
+  try {
+    await turn.services.runner.reserve(turn.owner, turn.chat.id, messageId);
+  } catch (error) {
+    if (error instanceof GenerationConflictError) {
+      throw new ApiError("conflict", t(turn.lang, "api.conflict"));
+    }
+    throw error;
+  }
+}
+
+/** Starts the model's answer after `history` into a new streaming message. */
+async function answer(
+  turn: TurnContext,
+  history: Message[],
+  messageId: string,
+): Promise<Generation> {
+  const { services, owner, chat, lang } = turn;
+  const { config, store, runner } = services;
+  const placeholder = await store.addMessage(owner, chat.id, {
+    id: messageId,
+    role: "assistant",
+    content: "",
+    status: "streaming",
+    model: chat.model,
+  });
+  if (!placeholder) throw new ApiError("not_found", t(lang, "api.not_found"));
+  const modelOptions = {
+    baseUrl: config.openrouterBaseUrl,
+    apiKey: config.openrouterApiKey,
+  };
+  const model = await findModel(chat.model, modelOptions).catch(() =>
+    undefined
+  );
+  const messages = buildContext({
+    systemPrompt: effectiveSystemPrompt(chat, lang),
+    history,
+    contextMessages: chat.contextMessages,
+    contextLength: model?.contextLength,
+  });
+  const needsKey = new URL(config.openrouterBaseUrl).hostname.endsWith(
+    OPENROUTER_HOST,
+  );
+  return runner.start(owner, chat.id, placeholder, async function* (signal) {
+    if (!config.openrouterApiKey && needsKey) throw new MissingKeyError();
+    yield* streamCompletion(
+      { model: chat.model, messages, temperature: chat.temperature },
+      {
+        apiKey: config.openrouterApiKey ?? "",
+        baseUrl: config.openrouterBaseUrl,
+        appUrl: config.appUrl,
+        appTitle: config.appTitle,
+        signal,
+        firstByteTimeoutMs: config.upstreamTimeoutMs,
+        idleTimeoutMs: config.upstreamTimeoutMs,
+      },
+    );
+  }, lang);
+}
+
+/** Sends the user's `content` and streams the answer. */
+export async function sendMessage(
+  turn: TurnContext,
+  content: string,
+): Promise<Response> {
+  const { services, owner, chat, lang } = turn;
+  const { store, runner } = services;
+  // Ids sort by creation: the question's must come before its answer's.
+  const userId = newId();
+  const answerId = newId();
+  await reserve(turn, answerId);
+  try {
+    const history = (await store.listMessages(owner, chat.id)) ?? [];
+    const user = await store.addMessage(owner, chat.id, {
+      id: userId,
+      role: "user",
+      content,
+      status: "complete",
+    });
+    if (!user) throw new ApiError("not_found", t(lang, "api.not_found"));
+    if (!chat.titleFixed && !history.some((m) => m.role === "user")) {
+      const title = autoTitle(content);
+      if (title) await store.updateChat(owner, chat.id, { title });
+    }
+    const generation = await answer(turn, [...history, user], answerId);
+    return eventStreamResponse(
+      generation.watch([encodeEvent("user", { message: user })]),
+    );
+  } catch (error) {
+    if (!runner.get(owner, chat.id)) await runner.release(owner, chat.id);
+    throw error;
+  }
+}
+
+/** Replaces the chat's last answer with a new one. */
+export async function regenerate(turn: TurnContext): Promise<Response> {
+  const { services, owner, chat, lang } = turn;
+  const { store, runner } = services;
+  const answerId = newId();
+  await reserve(turn, answerId);
+  try {
+    const history = (await store.listMessages(owner, chat.id)) ?? [];
+    let end = history.length;
+    while (end > 0 && history[end - 1].role === "assistant") end--;
+    const question = history[end - 1];
+    if (!question || question.role !== "user" || question.command) {
+      throw new ApiError(
+        "invalid_request",
+        t(lang, "api.nothing_to_regenerate"),
+      );
+    }
+    for (const message of history.slice(end)) {
+      await store.deleteMessage(owner, chat.id, message.id);
+    }
+    const generation = await answer(turn, history.slice(0, end), answerId);
+    return eventStreamResponse(generation.watch());
+  } catch (error) {
+    if (!runner.get(owner, chat.id)) await runner.release(owner, chat.id);
+    throw error;
+  }
+}

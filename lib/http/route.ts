@@ -1,0 +1,63 @@
+/** Glue between API routes and the app: error answers, body messages, the chat of a URL. */
+import type { FreshContext } from "$fresh/server.ts";
+import type { z } from "zod";
+import { t } from "@/lib/i18n/mod.ts";
+import type { Chat } from "@/lib/chats/types.ts";
+import type { AppState } from "@/lib/state.ts";
+import {
+  ApiError,
+  apiErrorResponse,
+  type BodyMessages,
+  readJson,
+} from "./api.ts";
+
+/** The context API handlers receive. */
+export type ApiContext = FreshContext<AppState>;
+
+/** Wraps an API handler so that an `ApiError` becomes its JSON answer. */
+export function api(
+  fn: (req: Request, ctx: ApiContext) => Promise<Response>,
+): (req: Request, ctx: ApiContext) => Promise<Response> {
+  return async (req, ctx) => {
+    try {
+      return await fn(req, ctx);
+    } catch (error) {
+      if (error instanceof ApiError) return apiErrorResponse(error);
+      console.error(`API error on ${req.method} ${ctx.url.pathname}:`, error);
+      return apiErrorResponse(
+        new ApiError("internal", t(ctx.state.lang, "api.internal")),
+      );
+    }
+  };
+}
+
+/** Largest JSON body of the API (a message of 100 KB plus room for JSON escapes). */
+export const MAX_JSON_BYTES = 256 * 1024;
+
+/** Reads and validates a JSON body, with errors in the UI language. */
+export function body<T>(
+  req: Request,
+  ctx: ApiContext,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const lang = ctx.state.lang;
+  const messages: BodyMessages = {
+    tooLarge: (limit) => t(lang, "api.too_large", { limit }),
+    notJson: t(lang, "api.not_json"),
+    wrongType: t(lang, "api.wrong_type"),
+    invalid: (detail) => t(lang, "api.invalid", { detail }),
+  };
+  return readJson(req, schema, MAX_JSON_BYTES, messages);
+}
+
+/** The chat named by the URL's `:id`, if it is the owner's; else a 404. */
+export async function ownChat(ctx: ApiContext): Promise<Chat> {
+  const chat = await ctx.state.services.store.getChat(
+    ctx.state.owner,
+    ctx.params.id,
+  );
+  if (!chat) {
+    throw new ApiError("not_found", t(ctx.state.lang, "api.not_found"));
+  }
+  return chat;
+}

@@ -1,0 +1,71 @@
+/**
+ * Download file names from chat titles, safe on Windows, macOS and Linux, and
+ * the `Content-Disposition` header that carries them.
+ */
+
+const MAX_BASE_GRAPHEMES = 100;
+/** Most file systems allow 255 bytes per name; leave room for the extension. */
+const MAX_BASE_BYTES = 200;
+const FALLBACK = "chat";
+
+/** Characters no OS allows in a name, plus control and bidi-override characters (spoofable names). */
+const FORBIDDEN =
+  // deno-lint-ignore no-control-regex
+  /[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Windows device names, reserved whatever the extension: CON, NUL, COM1, LPT¹… */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+const encoder = new TextEncoder();
+
+/**
+ * A file name for `title` with extension `ext` (without dot): forbidden
+ * characters become spaces, white space collapses, leading dots and trailing
+ * dots/spaces go, the base is cut to 100 characters and 200 UTF-8 bytes at a
+ * character boundary, a reserved Windows name gets a `_`, and an empty result
+ * becomes "chat". Letters of every script and emoji are kept.
+ */
+export function safeFilename(title: string, ext: string): string {
+  let base = title.normalize("NFC").replace(FORBIDDEN, " ");
+  base = trimEnds(base.replace(/\s+/gu, " "));
+  base = trimEnds(truncate(base));
+  if (RESERVED.test(base.split(".")[0].trim())) base = `${base}_`;
+  return `${base || FALLBACK}.${ext}`;
+}
+
+function trimEnds(name: string): string {
+  return name.replace(/^[\s.]+/u, "").replace(/[\s.]+$/u, "");
+}
+
+function truncate(name: string): string {
+  let out = "";
+  let count = 0;
+  for (const { segment } of segmenter.segment(name)) {
+    const next = out + segment;
+    if (++count > MAX_BASE_GRAPHEMES) break;
+    if (encoder.encode(next).length > MAX_BASE_BYTES) break;
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): the plain
+ * `filename` is an ASCII stand-in for old clients (accents stripped, other
+ * characters as `_`), `filename*` the exact name.
+ */
+export function contentDisposition(filename: string): string {
+  let ascii = filename
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/(?:[^\x20-\x7e]|["\\%])+/g, "_");
+  const dot = ascii.lastIndexOf(".");
+  if (!/[a-z0-9]/i.test(dot > 0 ? ascii.slice(0, dot) : ascii)) {
+    ascii = `${FALLBACK}${dot > 0 ? ascii.slice(dot) : ""}`;
+  }
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,58 @@
+import { createChatBody } from "@/lib/chats/schemas.ts";
+import { newChat } from "@/lib/chats/new_chat.ts";
+import { InvalidCursorError } from "@/lib/chats/store.ts";
+import { ApiError, json } from "@/lib/http/api.ts";
+import { api, body } from "@/lib/http/route.ts";
+import { t } from "@/lib/i18n/mod.ts";
+
+export const handler = {
+  /**
+   * The owner's chats, pinned first, then most recently updated; `?q=`
+   * searches titles and content. Pages of `?limit=` (default and most 500);
+   * `cursor` in the answer asks for the next page.
+   */
+  GET: api(async (_req, ctx) => {
+    const { store } = ctx.state.services;
+    const params = ctx.url.searchParams;
+    const q = params.get("q")?.slice(0, 200) || undefined;
+    const limit = Math.min(
+      Math.max(Number(params.get("limit")) || 500, 1),
+      500,
+    );
+    const cursor = params.get("cursor") ?? undefined;
+    try {
+      const page = await store.listChats(ctx.state.owner, { q, limit, cursor });
+      return json({
+        chats: page.chats,
+        ...(page.cursor ? { cursor: page.cursor } : {}),
+      });
+    } catch (error) {
+      if (error instanceof InvalidCursorError) {
+        throw new ApiError(
+          "invalid_request",
+          t(ctx.state.lang, "api.invalid", { detail: "cursor" }),
+        );
+      }
+      throw error;
+    }
+  }),
+
+  /** Creates a chat; unset settings come from the owner's last used ones. */
+  POST: api(async (req, ctx) => {
+    const init = await body(req, ctx, createChatBody);
+    const chat = await newChat(ctx.state, init);
+    return json({ chat }, { status: 201 });
+  }),
+
+  /** Deletes every chat of the owner; needs `?confirm=all`. */
+  DELETE: api(async (_req, ctx) => {
+    if (ctx.url.searchParams.get("confirm") !== "all") {
+      throw new ApiError(
+        "invalid_request",
+        t(ctx.state.lang, "api.confirm_all"),
+      );
+    }
+    await ctx.state.services.store.deleteAllChats(ctx.state.owner);
+    return new Response(null, { status: 204 });
+  }),
+};

@@ -1,0 +1,70 @@
+import type { FreshContext, PageProps } from "$fresh/server.ts";
+import Sidebar from "@/islands/Sidebar.tsx";
+import ChatView from "@/islands/ChatView.tsx";
+import ConfirmForms from "@/islands/ConfirmForms.tsx";
+import { ChatList } from "@/components/ChatList.tsx";
+import { LanguageForm } from "@/components/LanguageForm.tsx";
+import { SettingsForm } from "@/components/SettingsForm.tsx";
+import type { Chat, Message } from "@/lib/chats/types.ts";
+import { t } from "@/lib/i18n/mod.ts";
+import { listModels, type ModelInfo } from "@/lib/openrouter/models.ts";
+import type { AppState } from "@/lib/state.ts";
+
+interface Data {
+  chat: Chat;
+  chats: Chat[];
+  messages: Message[];
+  models: readonly ModelInfo[];
+}
+
+export const handler = {
+  async GET(_req: Request, ctx: FreshContext<AppState, Data>) {
+    const { store, config } = ctx.state.services;
+    const owner = ctx.state.owner;
+    const chat = await store.getChat(owner, ctx.params.id);
+    if (!chat) return ctx.renderNotFound();
+    const [messages, page, models] = await Promise.all([
+      store.listMessages(owner, chat.id),
+      store.listChats(owner, { limit: 200 }),
+      listModels({
+        baseUrl: config.openrouterBaseUrl,
+        apiKey: config.openrouterApiKey,
+      }),
+    ]);
+    return ctx.render({
+      chat,
+      chats: page.chats,
+      messages: messages ?? [],
+      models,
+    });
+  },
+};
+
+/** A chat: the chat list and settings on the side, the conversation in the middle. */
+export default function ChatPage({ data, state }: PageProps<Data, AppState>) {
+  const { lang } = state;
+  const keyMissing = !state.services.config.openrouterApiKey;
+  return (
+    <div class="app">
+      <Sidebar>
+        <ChatList chats={data.chats} currentId={data.chat.id} />
+        <LanguageForm action={`/chats/${data.chat.id}`} />
+      </Sidebar>
+      <main id="main" class="main">
+        {keyMissing && (
+          <p role="alert" class="notice">{t(lang, "key.missing")}</p>
+        )}
+        <h1 class="chat-title">{data.chat.title}</h1>
+        <ChatView
+          chatId={data.chat.id}
+          messages={data.messages}
+          greeting={t(lang, "chat.greeting")}
+        />
+      </main>
+      <aside class="settings-panel">
+        <SettingsForm chat={data.chat} models={data.models} />
+      </aside>
+      <ConfirmForms />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { FreshContext } from "$fresh/server.ts";
+import { patchChatBody } from "@/lib/chats/schemas.ts";
+import { updateChatSettings } from "@/lib/chats/new_chat.ts";
+import { seeOther } from "@/lib/http/redirect.ts";
+import type { AppState } from "@/lib/state.ts";
+
+/** The chat forms of the page, so rename, pin, delete and settings work without JavaScript. */
+export const handler = {
+  async POST(req: Request, ctx: FreshContext<AppState>) {
+    const { store, runner } = ctx.state.services;
+    const owner = ctx.state.owner;
+    const chat = await store.getChat(owner, ctx.params.id);
+    if (!chat) return ctx.renderNotFound();
+    const form = await req.formData();
+    const field = (name: string) => form.get(name)?.toString();
+    const back = seeOther(`/chats/${chat.id}`);
+    switch (field("action")) {
+      case "delete":
+        await runner.cancel(owner, chat.id);
+        await store.deleteChat(owner, chat.id);
+        return seeOther("/");
+      case "pin":
+      case "unpin":
+        await updateChatSettings(ctx.state, chat, {
+          pinned: field("action") === "pin",
+        });
+        return back;
+      case "rename":
+      case "settings": {
+        const input = field("action") === "rename"
+          ? { title: field("title") }
+          : {
+            model: field("model"),
+            persona: field("persona"),
+            systemPrompt: field("systemPrompt") ?? "",
+            temperature: Number(field("temperature")),
+            contextMessages: Number(field("contextMessages")),
+          };
+        const parsed = patchChatBody.safeParse(input);
+        // A bad form value changes nothing; the page shows the chat as it was.
+        if (parsed.success) {
+          await updateChatSettings(ctx.state, chat, parsed.data);
+        }
+        return back;
+      }
+    }
+    return back;
+  },
+};
