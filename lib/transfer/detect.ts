@@ -16,16 +16,16 @@ export type Detected =
 /** Recognises the format of `text` (see the module notes). */
 export function detectFormat(text: string, filename?: string): Detected {
   const lines = text.split("\n");
-  const first = lines.find((line) => line.trim() !== "")!.trimStart();
+  const first = lines.find((line) => line.trim() !== "")!;
   // A TXT chat starts with "[", like a JSON array, so its header decides.
   if (isTxtHeader(first)) return { kind: "txt" };
-  if (first.startsWith("{") || first.startsWith("[")) {
+  if (/^\s*[[{]/.test(first)) {
     return { kind: "json", data: parseJson(text) };
   }
-  if (lines.some(isMarkdownHeader) || /^#[ \t]/.test(first)) {
-    return { kind: "md" };
-  }
-  if (lines.some(isTxtHeader)) return { kind: "txt" };
+  if (/^#[ \t]/.test(first)) return { kind: "md" };
+  // After a preamble, the first message header of either kind decides.
+  const header = lines.find((l) => isTxtHeader(l) || isMarkdownHeader(l));
+  if (header) return { kind: isTxtHeader(header) ? "txt" : "md" };
   if (/\.json$/i.test(filename ?? "")) parseJson(text);
   throw new ImportError("import.error.format");
 }

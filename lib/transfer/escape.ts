@@ -18,8 +18,9 @@
  */
 
 /** Control characters of C0 (but tab and line feed) and DEL. */
-// deno-lint-ignore no-control-regex
-export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+export const CONTROL_CHARS =
+  // deno-lint-ignore no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** Line breaks as `\n`, no control characters, no leading blank lines, no trailing white space. */
 export function normalizeBody(content: string): string {

@@ -123,39 +123,6 @@ Deno.test("parseImport() reports a chatai chat field of the wrong type with its 
   );
 });
 
-Deno.test("parseImport() rejects an old-app timestamp it cannot read, and uses the previous time for a missing one", () => {
-  const error = reject(legacy([item({ timestamp: "kemarin sore" })]));
-  assertEquals(
-    error.localize("en"),
-    'Message 1: “timestamp” is "kemarin sore", which is not a date and time. Use a form like 2024-05-01 10:20:30.',
-  );
-  const { chats, warnings } = read(legacy([
-    item(),
-    item({ role: "Bot", timestamp: null, feedback: 1 }),
-  ]));
-  assertEquals(chats[0].messages[1].createdAt, "2024-05-01T10:20:30+07:00");
-  assertEquals(chats[0].messages[1].role, "assistant");
-  assertEquals(chats[0].messages[1].feedback, "like");
-  assertEquals(warnings, [
-    "Message 2: this message has no time stamp, so the time of the message before it is used.",
-  ]);
-});
-
-Deno.test("parseImport() drops unknown old-app feedback with a warning", () => {
-  const { chats, warnings } = read(legacy([item({ feedback: "meh" })]));
-  assertEquals(chats[0].messages[0].feedback, undefined);
-  assertEquals(warnings, [
-    'Message 1: the feedback “"meh"” is not like or dislike, so it was dropped.',
-  ]);
-});
-
-Deno.test("parseImport() refuses a file whose every message was skipped", () => {
-  assertEquals(
-    reject(legacy([item({ role: "tool" })])).messageKey,
-    "import.error.no_chats",
-  );
-});
-
 Deno.test("parseImport() keeps at most 50 warnings and counts the rest", () => {
   const items = [
     item(),
@@ -164,61 +131,6 @@ Deno.test("parseImport() keeps at most 50 warnings and counts the rest", () => {
   const { warnings } = read(legacy(items));
   assertEquals(warnings.length, 51);
   assertEquals(warnings.at(-1), "…and 10 more warnings.");
-});
-
-const node = (
-  id: string,
-  parent: string | null,
-  role: string,
-  text: string,
-  children: string[] = [],
-) => ({
-  id,
-  parent,
-  children,
-  message: {
-    id,
-    author: { role },
-    create_time: id === "a1" ? 1714539999 : 1714533600,
-    content: { content_type: "text", parts: [text] },
-  },
-});
-const conversation = {
-  title: "Cabang",
-  create_time: 1714533600,
-  current_node: "b2",
-  mapping: {
-    r: node("r", null, "user", "Pertanyaan", ["a1", "b1"]),
-    a1: node("a1", "r", "assistant", "Jawaban lama", []),
-    b1: node("b1", "r", "assistant", "Jawaban baru", ["b2"]),
-    b2: node("b2", "b1", "user", "Lanjut", []),
-  },
-};
-
-Deno.test("parseImport() follows the current branch of a ChatGPT conversation", () => {
-  const [chat] = read(JSON.stringify([conversation])).chats;
-  assertEquals(chat.messages.map((m) => m.content), [
-    "Pertanyaan",
-    "Jawaban baru",
-    "Lanjut",
-  ]);
-});
-
-Deno.test("parseImport() follows the newest leaf of a ChatGPT conversation without current_node, and survives a parent cycle", () => {
-  const { current_node: _, ...withoutCurrent } = conversation;
-  const [fallback] = read(JSON.stringify(withoutCurrent)).chats;
-  assertEquals(fallback.messages.map((m) => m.content), [
-    "Pertanyaan",
-    "Jawaban lama",
-  ]);
-  const cyclic = {
-    ...conversation,
-    mapping: {
-      ...conversation.mapping,
-      r: { ...conversation.mapping.r, parent: "b2" },
-    },
-  };
-  assertEquals(read(JSON.stringify([cyclic])).chats[0].messages.length, 3);
 });
 
 Deno.test("parseImport() falls back to Asia/Jakarta for an unknown time zone", () => {
