@@ -264,3 +264,16 @@ export function startFakeOpenRouter(
 }
 
 if (import.meta.main) await runCli(startFakeOpenRouter);
+
+/** Runs `fn` against a fresh fake and closes it afterwards. */
+export async function withFake(
+  fn: (fake: FakeOpenRouter) => Promise<void>,
+  options?: FakeOpenRouterOptions,
+): Promise<void> {
+  const fake = await startFakeOpenRouter(options);
+  try {
+    await fn(fake);
+  } finally {
+    await fake.close();
+  }
+}

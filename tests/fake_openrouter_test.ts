@@ -3,22 +3,10 @@ import { cliOptions } from "./fake/cli.ts";
 import { scenarioFromMarker } from "./fake/scenarios.ts";
 import {
   type FakeOpenRouter,
-  type FakeOpenRouterOptions,
   parseStamps,
   startFakeOpenRouter,
+  withFake,
 } from "./fake_openrouter.ts";
-
-async function withFake(
-  fn: (fake: FakeOpenRouter) => Promise<void>,
-  options?: FakeOpenRouterOptions,
-): Promise<void> {
-  const fake = await startFakeOpenRouter(options);
-  try {
-    await fn(fake);
-  } finally {
-    await fake.close();
-  }
-}
 
 function complete(
   fake: FakeOpenRouter,

@@ -27,12 +27,30 @@ export interface TurnContext {
   lang: Lang;
 }
 
-async function reserve(turn: TurnContext, messageId: string): Promise<void> {
+/**
+ * Runs `fn` with the chat reserved for the answer `messageId` (a second turn
+ * meanwhile is 409); when `fn` fails before the answer started, the
+ * reservation is given back so the chat is not left blocked.
+ */
+async function reserved(
+  turn: TurnContext,
+  messageId: string,
+  fn: () => Promise<Response>,
+): Promise<Response> {
+  const { runner } = turn.services;
   try {
-    await turn.services.runner.reserve(turn.owner, turn.chat.id, messageId);
+    await runner.reserve(turn.owner, turn.chat.id, messageId);
   } catch (error) {
     if (error instanceof GenerationConflictError) {
       throw new ApiError("conflict", t(turn.lang, "api.conflict"));
+    }
+    throw error;
+  }
+  try {
+    return await fn();
+  } catch (error) {
+    if (!runner.get(turn.owner, turn.chat.id)) {
+      await runner.release(turn.owner, turn.chat.id);
     }
     throw error;
   }
@@ -88,17 +106,15 @@ async function answer(
 }
 
 /** Sends the user's `content` and streams the answer. */
-export async function sendMessage(
+export function sendMessage(
   turn: TurnContext,
   content: string,
 ): Promise<Response> {
-  const { services, owner, chat, lang } = turn;
-  const { store, runner } = services;
+  const { services: { store }, owner, chat, lang } = turn;
   // Ids sort by creation: the question's must come before its answer's.
   const userId = newId();
   const answerId = newId();
-  await reserve(turn, answerId);
-  try {
+  return reserved(turn, answerId, async () => {
     const history = (await store.listMessages(owner, chat.id)) ?? [];
     const user = await store.addMessage(owner, chat.id, {
       id: userId,
@@ -115,19 +131,14 @@ export async function sendMessage(
     return eventStreamResponse(
       generation.watch([encodeEvent("user", { message: user })]),
     );
-  } catch (error) {
-    if (!runner.get(owner, chat.id)) await runner.release(owner, chat.id);
-    throw error;
-  }
+  });
 }
 
 /** Replaces the chat's last answer with a new one. */
-export async function regenerate(turn: TurnContext): Promise<Response> {
-  const { services, owner, chat, lang } = turn;
-  const { store, runner } = services;
+export function regenerate(turn: TurnContext): Promise<Response> {
+  const { services: { store }, owner, chat, lang } = turn;
   const answerId = newId();
-  await reserve(turn, answerId);
-  try {
+  return reserved(turn, answerId, async () => {
     const history = (await store.listMessages(owner, chat.id)) ?? [];
     let end = history.length;
     while (end > 0 && history[end - 1].role === "assistant") end--;
@@ -143,8 +154,5 @@ export async function regenerate(turn: TurnContext): Promise<Response> {
     }
     const generation = await answer(turn, history.slice(0, end), answerId);
     return eventStreamResponse(generation.watch());
-  } catch (error) {
-    if (!runner.get(owner, chat.id)) await runner.release(owner, chat.id);
-    throw error;
-  }
+  });
 }

@@ -1,9 +1,9 @@
 import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
 import {
   type FakeOpenRouter,
-  type FakeOpenRouterOptions,
   type Scenario,
   startFakeOpenRouter,
+  withFake,
 } from "@/tests/fake_openrouter.ts";
 import {
   type CompletionEvent,
@@ -22,18 +22,6 @@ const request: CompletionRequest = {
   ],
   temperature: 0.35,
 };
-
-async function withFake(
-  fn: (fake: FakeOpenRouter) => Promise<void>,
-  options?: FakeOpenRouterOptions,
-): Promise<void> {
-  const fake = await startFakeOpenRouter(options);
-  try {
-    await fn(fake);
-  } finally {
-    await fake.close();
-  }
-}
 
 function options(
   fake: FakeOpenRouter,

@@ -6,7 +6,7 @@ import { ChatList } from "@/components/ChatList.tsx";
 import { LanguageForm } from "@/components/LanguageForm.tsx";
 import { SettingsForm } from "@/components/SettingsForm.tsx";
 import type { Chat, Message } from "@/lib/chats/types.ts";
-import { t } from "@/lib/i18n/mod.ts";
+import { type MessageKey, t } from "@/lib/i18n/mod.ts";
 import { listModels, type ModelInfo } from "@/lib/openrouter/models.ts";
 import type { AppState } from "@/lib/state.ts";
 
@@ -41,8 +41,20 @@ export const handler = {
 };
 
 /** A chat: the chat list and settings on the side, the conversation in the middle. */
-export default function ChatPage({ data, state }: PageProps<Data, AppState>) {
+const FIELD_LABELS: Record<string, MessageKey> = {
+  title: "chat.rename_label",
+  model: "settings.model",
+  persona: "settings.persona",
+  systemPrompt: "settings.system_prompt",
+  temperature: "settings.temperature",
+  contextMessages: "settings.context",
+};
+
+export default function ChatPage(
+  { data, state, url }: PageProps<Data, AppState>,
+) {
   const { lang } = state;
+  const invalid = FIELD_LABELS[url.searchParams.get("invalid") ?? ""];
   const keyMissing = !state.services.config.openrouterApiKey;
   return (
     <div class="app">
@@ -53,6 +65,11 @@ export default function ChatPage({ data, state }: PageProps<Data, AppState>) {
       <main id="main" class="main">
         {keyMissing && (
           <p role="alert" class="notice">{t(lang, "key.missing")}</p>
+        )}
+        {invalid && (
+          <p role="alert" class="notice">
+            {t(lang, "form.invalid", { field: t(lang, invalid) })}
+          </p>
         )}
         <h1 class="chat-title">{data.chat.title}</h1>
         <ChatView

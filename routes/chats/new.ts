@@ -1,5 +1,5 @@
 import type { FreshContext } from "$fresh/server.ts";
-import { newChat } from "@/lib/chats/new_chat.ts";
+import { newChat } from "@/lib/chats/chat_settings.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
 

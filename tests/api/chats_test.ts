@@ -399,3 +399,29 @@ function parseStream(res: Response) {
     cancel: () => reader.cancel(),
   };
 }
+
+Deno.test("a settings form with a bad value saves nothing and names the field", async () => {
+  const client = new ApiClient(app.url);
+  const id = await client.createChat();
+  const form = new URLSearchParams({
+    action: "settings",
+    model: "meta-llama/llama-3-8b-instruct",
+    persona: "general",
+    systemPrompt: "",
+    temperature: "7",
+    contextMessages: "10",
+  });
+  const res = await client.fetch(`/chats/${id}/actions`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
+  assertEquals(res.status, 303);
+  assertEquals(res.headers.get("Location"), `/chats/${id}?invalid=temperature`);
+  const page = await (await client.fetch(res.headers.get("Location")!)).text();
+  assertStringIncludes(page, "the value of “Temperature” is not valid");
+  const { chat } = await client.json<{ chat: { temperature: number } }>(
+    `/api/chats/${id}`,
+  );
+  assertEquals(chat.temperature, 0.7);
+});

@@ -88,7 +88,7 @@ browserTest(
 
 browserTest(
   "a user cancels an answer half-way, regenerates, copies, and the fake saw it all",
-  async ({ page, browser: _ }) => {
+  async ({ page }) => {
     const app = await startApp();
     try {
       await page.context().grantPermissions([

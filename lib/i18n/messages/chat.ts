@@ -46,6 +46,8 @@ export const chat = defineMessages({
     "chat.delete_all_confirm": "Delete every chat? This cannot be undone.",
     "chat.pinned": "Pinned",
     "settings.title": "Settings",
+    "form.invalid":
+      "Nothing was saved: the value of “{field}” is not valid. Check it and try again.",
     "settings.model": "Model",
     "settings.persona": "Persona",
     "settings.system_prompt": "System prompt",
@@ -121,6 +123,8 @@ export const chat = defineMessages({
       "Hapus semua obrolan? Ini tidak bisa dibatalkan.",
     "chat.pinned": "Disematkan",
     "settings.title": "Pengaturan",
+    "form.invalid":
+      "Tidak ada yang disimpan: nilai “{field}” tidak valid. Periksa lalu coba lagi.",
     "settings.model": "Model",
     "settings.persona": "Persona",
     "settings.system_prompt": "Prompt sistem",

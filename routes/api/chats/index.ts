@@ -1,5 +1,5 @@
 import { createChatBody } from "@/lib/chats/schemas.ts";
-import { newChat } from "@/lib/chats/new_chat.ts";
+import { newChat } from "@/lib/chats/chat_settings.ts";
 import { InvalidCursorError } from "@/lib/chats/store.ts";
 import { ApiError, json } from "@/lib/http/api.ts";
 import { api, body } from "@/lib/http/route.ts";

@@ -1,6 +1,6 @@
 import type { FreshContext } from "$fresh/server.ts";
 import { patchChatBody } from "@/lib/chats/schemas.ts";
-import { updateChatSettings } from "@/lib/chats/new_chat.ts";
+import { updateChatSettings } from "@/lib/chats/chat_settings.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
 
@@ -37,10 +37,14 @@ export const handler = {
             contextMessages: Number(field("contextMessages")),
           };
         const parsed = patchChatBody.safeParse(input);
-        // A bad form value changes nothing; the page shows the chat as it was.
-        if (parsed.success) {
-          await updateChatSettings(ctx.state, chat, parsed.data);
+        if (!parsed.success) {
+          // Nothing is saved; the page names the field that was refused.
+          const field = String(parsed.error.issues[0]?.path[0] ?? "form");
+          return seeOther(
+            `/chats/${chat.id}?invalid=${encodeURIComponent(field)}`,
+          );
         }
+        await updateChatSettings(ctx.state, chat, parsed.data);
         return back;
       }
     }

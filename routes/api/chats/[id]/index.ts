@@ -1,5 +1,5 @@
 import { patchChatBody } from "@/lib/chats/schemas.ts";
-import { updateChatSettings } from "@/lib/chats/new_chat.ts";
+import { updateChatSettings } from "@/lib/chats/chat_settings.ts";
 import { json } from "@/lib/http/api.ts";
 import { api, body, ownChat } from "@/lib/http/route.ts";
 
