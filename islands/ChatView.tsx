@@ -52,6 +52,11 @@ export default function ChatView(props: Props) {
   }
 
   useEffect(() => {
+    // The server answers !waktu and dates exports in the browser's time zone.
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    document.cookie = `tz=${
+      encodeURIComponent(zone)
+    }; Path=/; Max-Age=31536000; SameSite=Lax`;
     // A reload during an answer re-attaches to it from its current text.
     if (streaming) run(apiFetch(`/api/chats/${props.chatId}/stream`));
   }, []);

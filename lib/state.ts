@@ -7,4 +7,6 @@ export interface AppState {
   services: Services;
   /** The owner of the session: every chat read or written belongs to it. */
   owner: string;
+  /** The browser's IANA time zone (from the `tz` cookie), else APP_TIMEZONE. */
+  timeZone: string;
 }

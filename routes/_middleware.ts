@@ -10,6 +10,7 @@ import {
   verifySession,
 } from "@/lib/security/session.ts";
 import type { AppState } from "@/lib/state.ts";
+import { timeZoneOf, TZ_COOKIE } from "@/lib/http/time_zone.ts";
 
 const YEAR = 60 * 60 * 24 * 365;
 
@@ -27,6 +28,8 @@ export async function handler(req: Request, ctx: FreshContext<AppState>) {
     req.headers.get("Accept-Language"),
   );
   ctx.state.lang = lang;
+  ctx.state.timeZone = timeZoneOf(getCookie(req.headers, TZ_COOKIE)) ??
+    services.config.appTimezone;
   if (ctx.destination !== "route" && ctx.destination !== "notFound") {
     return ctx.next();
   }

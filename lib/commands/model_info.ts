@@ -1,17 +1,9 @@
 /** The text of `!info_model`. */
 import { type Lang, type MessageKey, t } from "@/lib/i18n/mod.ts";
+import type { ModelInfo } from "@/lib/openrouter/models.ts";
 import { codeSpan, localeOf } from "./format.ts";
 
-/** What `!info_model` shows of a model (prices in USD per million tokens). */
-export interface ModelInfo {
-  id: string;
-  name: string;
-  contextLength: number;
-  maxCompletionTokens?: number | null;
-  pricing: { prompt: number; completion: number };
-  free: boolean;
-  inputModalities: string[];
-}
+export type { ModelInfo };
 
 const MODALITIES: Record<string, MessageKey> = {
   text: "cmd.model.modality.text",

@@ -29,7 +29,7 @@ export function summarizePrompt(
   maxChars = DEFAULT_MAX_CHARS,
 ): { system: string; user: string } {
   const entries = summarizableMessages(messages).map((m) =>
-    `${t(lang, `cmd.summary.role.${m.role}`)}: ${m.content.trim()}`
+    `${t(lang, `cmd.summary.role.${m.role}`)}: ${fenceSafe(m.content.trim())}`
   );
   const kept: string[] = [];
   let size = 0;
@@ -54,4 +54,12 @@ export function summarizePrompt(
 /** The answer to `!summarize_chat` in a chat with nothing to summarize. */
 export function emptyChatSummaryText(lang: Lang): string {
   return t(lang, "cmd.summary.empty");
+}
+
+/**
+ * Chat text must not close the `<conversation>` block that marks it as data
+ * for the model: a typed tag is broken with a zero-width space.
+ */
+function fenceSafe(text: string): string {
+  return text.replace(/<(\/?)(conversation)/gi, "<$1\u200b$2");
 }

@@ -36,7 +36,8 @@ export function buildContext(options: {
   contextLength?: number;
 }): ChatMessage[] {
   const { systemPrompt, history, contextMessages } = options;
-  const window = options.contextLength ?? 8192;
+  // 0 means the server did not say (Ollama, LM Studio): assume a small window.
+  const window = options.contextLength || 8192;
   const budget = window - Math.max(512, Math.floor(window / 4));
   const system: ChatMessage[] = systemPrompt.trim()
     ? [{ role: "system", content: systemPrompt.trim() }]

@@ -10,7 +10,9 @@ import type { Chat, Message } from "@/lib/chats/types.ts";
 import { ApiError } from "@/lib/http/api.ts";
 import { encodeEvent } from "@/lib/http/sse.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
-import { streamCompletion } from "@/lib/openrouter/client.ts";
+import { type ChatMessage, streamCompletion } from "@/lib/openrouter/client.ts";
+import { parseCommand } from "@/lib/commands/mod.ts";
+import { answerCommand } from "./command_turn.ts";
 import { findModel } from "@/lib/openrouter/models.ts";
 import { buildContext } from "./context.ts";
 import { MissingKeyError } from "./errors.ts";
@@ -25,6 +27,8 @@ export interface TurnContext {
   owner: string;
   chat: Chat;
   lang: Lang;
+  /** The user's IANA time zone, for `!waktu`. */
+  timeZone: string;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface TurnContext {
  * meanwhile is 409); when `fn` fails before the answer started, the
  * reservation is given back so the chat is not left blocked.
  */
-async function reserved(
+export async function reserved(
   turn: TurnContext,
   messageId: string,
   fn: () => Promise<Response>,
@@ -56,11 +60,16 @@ async function reserved(
   }
 }
 
-/** Starts the model's answer after `history` into a new streaming message. */
-async function answer(
+/**
+ * Starts a streaming answer from the chat's model to exactly `messages`,
+ * stored as a new assistant message `messageId` (a command's answer when
+ * `command` is set).
+ */
+export async function streamAnswer(
   turn: TurnContext,
-  history: Message[],
   messageId: string,
+  messages: ChatMessage[],
+  options: { command?: boolean } = {},
 ): Promise<Generation> {
   const { services, owner, chat, lang } = turn;
   const { config, store, runner } = services;
@@ -70,21 +79,9 @@ async function answer(
     content: "",
     status: "streaming",
     model: chat.model,
+    ...(options.command ? { command: true } : {}),
   });
   if (!placeholder) throw new ApiError("not_found", t(lang, "api.not_found"));
-  const modelOptions = {
-    baseUrl: config.openrouterBaseUrl,
-    apiKey: config.openrouterApiKey,
-  };
-  const model = await findModel(chat.model, modelOptions).catch(() =>
-    undefined
-  );
-  const messages = buildContext({
-    systemPrompt: effectiveSystemPrompt(chat, lang),
-    history,
-    contextMessages: chat.contextMessages,
-    contextLength: model?.contextLength,
-  });
   const needsKey = new URL(config.openrouterBaseUrl).hostname.endsWith(
     OPENROUTER_HOST,
   );
@@ -105,6 +102,26 @@ async function answer(
   }, lang);
 }
 
+/** Starts the model's answer to the conversation `history`. */
+async function answer(
+  turn: TurnContext,
+  history: Message[],
+  messageId: string,
+): Promise<Generation> {
+  const { config } = turn.services;
+  const model = await findModel(turn.chat.model, {
+    baseUrl: config.openrouterBaseUrl,
+    apiKey: config.openrouterApiKey,
+  }).catch(() => undefined);
+  const messages = buildContext({
+    systemPrompt: effectiveSystemPrompt(turn.chat, turn.lang),
+    history,
+    contextMessages: turn.chat.contextMessages,
+    contextLength: model?.contextLength,
+  });
+  return await streamAnswer(turn, messageId, messages);
+}
+
 /** Sends the user's `content` and streams the answer. */
 export function sendMessage(
   turn: TurnContext,
@@ -114,6 +131,7 @@ export function sendMessage(
   // Ids sort by creation: the question's must come before its answer's.
   const userId = newId();
   const answerId = newId();
+  const command = parseCommand(content);
   return reserved(turn, answerId, async () => {
     const history = (await store.listMessages(owner, chat.id)) ?? [];
     const user = await store.addMessage(owner, chat.id, {
@@ -121,16 +139,22 @@ export function sendMessage(
       role: "user",
       content,
       status: "complete",
+      ...(command ? { command: true } : {}),
     });
     if (!user) throw new ApiError("not_found", t(lang, "api.not_found"));
-    if (!chat.titleFixed && !history.some((m) => m.role === "user")) {
+    if (
+      !command && !chat.titleFixed &&
+      !history.some((m) => m.role === "user" && !m.command)
+    ) {
       const title = autoTitle(content);
       if (title) await store.updateChat(owner, chat.id, { title });
     }
+    const prefix = [encodeEvent("user", { message: user })];
+    if (command) {
+      return await answerCommand(turn, command, history, answerId, prefix);
+    }
     const generation = await answer(turn, [...history, user], answerId);
-    return eventStreamResponse(
-      generation.watch([encodeEvent("user", { message: user })]),
-    );
+    return eventStreamResponse(generation.watch(prefix));
   });
 }
 

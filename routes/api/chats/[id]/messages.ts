@@ -7,7 +7,10 @@ export const handler = {
   POST: api(async (req, ctx) => {
     const { content } = await body(req, ctx, sendMessageBody);
     const chat = await ownChat(ctx);
-    const { services, owner, lang } = ctx.state;
-    return await sendMessage({ services, owner, chat, lang }, content);
+    const { services, owner, lang, timeZone } = ctx.state;
+    return await sendMessage(
+      { services, owner, chat, lang, timeZone },
+      content,
+    );
   }),
 };

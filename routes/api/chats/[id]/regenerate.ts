@@ -5,7 +5,7 @@ export const handler = {
   /** Replaces the last answer with a new one, streamed. */
   POST: api(async (_req, ctx) => {
     const chat = await ownChat(ctx);
-    const { services, owner, lang } = ctx.state;
-    return await regenerate({ services, owner, chat, lang });
+    const { services, owner, lang, timeZone } = ctx.state;
+    return await regenerate({ services, owner, chat, lang, timeZone });
   }),
 };
