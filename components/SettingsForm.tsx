@@ -2,6 +2,7 @@ import type { Chat } from "@/lib/chats/types.ts";
 import { personaName, personaPrompt, PERSONAS } from "@/lib/chats/personas.ts";
 import type { ModelInfo } from "@/lib/openrouter/models.ts";
 import { useLang, useT } from "@/lib/i18n/context.ts";
+import { ModelField } from "./ModelField.tsx";
 
 /** The chat's settings as a plain form. */
 export function SettingsForm(
@@ -10,24 +11,11 @@ export function SettingsForm(
   const t = useT();
   const lang = useLang();
   const { chat } = props;
-  const models = props.models.some((m) => m.id === chat.model)
-    ? props.models
-    : [{ id: chat.model, name: chat.model } as ModelInfo, ...props.models];
   return (
     <form method="post" action={`/chats/${chat.id}/actions`} class="settings">
       <h2>{t("settings.title")}</h2>
       <input type="hidden" name="action" value="settings" />
-      <label>
-        <span class="label-text">{t("settings.model")}</span>
-        <select name="model">
-          {models.map((m) => (
-            <option value={m.id} selected={m.id === chat.model}>
-              {m.name}
-              {m.free ? ` (${t("settings.free")})` : ""}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ModelField value={chat.model} models={props.models} />
       <label>
         <span class="label-text">{t("settings.persona")}</span>
         <select name="persona">

@@ -65,8 +65,7 @@ export default function ChatView(props: Props) {
     const content = draft.trim();
     if (!content || streaming) return;
     setDraft("");
-    run(apiFetch(`/api/chats/${props.chatId}/messages`, "POST", { content }))
-      .then(() => input.current?.focus());
+    run(apiFetch(`/api/chats/${props.chatId}/messages`, "POST", { content }));
   }
 
   function regenerate() {
@@ -76,6 +75,11 @@ export default function ChatView(props: Props) {
       () => setMessages((list) => list.slice(0, last + 1)),
     );
   }
+
+  useEffect(() => {
+    // The composer is disabled while an answer streams: give focus back after.
+    if (!streaming) input.current?.focus();
+  }, [streaming]);
 
   const cancel = () => apiFetch(`/api/chats/${props.chatId}/cancel`, "POST");
   const lastAnswer = messages.findLast((m) => m.role === "assistant");
@@ -134,6 +138,7 @@ export default function ChatView(props: Props) {
           maxLength={100_000}
           placeholder={t("composer.placeholder")}
           value={draft}
+          disabled={streaming}
           onInput={(e) => setDraft(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {

@@ -1,7 +1,7 @@
 import type { AppProps } from "$fresh/server.ts";
 import { asset } from "$fresh/runtime.ts";
 import { I18N_SCRIPT_ID, I18nContext } from "@/lib/i18n/context.ts";
-import { dictionary, t } from "@/lib/i18n/mod.ts";
+import { clientDictionary, dictionary, t } from "@/lib/i18n/mod.ts";
 import { jsonForScript } from "@/lib/http/json_script.ts";
 import type { AppState } from "@/lib/state.ts";
 
@@ -11,6 +11,8 @@ export default function App(
 ) {
   const lang = state.lang ?? "id";
   const i18n = { lang, dict: dictionary(lang) };
+  // The browser gets only what islands translate there.
+  const forIslands = { lang, dict: clientDictionary(lang) };
   return (
     <html lang={lang}>
       <head>
@@ -29,7 +31,7 @@ export default function App(
           type="application/json"
           id={I18N_SCRIPT_ID}
           // deno-lint-ignore react-no-danger
-          dangerouslySetInnerHTML={{ __html: jsonForScript(i18n) }}
+          dangerouslySetInnerHTML={{ __html: jsonForScript(forIslands) }}
         />
       </body>
     </html>

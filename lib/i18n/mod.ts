@@ -38,6 +38,29 @@ export function dictionary(lang: Lang): Dictionary {
   return dictionaries[lang];
 }
 
+/**
+ * Key prefixes of the strings that islands use in the browser: only these
+ * travel with the page (`_app`), the rest stays on the server.
+ */
+export const CLIENT_KEY_PREFIXES = [
+  "sidebar.",
+  "log.",
+  "msg.",
+  "composer.",
+  "import.",
+  "transfer.",
+] as const;
+
+/** The part of `lang`'s dictionary that islands need in the browser. */
+export function clientDictionary(lang: Lang): Partial<Dictionary> {
+  const all = dictionaries[lang];
+  return Object.fromEntries(
+    Object.entries(all).filter(([key]) =>
+      CLIENT_KEY_PREFIXES.some((prefix) => key.startsWith(prefix))
+    ),
+  ) as Partial<Dictionary>;
+}
+
 /** Translates `key` into `lang`, filling `{placeholders}` from `params`. */
 export function t(
   lang: Lang,

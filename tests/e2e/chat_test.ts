@@ -149,7 +149,7 @@ browserTest(
     try {
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await page.getByRole("combobox", { name: "Model" }).selectOption(
+      await page.getByRole("combobox", { name: "Model" }).fill(
         "deepseek/deepseek-chat-v3-0324:free",
       );
       await page.getByRole("combobox", { name: "Persona" }).selectOption(
@@ -201,6 +201,59 @@ browserTest(
         await answer.textContent() ?? "",
         "Echo: [[fake:slow=150]] jangan berhenti",
       );
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+browserTest(
+  "bang commands typed in the composer are answered in the chat",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await page.goto(`${app.url}/?lang=en`);
+      await waitForIslands(page);
+      await sendMessage(page, "!help");
+      await lastAnswer(page).and(page.locator('[data-status="complete"]'))
+        .waitFor();
+      const help = await lastAnswer(page).textContent() ?? "";
+      for (const word of ["!info_model", "!waktu", "!summarize_chat"]) {
+        assertStringIncludes(help, word);
+      }
+      await sendMessage(page, "!waktu");
+      await page.locator('article[data-role="assistant"]').nth(1).and(
+        page.locator('[data-status="complete"]'),
+      ).waitFor();
+      // The browser's time zone (Playwright's default here is the machine's).
+      const zone = await page.evaluate(() =>
+        Intl.DateTimeFormat().resolvedOptions().timeZone
+      );
+      assertStringIncludes(await lastAnswer(page).textContent() ?? "", zone);
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+browserTest(
+  "the model picker suggests models with context length, price and a free mark",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await page.goto(`${app.url}/?lang=en`);
+      const model = page.getByRole("combobox", { name: "Model" });
+      assertEquals(await model.inputValue(), "meta-llama/llama-3-8b-instruct");
+      const details = await page.locator("#model-details").textContent() ?? "";
+      assert(/tokens/.test(details) && /per 1M tokens/.test(details), details);
+      const free = await page.locator(
+        '#model-options option[value="deepseek/deepseek-chat-v3-0324:free"]',
+      )
+        .getAttribute("label");
+      assert(free?.includes("free") && free.includes("tokens"), free ?? "");
+      await model.fill("deepseek/deepseek-chat-v3-0324:free");
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await page.locator("#model-details", { hasText: "free" }).waitFor();
     } finally {
       await app.close();
     }
