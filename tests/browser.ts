@@ -68,6 +68,7 @@ export function browserTest(
   options: {
     allowErrors?: boolean;
     viewport?: { width: number; height: number };
+    javaScriptEnabled?: boolean;
   } = {},
 ): void {
   Deno.test({
@@ -81,6 +82,7 @@ export function browserTest(
         const context = await browser.newContext({
           viewport: options.viewport ?? { width: 1280, height: 860 },
           locale: "en-US",
+          javaScriptEnabled: options.javaScriptEnabled ?? true,
         });
         const page = await context.newPage();
         page.setDefaultTimeout(10_000);

@@ -1,0 +1,93 @@
+import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
+import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { ApiClient, startApp } from "@/tests/app_server.ts";
+
+/** Hands the API client's session to the browser, so both are the same user. */
+function sessionCookie(client: ApiClient, url: string) {
+  const [name, value] = client.cookie.split("=");
+  return { name, value, url };
+}
+
+browserTest(
+  "history reads with JavaScript off, and the plain forms still rename and pin",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      const client = new ApiClient(app.url);
+      const id = await client.createChat();
+      await client.send(id, "Apa ibu kota Indonesia?");
+      await page.context().addCookies([sessionCookie(client, app.url)]);
+      await page.goto(`${app.url}/chats/${id}?lang=en`);
+      const log = page.getByRole("log", { name: "Messages" });
+      await log.getByText("Apa ibu kota Indonesia?").first().waitFor();
+      assertStringIncludes(
+        await log.locator('article[data-role="assistant"]').textContent() ?? "",
+        "Echo: Apa ibu kota Indonesia?",
+      );
+      const nav = page.getByRole("navigation", { name: "Chats" });
+      await nav.getByRole("button", { name: "Pin chat" }).click();
+      await nav.getByRole("button", { name: "Unpin chat" }).waitFor();
+      await nav.getByRole("button", { name: "Rename chat" }).click();
+      await nav.getByRole("textbox", { name: "New title" }).fill("Ibu kota");
+      await nav.getByRole("button", { name: "Save title" }).click();
+      await nav.getByRole("link", { name: "Ibu kota" }).waitFor();
+    } finally {
+      await app.close();
+    }
+  },
+  { javaScriptEnabled: false },
+);
+
+browserTest(
+  "Copy on a message copies that message; Delete all chats asks, then empties the list",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      const client = new ApiClient(app.url);
+      const first = await client.createChat();
+      await client.send(first, "pesan pertama");
+      await client.send(first, "pesan kedua");
+      await client.createChat();
+      await page.context().addCookies([sessionCookie(client, app.url)]);
+      await page.context().grantPermissions([
+        "clipboard-read",
+        "clipboard-write",
+      ]);
+      await page.goto(`${app.url}/chats/${first}?lang=en`);
+      await waitForIslands(page);
+      const userMessages = page.locator('article[data-role="user"]');
+      await userMessages.first().getByRole("button", { name: "Copy" }).click();
+      await userMessages.first().getByText("Copied").waitFor();
+      assertEquals(
+        await page.evaluate(() => navigator.clipboard.readText()),
+        "pesan pertama",
+      );
+
+      const questions: string[] = [];
+      page.once("dialog", (dialog) => {
+        questions.push(dialog.message());
+        dialog.dismiss();
+      });
+      await page.getByRole("button", { name: "Delete all chats" }).click();
+      await page.waitForTimeout(300);
+      assertEquals(questions.length, 1, "the user is asked first");
+      assertEquals(
+        (await client.json<{ chats: unknown[] }>("/api/chats")).chats.length,
+        2,
+        "dismissed: nothing deleted",
+      );
+
+      page.once("dialog", (dialog) => dialog.accept());
+      await page.getByRole("button", { name: "Delete all chats" }).click();
+      await page.waitForURL((url) => !url.pathname.endsWith(first));
+      const { chats } = await client.json<{ chats: { id: string }[] }>(
+        "/api/chats",
+      );
+      // Everything was deleted; the home page opened one fresh chat.
+      assertEquals(chats.length, 1);
+      assert(chats[0].id !== first);
+    } finally {
+      await app.close();
+    }
+  },
+);
