@@ -11,6 +11,7 @@ import {
   interruptedError,
 } from "./generation/errors.ts";
 import { loadSessionKeys } from "./security/session_keys.ts";
+import { RateLimiter } from "./security/rate_limit.ts";
 import { dirname } from "node:path";
 
 /** What routes need to do their work. */
@@ -21,6 +22,8 @@ export interface Services {
   runner: GenerationRunner;
   /** The current session key first, then older ones still accepted. */
   sessionKeys: CryptoKey[];
+  /** Failed sign-ins per client address; answers started per owner. */
+  limiters: { login: RateLimiter; generations: RateLimiter };
   /** Stops background work and closes KV. */
   close(): Promise<void>;
 }
@@ -61,12 +64,22 @@ export async function createServices(config: Config): Promise<Services> {
   });
   await runner.recoverInterrupted(interruptedError);
   const sessionKeys = await loadSessionKeys(kv, config.sessionSecret);
+  const limiters = {
+    login: new RateLimiter(kv, "login", 10, 15 * 60_000),
+    generations: new RateLimiter(
+      kv,
+      "generations",
+      config.limits.generationsPerMinute,
+      60_000,
+    ),
+  };
   return {
     config,
     kv,
     store,
     runner,
     sessionKeys,
+    limiters,
     async close() {
       await runner.close();
       kv.close();

@@ -24,6 +24,19 @@ export interface Config {
   importMaxBytes: number;
   /** Longest wait for the model's first byte, and between bytes. */
   upstreamTimeoutMs: number;
+  limits: Limits;
+}
+
+/** Abuse limits of a public deployment. */
+export interface Limits {
+  /** Answers one owner may start per minute. */
+  generationsPerMinute: number;
+  /** Answers one owner may have running at once (per instance). */
+  concurrentPerOwner: number;
+  /** Upstream requests this instance runs at once, all owners together. */
+  concurrentGenerations: number;
+  /** Messages one chat may hold. */
+  messagesPerChat: number;
 }
 
 /** Thrown for a bad configuration value; the message is the one line to print. */
@@ -101,6 +114,30 @@ const rules = {
     ).min(100, "must be at least 100").max(600_000, "must be at most 600000"),
     example: "60000",
   },
+  RATE_LIMIT_PER_MINUTE: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(1, "must be at least 1").max(100000, "must be at most 100000"),
+    example: "20",
+  },
+  MAX_CONCURRENT_PER_OWNER: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(1, "must be at least 1").max(10000, "must be at most 10000"),
+    example: "3",
+  },
+  MAX_CONCURRENT_GENERATIONS: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(1, "must be at least 1").max(100000, "must be at most 100000"),
+    example: "200",
+  },
+  MAX_MESSAGES_PER_CHAT: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(10, "must be at least 10").max(1000000, "must be at most 1000000"),
+    example: "2000",
+  },
 } satisfies Record<string, Rule<unknown>>;
 
 type Name = keyof typeof rules;
@@ -173,6 +210,12 @@ export async function loadConfig(
     appTitle: read(env, "APP_TITLE") ?? "chatai",
     importMaxBytes: read(env, "IMPORT_MAX_BYTES") ?? 20 * 1024 * 1024,
     upstreamTimeoutMs: read(env, "UPSTREAM_TIMEOUT_MS") ?? 60_000,
+    limits: {
+      generationsPerMinute: read(env, "RATE_LIMIT_PER_MINUTE") ?? 20,
+      concurrentPerOwner: read(env, "MAX_CONCURRENT_PER_OWNER") ?? 3,
+      concurrentGenerations: read(env, "MAX_CONCURRENT_GENERATIONS") ?? 200,
+      messagesPerChat: read(env, "MAX_MESSAGES_PER_CHAT") ?? 2000,
+    },
   };
 }
 

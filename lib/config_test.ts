@@ -24,6 +24,12 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
     appTitle: "chatai",
     importMaxBytes: 20 * 1024 * 1024,
     upstreamTimeoutMs: 60_000,
+    limits: {
+      generationsPerMinute: 20,
+      concurrentPerOwner: 3,
+      concurrentGenerations: 200,
+      messagesPerChat: 2000,
+    },
   });
 });
 

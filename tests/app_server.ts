@@ -11,6 +11,8 @@ import { type FakeOpenRouter, startFakeOpenRouter } from "./fake_openrouter.ts";
 
 /** The test key; scans prove it never reaches a page. */
 export const TEST_API_KEY = "sk-or-v1-test-key-0123456789abcdef";
+/** The test session secret; the same scans look for it. */
+export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef-XYZ";
 
 /** A running app with its fake upstream. */
 export interface TestApp {
@@ -31,13 +33,25 @@ export async function startApp(
       OPENROUTER_API_KEY: TEST_API_KEY,
       OPENROUTER_BASE_URL: fake.baseUrl,
       UPSTREAM_TIMEOUT_MS: "1500",
+      SESSION_SECRET: TEST_SESSION_SECRET,
+      RATE_LIMIT_PER_MINUTE: "100000",
+      MAX_CONCURRENT_PER_OWNER: "1000",
       ...env,
     },
     { secretsPath: "/nonexistent/secrets.toml" },
   );
   const services = await createServices(config);
   setServices(services);
-  const handler = await createHandler(manifest);
+  const leaks: string[] = [];
+  const secrets = [
+    config.openrouterApiKey,
+    ...(config.sessionSecret ?? "").split(","),
+  ].filter((secret): secret is string => !!secret && secret.length >= 16);
+  const handler = scanForSecrets(
+    await createHandler(manifest),
+    secrets,
+    leaks,
+  );
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
     handler,
@@ -50,7 +64,46 @@ export async function startApp(
       await services.close();
       await server.shutdown();
       await fake.close();
+      if (leaks.length) {
+        throw new Error(`A secret reached a response:\n${leaks.join("\n")}`);
+      }
     },
+  };
+}
+
+/**
+ * Wraps a handler so that every response header and body (streams too) is
+ * searched for the secrets; a find is recorded in `leaks`.
+ */
+export function scanForSecrets(
+  handler: (req: Request, info: Deno.ServeHandlerInfo) => Promise<Response>,
+  secrets: string[],
+  leaks: string[],
+) {
+  const check = (where: string, text: string) => {
+    for (const secret of secrets) if (text.includes(secret)) leaks.push(where);
+  };
+  const longest = Math.max(0, ...secrets.map((s) => s.length));
+  return async (req: Request, info: Deno.ServeHandlerInfo) => {
+    const res = await handler(req, info);
+    const where = `${req.method} ${new URL(req.url).pathname}`;
+    check(`${where} (headers)`, [...res.headers].join("\n"));
+    if (!res.body) return res;
+    const [forClient, forScan] = res.body.tee();
+    (async () => {
+      let tail = "";
+      const decoder = new TextDecoder();
+      for await (const chunk of forScan) {
+        const text = tail + decoder.decode(chunk, { stream: true });
+        check(`${where} (body)`, text);
+        tail = text.slice(-longest);
+      }
+    })().catch(() => {});
+    return new Response(forClient, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
   };
 }
 

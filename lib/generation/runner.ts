@@ -115,6 +115,14 @@ export class GenerationRunner {
     return !!lease.value && lease.value.expiresAt > Date.now();
   }
 
+  /** How many generations run in this process: all, or one owner's. */
+  runningCount(owner?: string): number {
+    if (owner === undefined) return this.#running.size;
+    let count = 0;
+    for (const g of this.#running.values()) if (g.owner === owner) count++;
+    return count;
+  }
+
   /** The generation running in this process for `chatId`. */
   get(owner: string, chatId: string): Generation | undefined {
     const generation = this.#running.get(chatId);

@@ -32,6 +32,48 @@ export interface TurnContext {
 }
 
 /**
+ * Refuses a turn over the deployment's limits: a full chat (409), too many
+ * answers running for the owner or for this instance, or started by the
+ * owner in the last minute (429 with Retry-After).
+ */
+async function checkLimits(turn: TurnContext): Promise<void> {
+  const { config, store, runner, limiters } = turn.services;
+  const { limits } = config;
+  const { owner, lang } = turn;
+  const count = (await store.countMessages(owner, turn.chat.id)) ?? 0;
+  if (count + 2 > limits.messagesPerChat) {
+    throw new ApiError(
+      "conflict",
+      t(lang, "limit.chat_full", { count: limits.messagesPerChat }),
+    );
+  }
+  if (runner.runningCount(owner) >= limits.concurrentPerOwner) {
+    throw new ApiError(
+      "rate_limited",
+      t(lang, "limit.concurrent", { count: limits.concurrentPerOwner }),
+      {
+        "Retry-After": "5",
+      },
+    );
+  }
+  if (runner.runningCount() >= limits.concurrentGenerations) {
+    throw new ApiError("rate_limited", t(lang, "limit.busy"), {
+      "Retry-After": "5",
+    });
+  }
+  const verdict = await limiters.generations.hit(owner);
+  if (!verdict.ok) {
+    throw new ApiError(
+      "rate_limited",
+      t(lang, "limit.rate", { seconds: verdict.retryAfterSeconds }),
+      {
+        "Retry-After": String(verdict.retryAfterSeconds),
+      },
+    );
+  }
+}
+
+/**
  * Runs `fn` with the chat reserved for the answer `messageId` (a second turn
  * meanwhile is 409); when `fn` fails before the answer started, the
  * reservation is given back so the chat is not left blocked.
@@ -42,6 +84,7 @@ export async function reserved(
   fn: () => Promise<Response>,
 ): Promise<Response> {
   const { runner } = turn.services;
+  await checkLimits(turn);
   try {
     await runner.reserve(turn.owner, turn.chat.id, messageId);
   } catch (error) {

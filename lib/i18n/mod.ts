@@ -9,8 +9,9 @@ import { chat } from "./messages/chat.ts";
 import { commands } from "./messages/commands.ts";
 import { transfer } from "./messages/transfer.ts";
 import { upstream } from "./messages/upstream.ts";
+import { security } from "./messages/security.ts";
 
-const groups = [app, chat, upstream, commands, transfer] as const;
+const groups = [app, chat, upstream, commands, transfer, security] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends
   readonly [infer H extends { en: object }, ...infer R extends { en: object }[]]

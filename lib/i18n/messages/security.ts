@@ -1,0 +1,48 @@
+import { defineMessages } from "../define.ts";
+
+/** UI strings of sign-in, request checks and limits. */
+export const security = defineMessages({
+  en: {
+    "login.title": "Sign in to chatai",
+    "login.intro": "This chatai is protected by a password.",
+    "login.password": "Password",
+    "login.submit": "Sign in",
+    "login.wrong": "That password is not right. Try again.",
+    "login.too_many":
+      "Too many wrong passwords from your address. Try again in {seconds} s.",
+    "login.sign_out": "Sign out",
+    "api.unauthorized":
+      "Sign in first: this chatai is protected by a password.",
+    "api.forbidden_origin":
+      "This request came from another site, so it was refused. Use chatai's own pages.",
+    "limit.rate":
+      "You have started too many answers in the last minute. Try again in {seconds} s.",
+    "limit.concurrent":
+      "You already have {count} answers being written. Wait for one to finish or cancel it.",
+    "limit.busy":
+      "The server is answering too many requests right now. Try again in a few seconds.",
+    "limit.chat_full":
+      "This chat has reached {count} messages, the most a chat may hold. Start a new chat.",
+  },
+  id: {
+    "login.title": "Masuk ke chatai",
+    "login.intro": "chatai ini dilindungi kata sandi.",
+    "login.password": "Kata sandi",
+    "login.submit": "Masuk",
+    "login.wrong": "Kata sandi itu salah. Coba lagi.",
+    "login.too_many":
+      "Terlalu banyak kata sandi salah dari alamat Anda. Coba lagi dalam {seconds} detik.",
+    "login.sign_out": "Keluar",
+    "api.unauthorized": "Masuk dulu: chatai ini dilindungi kata sandi.",
+    "api.forbidden_origin":
+      "Permintaan ini datang dari situs lain, jadi ditolak. Gunakan halaman chatai sendiri.",
+    "limit.rate":
+      "Anda memulai terlalu banyak jawaban dalam satu menit terakhir. Coba lagi dalam {seconds} detik.",
+    "limit.concurrent":
+      "Sudah ada {count} jawaban Anda yang sedang ditulis. Tunggu salah satu selesai atau batalkan.",
+    "limit.busy":
+      "Server sedang menjawab terlalu banyak permintaan. Coba lagi beberapa detik lagi.",
+    "limit.chat_full":
+      "Obrolan ini sudah berisi {count} pesan, batas satu obrolan. Mulai obrolan baru.",
+  },
+});

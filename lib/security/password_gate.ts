@@ -1,0 +1,63 @@
+/**
+ * The optional password gate (`APP_PASSWORD`): until a visitor signs in,
+ * pages redirect to /login and the API answers 401. Signing in sets a signed
+ * cookie bound to the password, so changing the password signs everyone out.
+ */
+import { signSession, verifySession } from "./session.ts";
+
+/** The sign-in cookie's name. */
+export const AUTH_COOKIE = "chatai_auth";
+/** Paths open without signing in (static files and bundles are always open). */
+export const OPEN_PATHS = new Set(["/login", "/healthz"]);
+
+const encoder = new TextEncoder();
+
+async function sha256(text: string): Promise<Uint8Array> {
+  return new Uint8Array(
+    await crypto.subtle.digest("SHA-256", encoder.encode(text)),
+  );
+}
+
+/** A stable, non-reversible tag of the password that the cookie carries. */
+async function passwordTag(password: string): Promise<string> {
+  const digest = await sha256(`chatai-gate:${password}`);
+  return btoa(String.fromCharCode(...digest.slice(0, 18))).replace(/\+/g, "-")
+    .replace(/\//g, "_");
+}
+
+/** Compares a guess with the password in time that does not depend on where they differ. */
+export async function passwordMatches(
+  guess: string,
+  password: string,
+): Promise<boolean> {
+  const [a, b] = await Promise.all([sha256(guess), sha256(password)]);
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  return diff === 0;
+}
+
+/** The cookie value of a signed-in visitor. */
+export async function signIn(
+  password: string,
+  key: CryptoKey,
+): Promise<string> {
+  return await signSession(await passwordTag(password), Date.now(), key);
+}
+
+/** Whether a cookie value proves a sign-in with the current password. */
+export async function isSignedIn(
+  value: string | undefined,
+  password: string,
+  keys: CryptoKey[],
+): Promise<boolean> {
+  const session = await verifySession(value, keys);
+  return !!session && session.owner === await passwordTag(password);
+}
+
+/** A `next` target that stays on this site. */
+export function safeNext(next: string | null | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") &&
+      !next.startsWith("/\\")
+    ? next
+    : "/";
+}

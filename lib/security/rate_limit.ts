@@ -1,0 +1,62 @@
+/**
+ * Fixed-window counters in Deno KV, so every instance on the same KV shares
+ * them: "at most `limit` events per `windowMs` for one subject" (an owner's
+ * generations, a client address's failed sign-ins).
+ */
+
+/** The verdict of a rate check. */
+export interface RateVerdict {
+  ok: boolean;
+  /** Seconds until the window resets (for `Retry-After`). */
+  retryAfterSeconds: number;
+}
+
+/** A named limit over subjects. */
+export class RateLimiter {
+  constructor(
+    readonly kv: Deno.Kv,
+    readonly name: string,
+    readonly limit: number,
+    readonly windowMs: number,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  #window() {
+    const now = this.now();
+    const index = Math.floor(now / this.windowMs);
+    const retryAfterSeconds = Math.max(
+      1,
+      Math.ceil(((index + 1) * this.windowMs - now) / 1000),
+    );
+    return { index, retryAfterSeconds };
+  }
+
+  #key(subject: string, index: number): Deno.KvKey {
+    return ["rate", this.name, subject, index];
+  }
+
+  /** Whether `subject` is still under the limit, without counting. */
+  async check(subject: string): Promise<RateVerdict> {
+    const { index, retryAfterSeconds } = this.#window();
+    const entry = await this.kv.get<Deno.KvU64>(this.#key(subject, index));
+    const count = Number(entry.value?.value ?? 0n);
+    return { ok: count < this.limit, retryAfterSeconds };
+  }
+
+  /** Counts one event for `subject`; not ok when it goes over the limit. */
+  async hit(subject: string): Promise<RateVerdict> {
+    const { index, retryAfterSeconds } = this.#window();
+    const key = this.#key(subject, index);
+    for (;;) {
+      const entry = await this.kv.get<Deno.KvU64>(key);
+      const count = Number(entry.value?.value ?? 0n) + 1;
+      // Old windows need no cleanup job: they expire after their window.
+      const result = await this.kv.atomic().check(entry)
+        .set(key, new Deno.KvU64(BigInt(count)), {
+          expireIn: this.windowMs * 2,
+        })
+        .commit();
+      if (result.ok) return { ok: count <= this.limit, retryAfterSeconds };
+    }
+  }
+}
