@@ -5,21 +5,28 @@ import * as $_500 from "./routes/_500.tsx";
 import * as $_app from "./routes/_app.tsx";
 import * as $_middleware from "./routes/_middleware.ts";
 import * as $api_chats__id__cancel from "./routes/api/chats/[id]/cancel.ts";
+import * as $api_chats__id__export from "./routes/api/chats/[id]/export.ts";
 import * as $api_chats__id__index from "./routes/api/chats/[id]/index.ts";
 import * as $api_chats__id__messages from "./routes/api/chats/[id]/messages.ts";
 import * as $api_chats__id__messages__mid_ from "./routes/api/chats/[id]/messages/[mid].ts";
 import * as $api_chats__id__regenerate from "./routes/api/chats/[id]/regenerate.ts";
 import * as $api_chats__id__stream from "./routes/api/chats/[id]/stream.ts";
 import * as $api_chats_index from "./routes/api/chats/index.ts";
+import * as $api_export from "./routes/api/export.ts";
+import * as $api_import from "./routes/api/import.ts";
 import * as $api_models from "./routes/api/models.ts";
 import * as $chats__id_ from "./routes/chats/[id].tsx";
 import * as $chats__id__actions from "./routes/chats/[id]/actions.ts";
 import * as $chats_delete_all from "./routes/chats/delete-all.ts";
+import * as $chats_import from "./routes/chats/import.tsx";
 import * as $chats_new from "./routes/chats/new.ts";
 import * as $healthz from "./routes/healthz.ts";
 import * as $index from "./routes/index.tsx";
+import * as $login from "./routes/login.tsx";
+import * as $logout from "./routes/logout.ts";
 import * as $ChatView from "./islands/ChatView.tsx";
 import * as $ConfirmForms from "./islands/ConfirmForms.tsx";
+import * as $ImportChat from "./islands/ImportChat.tsx";
 import * as $Sidebar from "./islands/Sidebar.tsx";
 import type { Manifest } from "$fresh/server.ts";
 
@@ -30,23 +37,30 @@ const manifest = {
     "./routes/_app.tsx": $_app,
     "./routes/_middleware.ts": $_middleware,
     "./routes/api/chats/[id]/cancel.ts": $api_chats__id__cancel,
+    "./routes/api/chats/[id]/export.ts": $api_chats__id__export,
     "./routes/api/chats/[id]/index.ts": $api_chats__id__index,
     "./routes/api/chats/[id]/messages.ts": $api_chats__id__messages,
     "./routes/api/chats/[id]/messages/[mid].ts": $api_chats__id__messages__mid_,
     "./routes/api/chats/[id]/regenerate.ts": $api_chats__id__regenerate,
     "./routes/api/chats/[id]/stream.ts": $api_chats__id__stream,
     "./routes/api/chats/index.ts": $api_chats_index,
+    "./routes/api/export.ts": $api_export,
+    "./routes/api/import.ts": $api_import,
     "./routes/api/models.ts": $api_models,
     "./routes/chats/[id].tsx": $chats__id_,
     "./routes/chats/[id]/actions.ts": $chats__id__actions,
     "./routes/chats/delete-all.ts": $chats_delete_all,
+    "./routes/chats/import.tsx": $chats_import,
     "./routes/chats/new.ts": $chats_new,
     "./routes/healthz.ts": $healthz,
     "./routes/index.tsx": $index,
+    "./routes/login.tsx": $login,
+    "./routes/logout.ts": $logout,
   },
   islands: {
     "./islands/ChatView.tsx": $ChatView,
     "./islands/ConfirmForms.tsx": $ConfirmForms,
+    "./islands/ImportChat.tsx": $ImportChat,
     "./islands/Sidebar.tsx": $Sidebar,
   },
   baseUrl: import.meta.url,

@@ -2,6 +2,8 @@ import type { FreshContext, PageProps } from "$fresh/server.ts";
 import Sidebar from "@/islands/Sidebar.tsx";
 import ChatView from "@/islands/ChatView.tsx";
 import ConfirmForms from "@/islands/ConfirmForms.tsx";
+import ImportChat from "@/islands/ImportChat.tsx";
+import { TransferLinks } from "@/components/TransferLinks.tsx";
 import { ChatList } from "@/components/ChatList.tsx";
 import { LanguageForm } from "@/components/LanguageForm.tsx";
 import { SettingsForm } from "@/components/SettingsForm.tsx";
@@ -60,7 +62,16 @@ export default function ChatPage(
     <div class="app">
       <Sidebar>
         <ChatList chats={data.chats} currentId={data.chat.id} />
+        <TransferLinks chatId={data.chat.id} />
+        <ImportChat />
         <LanguageForm action={`/chats/${data.chat.id}`} />
+        {state.services.config.appPassword && (
+          <form method="post" action="/logout">
+            <button type="submit" class="secondary">
+              {t(lang, "login.sign_out")}
+            </button>
+          </form>
+        )}
       </Sidebar>
       <main id="main" class="main">
         {keyMissing && (

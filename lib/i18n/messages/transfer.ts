@@ -1,6 +1,6 @@
 import { defineMessages } from "../define.ts";
 
-/** UI strings of the transfer concern: import errors and warnings. */
+/** UI strings of the transfer concern: import errors and warnings, the export links and the import control. */
 export const transfer = defineMessages({
   en: {
     "import.error.too_large":
@@ -64,6 +64,36 @@ export const transfer = defineMessages({
       "“{title}” has no text messages, so it was skipped.",
     "import.warning.more": "…and {count} more warnings.",
     "import.untitled": "Imported chat",
+    "transfer.export_json": "Export JSON",
+    "transfer.export_txt": "Export TXT",
+    "transfer.export_md": "Export Markdown",
+    "transfer.export_all": "Export all chats",
+    "transfer.export_heading": "Export",
+    "transfer.import_label": "Import chat",
+    "transfer.import_submit": "Import",
+    "transfer.import_busy": "Importing…",
+    "transfer.import_done": "Imported {count} chat(s).",
+    "transfer.import_warnings":
+      "Some parts of the file were skipped or changed:",
+    "transfer.import_failed":
+      "The file could not be imported. Check your connection and try again.",
+    "transfer.import_error_title": "The file could not be imported",
+    "transfer.import_open": "Open the imported chat",
+    "transfer.import_back": "Back to the chat",
+    "transfer.unknown_format":
+      "“{format}” is not an export format. Use format=json, format=txt or format=md.",
+    "transfer.all_json_only":
+      "All chats can be exported only as JSON. Use format=json.",
+    "transfer.unsupported_type":
+      "Send the file as multipart/form-data in the field “file”, or as the raw request body with ?filename=.",
+    "transfer.no_file":
+      "No file was sent in the field “file”. Choose a file and try again.",
+    "transfer.bad_form":
+      "The upload could not be read as multipart/form-data. Choose the file again and retry.",
+    "transfer.too_large":
+      "The file is larger than {max}, the most that can be imported at once. Export fewer chats per file and try again.",
+    "transfer.write_failed":
+      "The chats could not be saved, so nothing was imported. Try again in a moment.",
   },
   id: {
     "import.error.too_large":
@@ -128,5 +158,34 @@ export const transfer = defineMessages({
       "“{title}” tidak berisi pesan teks, jadi dilewati.",
     "import.warning.more": "…dan {count} peringatan lainnya.",
     "import.untitled": "Obrolan impor",
+    "transfer.export_json": "Ekspor JSON",
+    "transfer.export_txt": "Ekspor TXT",
+    "transfer.export_md": "Ekspor Markdown",
+    "transfer.export_all": "Ekspor semua obrolan",
+    "transfer.export_heading": "Ekspor",
+    "transfer.import_label": "Impor obrolan",
+    "transfer.import_submit": "Impor",
+    "transfer.import_busy": "Mengimpor…",
+    "transfer.import_done": "{count} obrolan diimpor.",
+    "transfer.import_warnings": "Sebagian isi berkas dilewati atau diubah:",
+    "transfer.import_failed":
+      "Berkas tidak dapat diimpor. Periksa koneksi Anda lalu coba lagi.",
+    "transfer.import_error_title": "Berkas tidak dapat diimpor",
+    "transfer.import_open": "Buka obrolan hasil impor",
+    "transfer.import_back": "Kembali ke obrolan",
+    "transfer.unknown_format":
+      "“{format}” bukan format ekspor. Gunakan format=json, format=txt, atau format=md.",
+    "transfer.all_json_only":
+      "Semua obrolan hanya bisa diekspor sebagai JSON. Gunakan format=json.",
+    "transfer.unsupported_type":
+      "Kirim berkas sebagai multipart/form-data di kolom “file”, atau sebagai isi permintaan mentah dengan ?filename=.",
+    "transfer.no_file":
+      "Tidak ada berkas di kolom “file”. Pilih berkas lalu coba lagi.",
+    "transfer.bad_form":
+      "Unggahan tidak dapat dibaca sebagai multipart/form-data. Pilih berkas lagi lalu coba ulang.",
+    "transfer.too_large":
+      "Berkas lebih besar dari {max}, batas untuk sekali impor. Ekspor lebih sedikit obrolan per berkas lalu coba lagi.",
+    "transfer.write_failed":
+      "Obrolan tidak dapat disimpan, jadi tidak ada yang diimpor. Coba lagi sebentar lagi.",
   },
 });

@@ -1,0 +1,33 @@
+import { isExportFormat, renderExport } from "@/lib/transfer/mod.ts";
+import { t } from "@/lib/i18n/mod.ts";
+import { ApiError } from "@/lib/http/api.ts";
+import { api, ownChat } from "@/lib/http/route.ts";
+
+export const handler = {
+  /** One chat as a download: `?format=json|txt|md` (default json), times in the user's zone. */
+  GET: api(async (_req, ctx) => {
+    const format = ctx.url.searchParams.get("format") ?? "json";
+    if (!isExportFormat(format)) {
+      throw new ApiError(
+        "invalid_request",
+        t(ctx.state.lang, "transfer.unknown_format", { format }),
+      );
+    }
+    const chat = await ownChat(ctx);
+    const messages = await ctx.state.services.store.listMessages(
+      ctx.state.owner,
+      chat.id,
+    );
+    const file = renderExport({ chat, messages: messages ?? [] }, format, {
+      timeZone: ctx.state.timeZone,
+    });
+    return new Response(file.body, {
+      headers: {
+        "Content-Type": file.contentType,
+        "Content-Disposition": file.contentDisposition,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  }),
+};
