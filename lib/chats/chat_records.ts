@@ -39,7 +39,9 @@ export function buildChat(
     id,
     title,
     titleFixed: init.titleFixed ?? false,
-    pinned: false,
+    pinned: init.pinned ?? false,
+    // An imported chat keeps when it was pinned, so it sorts as before.
+    ...(init.pinned ? { pinnedAt: init.pinnedAt ?? now } : {}),
     model,
     persona: init.persona ?? "general",
     systemPrompt: init.systemPrompt ?? "",

@@ -91,3 +91,28 @@ Deno.test("ChatStore.updateMessage() on a chat being deleted does nothing", asyn
     kv.close();
   }
 });
+
+Deno.test("ChatStore.importChat() keeps a pinned chat's pin time, so it sorts as before", async () => {
+  const kv = await Deno.openKv(":memory:");
+  const store = new ChatStore(kv, { defaults: { model: "m" } });
+  const older = await store.importChat("o", {
+    title: "older pin",
+    pinned: true,
+    pinnedAt: "2024-01-01T00:00:00.000Z",
+  }, []);
+  const newer = await store.importChat("o", {
+    title: "newer pin",
+    pinned: true,
+    pinnedAt: "2025-01-01T00:00:00.000Z",
+  }, []);
+  await store.createChat("o", { title: "not pinned" });
+  const { chats } = await store.listChats("o");
+  assertEquals(chats.map((c) => c.title), [
+    "newer pin",
+    "older pin",
+    "not pinned",
+  ]);
+  assertEquals(chats[1].pinnedAt, older.pinnedAt);
+  assertEquals(newer.pinnedAt, "2025-01-01T00:00:00.000Z");
+  kv.close();
+});

@@ -55,7 +55,11 @@ export interface Chat extends ChatSettings {
 
 /** What a new chat may be created with; everything else gets a default. */
 export type ChatInit = Partial<
-  Pick<Chat, "title" | "titleFixed" | "createdAt" | "updatedAt"> & ChatSettings
+  & Pick<
+    Chat,
+    "title" | "titleFixed" | "pinned" | "pinnedAt" | "createdAt" | "updatedAt"
+  >
+  & ChatSettings
 >;
 
 /** What `PATCH /api/chats/:id` may change. */

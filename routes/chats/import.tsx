@@ -3,7 +3,7 @@ import { ApiError, ERROR_STATUS } from "@/lib/http/api.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import { useT } from "@/lib/i18n/context.ts";
 import type { AppState } from "@/lib/state.ts";
-import { importUpload } from "@/routes/api/import.ts";
+import { importUpload } from "@/lib/transfer/upload.ts";
 
 /** What the page shows: why the file was refused, or the warnings of an import. */
 type Data =

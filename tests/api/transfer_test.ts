@@ -64,13 +64,13 @@ async function snapshot(client: ApiClient): Promise<unknown[]> {
   );
 }
 
-/** An export without what an import renews: ids, the export time, the pin time. */
+/** An export without what an import renews: ids and the export time. */
 function stripVolatile(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripVolatile);
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => !["id", "exportedAt", "pinnedAt"].includes(key))
+      .filter(([key]) => !["id", "exportedAt"].includes(key))
       .map(([key, v]) => [key, stripVolatile(v)]),
   );
 }
