@@ -108,6 +108,14 @@ export class GenerationRunner {
     await this.#kv.delete(leaseKey(owner, chatId));
   }
 
+  /** The message a live lease says is being generated in the chat (here or elsewhere). */
+  async leasedMessage(owner: string, chatId: string): Promise<string | null> {
+    const lease = await this.#kv.get<Lease>(leaseKey(owner, chatId));
+    return lease.value && lease.value.expiresAt > Date.now()
+      ? lease.value.messageId
+      : null;
+  }
+
   /** Whether a generation runs in the chat, here or on another instance. */
   async isRunning(owner: string, chatId: string): Promise<boolean> {
     if (this.#running.has(chatId)) return true;

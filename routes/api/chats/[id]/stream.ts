@@ -1,14 +1,24 @@
 import { eventStreamResponse } from "@/lib/generation/generation.ts";
+import { watchRemote } from "@/lib/generation/remote_watch.ts";
 import { api, ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
-  /** Re-attaches to the running answer from its current text; 204 when none runs. */
+  /**
+   * Re-attaches to the running answer from its current text; 204 when none
+   * runs. An answer running on another instance is followed through KV.
+   */
   GET: api(async (_req, ctx) => {
     const chat = await ownChat(ctx);
-    const generation = ctx.state.services.runner.get(ctx.state.owner, chat.id);
-    if (!generation || generation.finished) {
-      return new Response(null, { status: 204 });
-    }
-    return eventStreamResponse(generation.watch());
+    const { store, runner } = ctx.state.services;
+    const owner = ctx.state.owner;
+    const local = runner.get(owner, chat.id);
+    if (local && !local.finished) return eventStreamResponse(local.watch());
+    const messageId = await runner.leasedMessage(owner, chat.id);
+    if (!messageId) return new Response(null, { status: 204 });
+    return eventStreamResponse(watchRemote({
+      read: () => store.getMessage(owner, chat.id, messageId),
+      alive: async () =>
+        (await runner.leasedMessage(owner, chat.id)) === messageId,
+    }));
   }),
 };

@@ -1,0 +1,72 @@
+/**
+ * Watching a generation that runs on another instance: its text reaches KV
+ * at every flush (about once a second), so this polls the stored message and
+ * sends what was added, in the same event stream as a local watch, until the
+ * answer ends.
+ */
+import type { Message } from "@/lib/chats/types.ts";
+import { encodeEvent, KEEP_ALIVE } from "@/lib/http/sse.ts";
+import { KEEP_ALIVE_MS } from "./generation.ts";
+
+/** How a remote watch reads the answer. */
+export interface RemoteSource {
+  read(): Promise<Message | null>;
+  /** Whether the other instance still holds the chat's lease. */
+  alive(): Promise<boolean>;
+}
+
+/** An event stream of `source`'s answer: `start` with its text so far, deltas, `done`. */
+export function watchRemote(
+  source: RemoteSource,
+  pollMs = 250,
+): ReadableStream<Uint8Array> {
+  let stopped = false;
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let sent = -1;
+      let quietSince = Date.now();
+      try {
+        while (!stopped) {
+          const message = await source.read();
+          if (!message) break;
+          if (sent === -1) {
+            controller.enqueue(encodeEvent("start", { message }));
+            sent = message.content.length;
+          } else if (message.content.length > sent) {
+            controller.enqueue(
+              encodeEvent("delta", { text: message.content.slice(sent) }),
+            );
+            sent = message.content.length;
+            quietSince = Date.now();
+          }
+          // A lost lease with the message still streaming: the other instance died.
+          const ended = message.status !== "streaming" || !await source.alive();
+          if (ended) {
+            const final = (await source.read()) ?? message;
+            if (final.content.length > sent) {
+              controller.enqueue(
+                encodeEvent("delta", { text: final.content.slice(sent) }),
+              );
+            }
+            if (final.status === "error" && final.error) {
+              controller.enqueue(encodeEvent("error", { error: final.error }));
+            }
+            controller.enqueue(encodeEvent("done", { message: final }));
+            break;
+          }
+          if (Date.now() - quietSince > KEEP_ALIVE_MS) {
+            controller.enqueue(KEEP_ALIVE);
+            quietSince = Date.now();
+          }
+          await new Promise((resolve) => setTimeout(resolve, pollMs));
+        }
+        controller.close();
+      } catch (error) {
+        if (!stopped) controller.error(error);
+      }
+    },
+    cancel() {
+      stopped = true;
+    },
+  });
+}

@@ -1,0 +1,43 @@
+import { assertEquals } from "@/tests/assert.ts";
+import type { Message } from "@/lib/chats/types.ts";
+import { readEvents } from "@/tests/app_server.ts";
+import { watchRemote } from "./remote_watch.ts";
+
+const base: Message = {
+  id: "m",
+  role: "assistant",
+  content: "",
+  createdAt: "2026-11-24T05:00:00.000Z",
+  status: "streaming",
+};
+
+Deno.test("watchRemote() sends the flushed text as it grows, then done", async () => {
+  const states = ["Halo", "Halo, apa", "Halo, apa kabar?"];
+  let reads = 0;
+  const stream = watchRemote({
+    read: () => {
+      const i = Math.min(reads++, states.length - 1);
+      const done = reads > states.length;
+      return Promise.resolve({
+        ...base,
+        content: states[i],
+        status: done ? "complete" : "streaming",
+      });
+    },
+    alive: () => Promise.resolve(true),
+  }, 1);
+  const events = await readEvents(new Response(stream));
+  assertEquals(events.map((e) => e.event), ["start", "delta", "delta", "done"]);
+  assertEquals(events[0].data.message!.content, "Halo");
+  assertEquals(events.at(-1)!.data.message!.status, "complete");
+});
+
+Deno.test("watchRemote() ends when the generating instance's lease is gone", async () => {
+  const stream = watchRemote({
+    read: () => Promise.resolve({ ...base, content: "sebagian" }),
+    alive: () => Promise.resolve(false),
+  }, 1);
+  const events = await readEvents(new Response(stream));
+  assertEquals(events.map((e) => e.event), ["start", "done"]);
+  assertEquals(events.at(-1)!.data.message!.content, "sebagian");
+});

@@ -1,0 +1,65 @@
+/**
+ * The app as a separate `deno run main.ts` process, as it runs in production:
+ * for multi-instance tests and benchmarks.
+ */
+
+/** A running app process. */
+export interface AppProcess {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+/** Starts `main.ts` with `env` (PORT and HOST are chosen) and waits until it answers /healthz. */
+export async function startAppProcess(
+  env: Record<string, string>,
+): Promise<AppProcess> {
+  const port = freePort();
+  const root = new URL("../", import.meta.url);
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "main.ts"],
+    cwd: root,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", NO_COLOR: "1" },
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  const errors = child.stderr.pipeThrough(new TextDecoderStream());
+  let stderr = "";
+  const drained = (async () => {
+    for await (const text of errors) stderr += text;
+  })();
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/healthz`);
+      await res.body?.cancel();
+      if (res.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      child.kill();
+      await drained;
+      throw new Error(`The app did not start in 30 s:\n${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pid: child.pid,
+    async stop() {
+      try {
+        child.kill("SIGTERM");
+      } catch { /* already gone */ }
+      await child.status;
+      await drained;
+    },
+  };
+}

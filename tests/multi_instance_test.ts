@@ -1,0 +1,96 @@
+/**
+ * Two app processes on one KV database behave as one app: chats are shared,
+ * a cancel sent to either stops the answer, and either can follow an answer
+ * the other generates.
+ */
+import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
+import {
+  answerText,
+  ApiClient,
+  readEvents,
+  TEST_API_KEY,
+  TEST_SESSION_SECRET,
+} from "./app_server.ts";
+import { startAppProcess } from "./app_process.ts";
+import { startFakeOpenRouter } from "./fake_openrouter.ts";
+
+Deno.test({
+  name: "two instances on one KV share chats, cancels and running answers",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const dir = await Deno.makeTempDir();
+    const fake = await startFakeOpenRouter();
+    const env = {
+      KV_PATH: `${dir}/chatai.sqlite3`,
+      OPENROUTER_BASE_URL: fake.baseUrl,
+      OPENROUTER_API_KEY: TEST_API_KEY,
+      SESSION_SECRET: TEST_SESSION_SECRET,
+    };
+    const one = await startAppProcess(env);
+    const two = await startAppProcess(env);
+    try {
+      const onOne = new ApiClient(one.url);
+      const id = await onOne.createChat({ title: "Dibuat di satu" });
+      // The same person (same cookie) on the other instance.
+      const onTwo = new ApiClient(two.url);
+      onTwo.cookie = onOne.cookie;
+      const { chats } = await onTwo.json<{ chats: { id: string }[] }>(
+        "/api/chats",
+      );
+      assertEquals(chats.map((c) => c.id), [id]);
+
+      // A cancel sent to instance two stops the answer running on instance one.
+      const running = await onOne.fetch(`/api/chats/${id}/messages`, {
+        method: "POST",
+        json: { content: "[[fake:slow=50]] cerita yang sangat panjang sekali" },
+      });
+      const events = readEvents(running);
+      await new Promise((r) => setTimeout(r, 400));
+      const started = performance.now();
+      assertEquals(
+        (await onTwo.json<{ cancelled: boolean }>(`/api/chats/${id}/cancel`, {
+          method: "POST",
+        })).cancelled,
+        true,
+      );
+      const final = (await events).at(-1)!;
+      const took = performance.now() - started;
+      assertEquals(final.data.message!.status, "cancelled");
+      assert(took < 1000, `the cancel took ${took.toFixed(0)} ms`);
+      await fake.waitForClose(fake.requests.length - 1, 1000);
+
+      // Instance two follows an answer that instance one generates, to its end.
+      const second = await onOne.fetch(`/api/chats/${id}/messages`, {
+        method: "POST",
+        json: { content: "[[fake:slow=150]] ikuti dari instans lain" },
+      });
+      const direct = readEvents(second);
+      await new Promise((r) => setTimeout(r, 1500));
+      const follow = await onTwo.fetch(`/api/chats/${id}/stream`);
+      assertEquals(follow.status, 200);
+      const followed = await readEvents(follow);
+      assertEquals(followed[0].event, "start");
+      assert(
+        followed[0].data.message!.content.length > 0,
+        "it starts from the text flushed so far",
+      );
+      const end = followed.at(-1)!;
+      assertEquals([end.event, end.data.message!.status], ["done", "complete"]);
+      assertStringIncludes(
+        end.data.message!.content,
+        "ikuti dari instans lain",
+      );
+      assertEquals(answerText(followed), end.data.message!.content);
+      assertEquals(
+        (await direct).at(-1)!.data.message!.content,
+        end.data.message!.content,
+      );
+    } finally {
+      await one.stop();
+      await two.stop();
+      await fake.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
