@@ -27,7 +27,9 @@ import * as $logout from "./routes/logout.ts";
 import * as $ChatView from "./islands/ChatView.tsx";
 import * as $ConfirmForms from "./islands/ConfirmForms.tsx";
 import * as $ImportChat from "./islands/ImportChat.tsx";
+import * as $Shortcuts from "./islands/Shortcuts.tsx";
 import * as $Sidebar from "./islands/Sidebar.tsx";
+import * as $ThemeSwitch from "./islands/ThemeSwitch.tsx";
 import type { Manifest } from "$fresh/server.ts";
 
 const manifest = {
@@ -61,7 +63,9 @@ const manifest = {
     "./islands/ChatView.tsx": $ChatView,
     "./islands/ConfirmForms.tsx": $ConfirmForms,
     "./islands/ImportChat.tsx": $ImportChat,
+    "./islands/Shortcuts.tsx": $Shortcuts,
     "./islands/Sidebar.tsx": $Sidebar,
+    "./islands/ThemeSwitch.tsx": $ThemeSwitch,
   },
   baseUrl: import.meta.url,
 } satisfies Manifest;

@@ -2,13 +2,34 @@ import type { Chat } from "@/lib/chats/types.ts";
 import { useT } from "@/lib/i18n/context.ts";
 
 /** The sidebar's chat list with each chat's actions, as plain forms. */
-export function ChatList(props: { chats: Chat[]; currentId?: string }) {
+export function ChatList(
+  props: { chats: Chat[]; currentId?: string; q?: string },
+) {
   const t = useT();
   return (
     <nav aria-label={t("nav.chats")} class="chat-list">
       <form method="post" action="/chats/new">
         <button type="submit" class="new-chat">{t("chat.new")}</button>
       </form>
+      <form role="search" method="get" class="chat-search">
+        <input
+          type="search"
+          name="q"
+          value={props.q ?? ""}
+          maxLength={200}
+          aria-label={t("search.label")}
+          placeholder={t("search.placeholder")}
+        />
+        <button type="submit" class="secondary">{t("search.submit")}</button>
+      </form>
+      {props.q && (
+        <p class="search-state">
+          {props.chats.length === 0 && (
+            <span>{t("search.none", { q: props.q })}{" "}</span>
+          )}
+          <a href="?">{t("search.clear")}</a>
+        </p>
+      )}
       <ul>
         {props.chats.map((chat) => (
           <li class={chat.id === props.currentId ? "current" : undefined}>

@@ -1,5 +1,6 @@
 import type { Lang } from "./i18n/mod.ts";
 import type { Services } from "./app.ts";
+import type { Theme } from "./theme.ts";
 
 /** What the root middleware puts in `ctx.state` for every request. */
 export interface AppState {
@@ -9,4 +10,6 @@ export interface AppState {
   owner: string;
   /** The browser's IANA time zone (from the `tz` cookie), else APP_TIMEZONE. */
   timeZone: string;
+  /** The colour theme the visitor chose (from the `theme` cookie). */
+  theme: Theme;
 }

@@ -14,7 +14,12 @@ export default function App(
   // The browser gets only what islands translate there.
   const forIslands = { lang, dict: clientDictionary(lang) };
   return (
-    <html lang={lang}>
+    <html
+      lang={lang}
+      data-theme={state.theme && state.theme !== "system"
+        ? state.theme
+        : undefined}
+    >
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -20,6 +20,7 @@ import {
   verifySession,
 } from "@/lib/security/session.ts";
 import type { AppState } from "@/lib/state.ts";
+import { THEME_COOKIE, themeOf } from "@/lib/theme.ts";
 
 const YEAR = 60 * 60 * 24 * 365;
 
@@ -40,6 +41,7 @@ export async function handler(req: Request, ctx: FreshContext<AppState>) {
     req.headers.get("Accept-Language"),
   );
   ctx.state.lang = lang;
+  ctx.state.theme = themeOf(getCookie(req.headers, THEME_COOKIE));
   ctx.state.timeZone = timeZoneOf(getCookie(req.headers, TZ_COOKIE)) ??
     config.appTimezone;
   if (ctx.destination !== "route" && ctx.destination !== "notFound") {

@@ -10,8 +10,9 @@ import { commands } from "./messages/commands.ts";
 import { transfer } from "./messages/transfer.ts";
 import { upstream } from "./messages/upstream.ts";
 import { security } from "./messages/security.ts";
+import { ui } from "./messages/ui.ts";
 
-const groups = [app, chat, upstream, commands, transfer, security] as const;
+const groups = [app, chat, upstream, commands, transfer, security, ui] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends
   readonly [infer H extends { en: object }, ...infer R extends { en: object }[]]
@@ -50,6 +51,8 @@ export const CLIENT_KEY_PREFIXES = [
   "composer.",
   "import.",
   "transfer.",
+  "theme.",
+  "shortcuts.",
 ] as const;
 
 /** The part of `lang`'s dictionary that islands need in the browser. */

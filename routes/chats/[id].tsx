@@ -3,6 +3,8 @@ import Sidebar from "@/islands/Sidebar.tsx";
 import ChatView from "@/islands/ChatView.tsx";
 import ConfirmForms from "@/islands/ConfirmForms.tsx";
 import ImportChat from "@/islands/ImportChat.tsx";
+import Shortcuts from "@/islands/Shortcuts.tsx";
+import ThemeSwitch from "@/islands/ThemeSwitch.tsx";
 import { TransferLinks } from "@/components/TransferLinks.tsx";
 import { ChatList } from "@/components/ChatList.tsx";
 import { LanguageForm } from "@/components/LanguageForm.tsx";
@@ -27,7 +29,7 @@ export const handler = {
     if (!chat) return ctx.renderNotFound();
     const [messages, page, models] = await Promise.all([
       store.listMessages(owner, chat.id),
-      store.listChats(owner, { limit: 200 }),
+      store.listChats(owner, { limit: 200, q: searchOf(ctx.url) }),
       listModels({
         baseUrl: config.openrouterBaseUrl,
         apiKey: config.openrouterApiKey,
@@ -43,6 +45,11 @@ export const handler = {
 };
 
 /** A chat: the chat list and settings on the side, the conversation in the middle. */
+/** The sidebar's search text, if any. */
+function searchOf(url: URL): string | undefined {
+  return url.searchParams.get("q")?.trim().slice(0, 200) || undefined;
+}
+
 const FIELD_LABELS: Record<string, MessageKey> = {
   title: "chat.rename_label",
   model: "settings.model",
@@ -61,9 +68,14 @@ export default function ChatPage(
   return (
     <div class="app">
       <Sidebar>
-        <ChatList chats={data.chats} currentId={data.chat.id} />
+        <ChatList
+          chats={data.chats}
+          currentId={data.chat.id}
+          q={searchOf(url)}
+        />
         <TransferLinks chatId={data.chat.id} />
         <ImportChat />
+        <ThemeSwitch theme={state.theme} />
         <LanguageForm action={`/chats/${data.chat.id}`} />
         {state.services.config.appPassword && (
           <form method="post" action="/logout">
@@ -93,6 +105,7 @@ export default function ChatPage(
         <SettingsForm chat={data.chat} models={data.models} />
       </aside>
       <ConfirmForms />
+      <Shortcuts />
     </div>
   );
 }
