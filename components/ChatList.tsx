@@ -1,5 +1,6 @@
 import type { Chat } from "@/lib/chats/types.ts";
 import { useT } from "@/lib/i18n/context.ts";
+import { Icon } from "./Icon.tsx";
 
 /** The sidebar's chat list with each chat's actions, as plain forms. */
 export function ChatList(
@@ -40,7 +41,9 @@ export function ChatList(
               {chat.title}
             </a>
             {chat.pinned && (
-              <span class="pin-mark" title={t("chat.pinned")}>📌</span>
+              <span class="pin-mark" title={t("chat.pinned")}>
+                <Icon name="pin" />
+              </span>
             )}
             <ChatActions chat={chat} />
           </li>
@@ -63,7 +66,9 @@ function ChatActions({ chat }: { chat: Chat }) {
   return (
     <div class="chat-actions">
       <details>
-        <summary role="button" aria-label={t("chat.rename")}>✎</summary>
+        <summary role="button" aria-label={t("chat.rename")}>
+          <Icon name="pencil" />
+        </summary>
         <form method="post" action={action}>
           <input type="hidden" name="action" value="rename" />
           <label>
@@ -84,7 +89,7 @@ function ChatActions({ chat }: { chat: Chat }) {
           class="ghost"
           aria-label={chat.pinned ? t("chat.unpin") : t("chat.pin")}
         >
-          {chat.pinned ? "📍" : "📌"}
+          <Icon name={chat.pinned ? "unpin" : "pin"} />
         </button>
       </form>
       <form
@@ -94,7 +99,7 @@ function ChatActions({ chat }: { chat: Chat }) {
       >
         <input type="hidden" name="action" value="delete" />
         <button type="submit" class="ghost" aria-label={t("chat.delete")}>
-          🗑
+          <Icon name="trash" />
         </button>
       </form>
     </div>

@@ -1,0 +1,74 @@
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { ApiClient, startApp } from "@/tests/app_server.ts";
+import type { Page } from "playwright-core";
+
+/** Where the screenshots go; printed so a person can look at them. */
+const SHOTS = new URL("../../test-results/screenshots/", import.meta.url);
+
+async function openChat(page: Page, url: string, theme?: string) {
+  const client = new ApiClient(url);
+  const id = await client.createChat({ title: "Tata letak" });
+  await client.send(
+    id,
+    "Bagaimana cara membuat rendang? Jelaskan langkah demi langkah.",
+  );
+  const [name, value] = client.cookie.split("=");
+  const cookies = [{ name, value, url }];
+  if (theme) cookies.push({ name: "theme", value: theme, url });
+  await page.context().addCookies(cookies);
+  await page.goto(`${url}/chats/${id}?lang=en`);
+  await waitForIslands(page);
+}
+
+async function shoot(page: Page, name: string) {
+  await Deno.mkdir(SHOTS, { recursive: true });
+  const path = new URL(`${name}.png`, SHOTS).pathname;
+  await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot: ${path}`);
+}
+
+for (const theme of ["light", "dark"]) {
+  browserTest(
+    `the chat page in the ${theme} theme (screenshot)`,
+    async ({ page }) => {
+      const app = await startApp();
+      try {
+        await openChat(page, app.url, theme);
+        assertEquals(await page.getAttribute("html", "data-theme"), theme);
+        await shoot(page, `chat-${theme}`);
+      } finally {
+        await app.close();
+      }
+    },
+  );
+}
+
+browserTest(
+  "at 360 px the chat page needs no sideways scrolling and the composer is usable",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await openChat(page, app.url);
+      const overflow = await page.evaluate(() =>
+        document.documentElement.scrollWidth - innerWidth
+      );
+      assert(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+      // The chat list starts hidden on a narrow screen and opens on demand.
+      await page.getByRole("button", { name: "Show chat list" }).click();
+      await page.getByRole("navigation", { name: "Chats" }).waitFor();
+      await page.getByRole("button", { name: "Hide chat list" }).click();
+      const composer = page.getByRole("textbox", { name: "Message" });
+      await composer.scrollIntoViewIfNeeded();
+      const box = await composer.boundingBox();
+      assert(
+        box && box.width >= 200 && box.x >= 0 && box.x + box.width <= 360,
+        JSON.stringify(box),
+      );
+      await shoot(page, "chat-360px");
+    } finally {
+      await app.close();
+    }
+  },
+  { viewport: { width: 360, height: 740 } },
+);
