@@ -9,6 +9,7 @@ import * as $api_chats__id__export from "./routes/api/chats/[id]/export.ts";
 import * as $api_chats__id__index from "./routes/api/chats/[id]/index.ts";
 import * as $api_chats__id__messages from "./routes/api/chats/[id]/messages.ts";
 import * as $api_chats__id__messages__mid_ from "./routes/api/chats/[id]/messages/[mid].ts";
+import * as $api_chats__id__messages__mid__resend from "./routes/api/chats/[id]/messages/[mid]/resend.ts";
 import * as $api_chats__id__regenerate from "./routes/api/chats/[id]/regenerate.ts";
 import * as $api_chats__id__stream from "./routes/api/chats/[id]/stream.ts";
 import * as $api_chats_index from "./routes/api/chats/index.ts";
@@ -43,6 +44,7 @@ const manifest = {
     "./routes/api/chats/[id]/index.ts": $api_chats__id__index,
     "./routes/api/chats/[id]/messages.ts": $api_chats__id__messages,
     "./routes/api/chats/[id]/messages/[mid].ts": $api_chats__id__messages__mid_,
+    "./routes/api/chats/[id]/messages/[mid]/resend.ts": $api_chats__id__messages__mid__resend,
     "./routes/api/chats/[id]/regenerate.ts": $api_chats__id__regenerate,
     "./routes/api/chats/[id]/stream.ts": $api_chats__id__stream,
     "./routes/api/chats/index.ts": $api_chats_index,

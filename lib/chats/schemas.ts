@@ -50,10 +50,14 @@ export const sendMessageBody = z.strictObject({
   ),
 });
 
-/** `PATCH /api/chats/:id/messages/:mid`. */
-export const feedbackBody = z.strictObject({
-  feedback: z.enum(["like", "dislike"]).nullable(),
-});
+/** `PATCH /api/chats/:id/messages/:mid`: feedback, or making an alternative answer the current one. */
+export const messagePatchBody = z.strictObject({
+  feedback: z.enum(["like", "dislike"]).nullable().optional(),
+  active: z.literal(true).optional(),
+}).refine(
+  (v) => v.feedback !== undefined || v.active,
+  "give feedback or active",
+);
 
 function partial<T extends Record<string, z.ZodType>>(shape: T) {
   return Object.fromEntries(

@@ -29,6 +29,10 @@ export interface Message {
   feedback?: Feedback;
   /** Set on a `!command` and its answer: shown, never sent to the model as context. */
   command?: boolean;
+  /** Answers to the same question (regenerated) share a group: the first answer's id. */
+  group?: string;
+  /** An alternative answer that is not the current one: shown on request, never sent or exported. */
+  inactive?: boolean;
 }
 
 export interface ChatSettings {

@@ -12,7 +12,8 @@ const DEFAULT_MAX_CHARS = 60_000;
  */
 export function summarizableMessages(messages: Message[]): Message[] {
   return messages.filter((m) =>
-    !m.command && m.status !== "error" && m.content.trim() !== "" &&
+    !m.command && !m.inactive && m.status !== "error" &&
+    m.content.trim() !== "" &&
     !(m.role === "user" && parseCommand(m.content))
   );
 }

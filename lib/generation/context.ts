@@ -20,7 +20,9 @@ export function estimateTokens(text: string): number {
 
 /** Whether a message takes part in the conversation the model sees. */
 export function isContext(message: Message): boolean {
-  if (message.command || message.role === "system") return false;
+  if (message.command || message.inactive || message.role === "system") {
+    return false;
+  }
   if (message.status === "error" || message.status === "streaming") {
     return false;
   }

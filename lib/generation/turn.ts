@@ -112,7 +112,7 @@ export async function streamAnswer(
   turn: TurnContext,
   messageId: string,
   messages: ChatMessage[],
-  options: { command?: boolean } = {},
+  options: { command?: boolean; group?: string } = {},
 ): Promise<Generation> {
   const { services, owner, chat, lang } = turn;
   const { config, store, runner } = services;
@@ -123,6 +123,7 @@ export async function streamAnswer(
     status: "streaming",
     model: chat.model,
     ...(options.command ? { command: true } : {}),
+    ...(options.group ? { group: options.group } : {}),
   });
   if (!placeholder) throw new ApiError("not_found", t(lang, "api.not_found"));
   const needsKey = new URL(config.openrouterBaseUrl).hostname.endsWith(
@@ -145,11 +146,12 @@ export async function streamAnswer(
   }, lang);
 }
 
-/** Starts the model's answer to the conversation `history`. */
+/** Starts the model's answer to the conversation `history` (an alternative in `group`). */
 async function answer(
   turn: TurnContext,
   history: Message[],
   messageId: string,
+  group?: string,
 ): Promise<Generation> {
   const { config } = turn.services;
   const model = await findModel(turn.chat.model, {
@@ -162,7 +164,7 @@ async function answer(
     contextMessages: turn.chat.contextMessages,
     contextLength: model?.contextLength,
   });
-  return await streamAnswer(turn, messageId, messages);
+  return await streamAnswer(turn, messageId, messages, { group });
 }
 
 /** Sends the user's `content` and streams the answer. */
@@ -201,25 +203,82 @@ export function sendMessage(
   });
 }
 
-/** Replaces the chat's last answer with a new one. */
+/**
+ * Answers the chat's last question again. The earlier answers stay as
+ * alternatives (inactive, in one group) that the user can page through.
+ */
 export function regenerate(turn: TurnContext): Promise<Response> {
   const { services: { store }, owner, chat, lang } = turn;
   const answerId = newId();
   return reserved(turn, answerId, async () => {
     const history = (await store.listMessages(owner, chat.id)) ?? [];
-    let end = history.length;
-    while (end > 0 && history[end - 1].role === "assistant") end--;
-    const question = history[end - 1];
-    if (!question || question.role !== "user" || question.command) {
+    const question = history.findLast((m) => m.role === "user");
+    const answers = question
+      ? history.slice(history.indexOf(question) + 1)
+      : [];
+    if (!question || question.command) {
       throw new ApiError(
         "invalid_request",
         t(lang, "api.nothing_to_regenerate"),
       );
     }
-    for (const message of history.slice(end)) {
-      await store.deleteMessage(owner, chat.id, message.id);
+    const group = answers[0]?.group ?? answers[0]?.id ?? answerId;
+    for (const old of answers) {
+      await store.updateMessage(owner, chat.id, old.id, {
+        group,
+        inactive: true,
+      });
     }
-    const generation = await answer(turn, history.slice(0, end), answerId);
+    const context = history.slice(0, history.indexOf(question) + 1);
+    const generation = await answer(turn, context, answerId, group);
     return eventStreamResponse(generation.watch());
+  });
+}
+
+/**
+ * Replaces the text of the user's message `messageId`, drops everything
+ * after it (answers and alternatives), and answers it anew.
+ */
+export function editAndResend(
+  turn: TurnContext,
+  messageId: string,
+  content: string,
+): Promise<Response> {
+  const { services: { store }, owner, chat, lang } = turn;
+  const answerId = newId();
+  return reserved(turn, answerId, async () => {
+    const history = (await store.listMessages(owner, chat.id)) ?? [];
+    const index = history.findIndex((m) => m.id === messageId);
+    const target = history[index];
+    if (!target) {
+      throw new ApiError("not_found", t(lang, "api.message_not_found"));
+    }
+    if (target.role !== "user" || target.command || parseCommand(content)) {
+      throw new ApiError("invalid_request", t(lang, "api.not_editable"));
+    }
+    for (const later of history.slice(index + 1)) {
+      await store.deleteMessage(owner, chat.id, later.id);
+    }
+    const user = await store.updateMessage(owner, chat.id, messageId, {
+      content,
+    });
+    if (!user) {
+      throw new ApiError("not_found", t(lang, "api.message_not_found"));
+    }
+    const isFirst = !history.slice(0, index).some((m) =>
+      m.role === "user" && !m.command
+    );
+    if (isFirst && !chat.titleFixed) {
+      const title = autoTitle(content);
+      if (title) await store.updateChat(owner, chat.id, { title });
+    }
+    const generation = await answer(
+      turn,
+      [...history.slice(0, index), user],
+      answerId,
+    );
+    return eventStreamResponse(
+      generation.watch([encodeEvent("user", { message: user })]),
+    );
   });
 }

@@ -1,3 +1,4 @@
+import { currentBranch } from "@/lib/chats/branch.ts";
 import type { ChatExport } from "@/lib/transfer/mod.ts";
 import { renderExportAll } from "@/lib/transfer/mod.ts";
 import { t } from "@/lib/i18n/mod.ts";
@@ -26,7 +27,7 @@ export const handler = {
       for (const chat of page.chats) {
         // A chat deleted meanwhile lists no messages; it is left out.
         const messages = await store.listMessages(owner, chat.id);
-        if (messages) chats.push({ chat, messages });
+        if (messages) chats.push({ chat, messages: currentBranch(messages) });
       }
       cursor = page.cursor;
     } while (cursor);

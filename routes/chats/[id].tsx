@@ -10,6 +10,7 @@ import { ChatList } from "@/components/ChatList.tsx";
 import { LanguageForm } from "@/components/LanguageForm.tsx";
 import { SettingsForm } from "@/components/SettingsForm.tsx";
 import type { Chat, Message } from "@/lib/chats/types.ts";
+import { currentBranch } from "@/lib/chats/branch.ts";
 import { type MessageKey, t } from "@/lib/i18n/mod.ts";
 import { listModels, type ModelInfo } from "@/lib/openrouter/models.ts";
 import type { AppState } from "@/lib/state.ts";
@@ -38,7 +39,8 @@ export const handler = {
     return ctx.render({
       chat,
       chats: page.chats,
-      messages: messages ?? [],
+      // The conversation as it stands: alternatives not chosen stay stored.
+      messages: currentBranch(messages ?? []),
       models,
     });
   },

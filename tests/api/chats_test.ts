@@ -245,7 +245,7 @@ Deno.test("closing the response does not stop the answer: it is saved whole", as
   assertEquals((await alice.fetch(`/api/chats/${id}/stream`)).status, 204);
 });
 
-Deno.test("regenerate replaces the last answer", async () => {
+Deno.test("regenerate replaces the last answer in the current branch", async () => {
   const id = await alice.createChat();
   await alice.send(id, "pertanyaan");
   const before =
@@ -256,9 +256,9 @@ Deno.test("regenerate replaces the last answer", async () => {
   });
   const events = await readEvents(res);
   assertEquals(events.at(-1)!.data.message!.status, "complete");
-  const after = (await alice.json<{ messages: { id: string; role: string }[] }>(
-    `/api/chats/${id}`,
-  )).messages;
+  const after = (await alice.json<
+    { messages: { id: string; role: string; inactive?: boolean }[] }
+  >(`/api/chats/${id}`)).messages.filter((m) => !m.inactive);
   assertEquals(after.map((m) => m.role), ["user", "assistant"]);
   assertEquals(after[0].id, before[0].id);
   assert(after[1].id !== before[1].id);
@@ -424,4 +424,96 @@ Deno.test("a settings form with a bad value saves nothing and names the field", 
     `/api/chats/${id}`,
   );
   assertEquals(chat.temperature, 0.7);
+});
+
+Deno.test("regenerate keeps earlier answers as alternatives; one is current in context and exports", async () => {
+  const client = new ApiClient(app.url);
+  const id = await client.createChat();
+  await client.send(id, "pertanyaan pertama");
+  await readEvents(
+    await client.fetch(`/api/chats/${id}/regenerate`, { method: "POST" }),
+  );
+  await readEvents(
+    await client.fetch(`/api/chats/${id}/regenerate`, { method: "POST" }),
+  );
+  type M = { id: string; role: string; group?: string; inactive?: boolean };
+  let { messages } = await client.json<{ messages: M[] }>(`/api/chats/${id}`);
+  const answers = messages.filter((m) => m.role === "assistant");
+  assertEquals(answers.length, 3);
+  assertEquals(new Set(answers.map((m) => m.group)).size, 1);
+  assertEquals(answers.map((m) => !!m.inactive), [true, true, false]);
+  // Choose the first answer again: it becomes the current one.
+  await client.json(`/api/chats/${id}/messages/${answers[0].id}`, {
+    method: "PATCH",
+    json: { active: true },
+  });
+  ({ messages } = await client.json<{ messages: M[] }>(`/api/chats/${id}`));
+  assertEquals(
+    messages.filter((m) => m.role === "assistant").map((m) => !!m.inactive),
+    [false, true, true],
+  );
+  const exported =
+    await (await client.fetch(`/api/chats/${id}/export?format=json`)).json();
+  assertEquals(exported.messages.map((m: M) => m.id), [
+    messages[0].id,
+    answers[0].id,
+  ]);
+  await client.send(id, "lanjut");
+  const sent =
+    (app.fake.requests.at(-1)!.body as { messages: { role: string }[] })
+      .messages;
+  assertEquals(
+    sent.filter((m) => m.role === "assistant").length,
+    1,
+    "only the current answer is context",
+  );
+  const user = messages[0].id;
+  const refused = await client.fetch(`/api/chats/${id}/messages/${user}`, {
+    method: "PATCH",
+    json: { active: true },
+  });
+  assertEquals(refused.status, 400);
+  await refused.body?.cancel();
+});
+
+Deno.test("editing a sent message replaces it and everything after it with a new answer", async () => {
+  const client = new ApiClient(app.url);
+  const id = await client.createChat();
+  await client.send(id, "ibu kota Jepang?");
+  await client.send(id, "dan Korea?");
+  const { messages } = await client.json<{ messages: { id: string }[] }>(
+    `/api/chats/${id}`,
+  );
+  const res = await client.fetch(
+    `/api/chats/${id}/messages/${messages[0].id}/resend`,
+    {
+      method: "POST",
+      json: { content: "ibu kota Thailand?" },
+    },
+  );
+  const events = await readEvents(res);
+  assertEquals(events[0].event, "user");
+  assertStringIncludes(
+    events.at(-1)!.data.message!.content,
+    "Echo: ibu kota Thailand?",
+  );
+  const after = await client.json<
+    { messages: { id: string; content: string }[]; chat: { title: string } }
+  >(
+    `/api/chats/${id}`,
+  );
+  assertEquals(after.messages.length, 2);
+  assertEquals(after.messages[0].id, messages[0].id);
+  assertEquals(after.messages[0].content, "ibu kota Thailand?");
+  assertEquals(after.chat.title, "ibu kota Thailand?");
+  const answer = after.messages[1].id;
+  const refused = await client.fetch(
+    `/api/chats/${id}/messages/${answer}/resend`,
+    {
+      method: "POST",
+      json: { content: "x" },
+    },
+  );
+  assertEquals(refused.status, 400);
+  await refused.body?.cancel();
 });

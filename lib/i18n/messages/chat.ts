@@ -71,6 +71,9 @@ export const chat = defineMessages({
     "api.invalid": "The request is not valid: {detail}.",
     "api.nothing_to_regenerate":
       "There is no question to answer again in this chat.",
+    "api.not_editable":
+      "Only your own messages can be edited, and not into a command. Send a command as a new message.",
+    "api.no_alternative": "Only an answer with alternatives can be chosen.",
     "api.no_key":
       "No OpenRouter API key is set, so the model cannot be asked. Set OPENROUTER_API_KEY and restart the app.",
     "api.internal": "Something went wrong on the server. Try again.",
@@ -148,6 +151,10 @@ export const chat = defineMessages({
     "api.invalid": "Permintaan tidak valid: {detail}.",
     "api.nothing_to_regenerate":
       "Tidak ada pertanyaan yang bisa dijawab ulang di obrolan ini.",
+    "api.not_editable":
+      "Hanya pesan Anda sendiri yang bisa diubah, dan tidak menjadi perintah. Kirim perintah sebagai pesan baru.",
+    "api.no_alternative":
+      "Hanya jawaban yang punya alternatif yang bisa dipilih.",
     "api.no_key":
       "Kunci API OpenRouter belum diatur, jadi model tidak bisa ditanya. Isi OPENROUTER_API_KEY lalu mulai ulang aplikasi.",
     "api.internal": "Terjadi kesalahan di server. Coba lagi.",

@@ -1,3 +1,4 @@
+import { currentBranch } from "@/lib/chats/branch.ts";
 import { isExportFormat, renderExport } from "@/lib/transfer/mod.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { ApiError } from "@/lib/http/api.ts";
@@ -18,7 +19,9 @@ export const handler = {
       ctx.state.owner,
       chat.id,
     );
-    const file = renderExport({ chat, messages: messages ?? [] }, format, {
+    // The current branch: alternative answers not chosen are left out.
+    const branch = currentBranch(messages ?? []);
+    const file = renderExport({ chat, messages: branch }, format, {
       timeZone: ctx.state.timeZone,
     });
     return new Response(file.body, {
