@@ -30,6 +30,7 @@ import * as $ConfirmForms from "./islands/ConfirmForms.tsx";
 import * as $ImportChat from "./islands/ImportChat.tsx";
 import * as $Shortcuts from "./islands/Shortcuts.tsx";
 import * as $Sidebar from "./islands/Sidebar.tsx";
+import * as $SoundToggle from "./islands/SoundToggle.tsx";
 import * as $ThemeSwitch from "./islands/ThemeSwitch.tsx";
 import type { Manifest } from "$fresh/server.ts";
 
@@ -67,6 +68,7 @@ const manifest = {
     "./islands/ImportChat.tsx": $ImportChat,
     "./islands/Shortcuts.tsx": $Shortcuts,
     "./islands/Sidebar.tsx": $Sidebar,
+    "./islands/SoundToggle.tsx": $SoundToggle,
     "./islands/ThemeSwitch.tsx": $ThemeSwitch,
   },
   baseUrl: import.meta.url,

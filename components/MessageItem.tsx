@@ -1,8 +1,12 @@
 import type { ComponentChildren } from "preact";
 import type { Message } from "@/lib/chats/types.ts";
 import { useT } from "@/lib/i18n/context.ts";
+import { MarkdownBody } from "./MarkdownBody.tsx";
 
-/** One message as an article; the text keeps its line breaks (markdown comes later). */
+/**
+ * One message as an article: an answer's text as markdown (safe HTML), the
+ * user's own text as typed, with its line breaks.
+ */
 export function MessageItem(
   props: { message: Message; actions?: ComponentChildren },
 ) {
@@ -25,7 +29,9 @@ export function MessageItem(
           <span class="message-model">{message.model}</span>
         )}
       </header>
-      <div class="message-text">{message.content}</div>
+      {message.role === "assistant"
+        ? <MarkdownBody text={message.content} final={!streaming} />
+        : <div class="message-text">{message.content}</div>}
       {streaming && <p class="typing" aria-hidden="true">{t("msg.writing")}</p>}
       {message.status === "cancelled" && (
         <p class="message-note">{t("msg.cancelled")}</p>

@@ -27,12 +27,23 @@ export default function ChatView(props: Props) {
         ? [...list, message]
         : list.map((m, j) => (j === i ? message : m));
     });
-  const append = (text: string) =>
+  // Tokens arrive faster than frames: they are applied at most once a frame.
+  const pending = useRef({ text: "", frame: 0 });
+  const flush = () => {
+    const { text, frame } = pending.current;
+    cancelAnimationFrame(frame);
+    pending.current = { text: "", frame: 0 };
+    if (!text) return;
     setMessages((list) =>
       list.map((
         m,
       ) => (m.status === "streaming" ? { ...m, content: m.content + text } : m))
     );
+  };
+  const append = (text: string) => {
+    pending.current.text += text;
+    pending.current.frame ||= requestAnimationFrame(flush);
+  };
 
   async function run(request: Promise<Response>, onBeforeStart?: () => void) {
     setProblem("");
@@ -44,7 +55,10 @@ export default function ChatView(props: Props) {
         onUser: upsert,
         onStart: upsert,
         onDelta: append,
-        onDone: upsert,
+        onDone: (message) => {
+          flush();
+          upsert(message);
+        },
       });
     } catch (error) {
       setProblem((error as Error).message);

@@ -26,6 +26,7 @@ export default function App(
         <meta name="color-scheme" content="light dark" />
         <title>{t(lang, "app.title")}</title>
         <link rel="stylesheet" href={asset("/styles.css")} />
+        <link rel="stylesheet" href={asset("/markdown.css")} />
         <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
       </head>
       <body>

@@ -1,0 +1,123 @@
+/**
+ * The body of one message in the browser. A server-rendered body is kept as
+ * it is. A streamed one is rendered incrementally: finished blocks are
+ * appended once, to chunks (see `chunks.ts`) before a tail element that holds
+ * the unfinished last block and is replaced on every update. Until the markdown engine has loaded
+ * (dynamic import on first need) the text shows as plain text.
+ */
+import { CHUNK_BLOCKS } from "./chunks.ts";
+import { type CopyLabels, enhance } from "./enhance.ts";
+import { loadedMarkdownEngine, loadMarkdownEngine } from "./engine.ts";
+import { IncrementalMarkdown } from "./incremental.ts";
+
+/** Renders one message's text into `root`, following its updates. */
+export class MarkdownView {
+  /** The latest text and whether it is complete. */
+  #text: string | undefined;
+  #final = false;
+  /** The text that `root` shows as markdown (server-rendered or ours). */
+  #shown: string | undefined;
+  #incremental: IncrementalMarkdown | undefined;
+  #tail: HTMLElement | undefined;
+  #tailHtml = "";
+  #chunk: HTMLElement | undefined;
+  #disposed = false;
+  #loading = false;
+
+  constructor(readonly root: HTMLElement, readonly labels: CopyLabels) {}
+
+  /** Shows `text`; `final` once the message will not grow any more. */
+  show(text: string, final: boolean): void {
+    if (this.#disposed || (text === this.#text && final === this.#final)) {
+      return;
+    }
+    const first = this.#text === undefined;
+    this.#text = text;
+    this.#final = final;
+    if (first && this.root.hasChildNodes()) {
+      // Hydrated: the server rendered exactly this text.
+      this.#shown = text;
+      enhance(this.root.childNodes, this.labels);
+      return;
+    }
+    if (loadedMarkdownEngine()) return this.#render();
+    // A server-rendered partial answer beats plain text while loading.
+    if (this.#shown === undefined) this.#plain(text);
+    if (this.#loading) return;
+    this.#loading = true;
+    loadMarkdownEngine().then(
+      () => this.#render(),
+      () => this.#plain(this.#text ?? ""),
+    );
+  }
+
+  /** Stops following updates (the message left the page). */
+  dispose(): void {
+    this.#disposed = true;
+  }
+
+  #plain(text: string): void {
+    if (this.#disposed) return;
+    this.#startOver().className = "md-tail md-plain";
+    this.#tail!.textContent = text;
+  }
+
+  /** Empties `root` but for a fresh tail element. */
+  #startOver(): HTMLElement {
+    const tail = document.createElement("div");
+    tail.className = "md-tail";
+    this.root.replaceChildren(tail);
+    this.#tail = tail;
+    this.#tailHtml = "";
+    this.#incremental = undefined;
+    this.#shown = undefined;
+    this.#chunk = undefined;
+    return tail;
+  }
+
+  #render(): void {
+    const engine = loadedMarkdownEngine();
+    const text = this.#text;
+    if (this.#disposed || !engine || text === undefined) return;
+    if (this.#final && !this.#incremental && text === this.#shown) return;
+    let incremental = this.#incremental;
+    // Answers only grow; a text that does not (checked when it completes,
+    // to keep updates cheap) is rendered from scratch.
+    if (
+      !incremental || text.length < (this.#shown ?? "").length ||
+      (this.#final &&
+        !text.startsWith(this.#shown!.slice(0, incremental.offset)))
+    ) {
+      this.#startOver();
+      incremental = this.#incremental = new IncrementalMarkdown(engine);
+    }
+    const tail = this.#tail!;
+    const update = incremental.update(text);
+    this.#insert(update.finished);
+    this.#shown = text;
+    if (this.#final) {
+      this.#insert(incremental.finish(text));
+      tail.remove();
+      this.#tail = this.#incremental = undefined;
+    } else if (update.tail !== this.#tailHtml) {
+      tail.innerHTML = this.#tailHtml = update.tail;
+    }
+  }
+
+  /** Appends finished blocks to the chunks before the tail; enhances them. */
+  #insert(html: string): void {
+    if (!html) return;
+    let chunk = this.#chunk;
+    if (!chunk || chunk.childElementCount >= CHUNK_BLOCKS) {
+      chunk = this.#chunk = document.createElement("div");
+      chunk.className = "md-chunk";
+      this.#tail!.before(chunk);
+    }
+    const before = chunk.lastChild;
+    chunk.insertAdjacentHTML("beforeend", html);
+    const added: Node[] = [];
+    let node = before ? before.nextSibling : chunk.firstChild;
+    for (; node; node = node.nextSibling) added.push(node);
+    enhance(added, this.labels);
+  }
+}
