@@ -216,15 +216,18 @@ export class GenerationRunner {
     const { owner, chatId } = generation;
     const messageId = generation.message.id;
     let flushed = { text: generation.text, reasoning: generation.reasoning };
-    let flushing: Promise<unknown> = Promise.resolve();
+    // One write in flight per answer, always of the latest text: under load
+    // a queue of stale writes would delay the final save and widen the
+    // window that a crash loses.
+    let flushing: Promise<void> | null = null;
     let lastLease = Date.now();
     const flush = () => {
-      if (
-        generation.text === flushed.text &&
-        generation.reasoning === flushed.reasoning
-      ) return;
+      if (flushing) return;
       const next = { text: generation.text, reasoning: generation.reasoning };
-      flushing = flushing.then(async () => {
+      if (next.text === flushed.text && next.reasoning === flushed.reasoning) {
+        return;
+      }
+      flushing = (async () => {
         await this.#store.updateMessage(owner, chatId, messageId, {
           content: next.text,
           ...(next.reasoning ? { reasoning: next.reasoning } : {}),
@@ -232,17 +235,15 @@ export class GenerationRunner {
         flushed = next;
         if (Date.now() - lastLease > this.#leaseMs / 3) {
           lastLease = Date.now();
-          await this.#kv.set(
-            leaseKey(owner, chatId),
-            {
-              messageId,
-              expiresAt: lastLease + this.#leaseMs,
-            } satisfies Lease,
-          );
+          const lease: Lease = {
+            messageId,
+            expiresAt: lastLease + this.#leaseMs,
+          };
+          await this.#kv.set(leaseKey(owner, chatId), lease);
         }
-      }).catch((error) =>
+      })().catch((error) =>
         console.error(`Could not save partial answer of chat ${chatId}:`, error)
-      );
+      ).finally(() => flushing = null);
     };
     const timer = setInterval(flush, this.#flushMs);
     const final: Message = { ...generation.message };
@@ -276,7 +277,7 @@ export class GenerationRunner {
     }
     final.content = generation.text;
     if (generation.reasoning) final.reasoning = generation.reasoning;
-    await flushing;
+    await (flushing as Promise<void> | null);
     let saved: Message | null = null;
     try {
       saved = await this.#store.updateMessage(owner, chatId, messageId, {

@@ -9,6 +9,7 @@ import {
   type RouteTable,
 } from "./router.ts";
 import { StaticFiles } from "./static_files.ts";
+import { compressResponse } from "./compress.ts";
 import { ASSET_PREFIX, type BuildAssets } from "./bundle.ts";
 import { loadAssets } from "./assets.ts";
 import { dirname, fromFileUrl, join } from "./path.ts";
@@ -81,11 +82,11 @@ class Dispatcher {
     let dir = "";
     if (url.pathname.startsWith(ASSET_PREFIX)) {
       ctx.destination = "internal";
-      final = () =>
-        Promise.resolve(this.bundles.serve(req, url, true) ?? notFoundText());
+      final = async () =>
+        (await this.bundles.serve(req, url, true)) ?? notFoundText();
     } else if (readOnly && this.staticFiles.has(url.pathname)) {
       ctx.destination = "static";
-      final = () => Promise.resolve(this.staticFiles.serve(req, url)!);
+      final = async () => (await this.staticFiles.serve(req, url))!;
     } else {
       const match = matchRoute(this.table, url);
       if (match) {
@@ -111,7 +112,7 @@ class Dispatcher {
       const response = await ctx.next();
       return req.method === "HEAD" && response.body
         ? new Response(null, response)
-        : response;
+        : compressResponse(req, response);
     } catch (error) {
       return this.#renderError(req, ctx, error);
     }

@@ -3,6 +3,7 @@
  * build id (`asset()`), immutable caching.
  */
 import { extname, join } from "node:path";
+import { acceptsGzip, gzip, isCompressible } from "./compress.ts";
 
 const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
@@ -28,6 +29,8 @@ interface StaticFile {
   data: Uint8Array;
   etag: string;
   type: string;
+  /** The gzip of `data`, made on the first request that accepts it. */
+  gzipped?: Promise<Uint8Array>;
 }
 
 /** The files of a static folder, read once. */
@@ -68,7 +71,11 @@ export class StaticFiles {
   }
 
   /** Answers a GET/HEAD for `url`, or null when no such file exists. */
-  serve(req: Request, url: URL, immutable = false): Response | null {
+  async serve(
+    req: Request,
+    url: URL,
+    immutable = false,
+  ): Promise<Response | null> {
     const file = this.#files.get(url.pathname);
     if (!file) return null;
     const headers = new Headers({
@@ -82,8 +89,15 @@ export class StaticFiles {
     if (match && match.split(",").some((tag) => tag.trim() === file.etag)) {
       return new Response(null, { status: 304, headers });
     }
-    headers.set("Content-Length", String(file.data.byteLength));
-    const body = req.method === "HEAD" ? null : file.data;
+    headers.set("Vary", "Accept-Encoding");
+    let data = file.data;
+    if (acceptsGzip(req) && isCompressible(file.type, data.byteLength)) {
+      file.gzipped ??= gzip(file.data);
+      data = await file.gzipped;
+      headers.set("Content-Encoding", "gzip");
+    }
+    headers.set("Content-Length", String(data.byteLength));
+    const body = req.method === "HEAD" ? null : data;
     return new Response(body as BodyInit | null, { headers });
   }
 }

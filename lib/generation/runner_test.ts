@@ -1,0 +1,72 @@
+import { assert, assertEquals } from "@/tests/assert.ts";
+import type { Message } from "@/lib/chats/types.ts";
+import type { CompletionEvent } from "@/lib/openrouter/client.ts";
+import { GenerationRunner } from "./runner.ts";
+
+const message: Message = {
+  id: "m1",
+  role: "assistant",
+  content: "",
+  createdAt: "2026-11-24T05:00:00.000Z",
+  status: "streaming",
+};
+
+let lastTokenAt = 0;
+
+async function* tokens(
+  count: number,
+  everyMs: number,
+): AsyncGenerator<CompletionEvent> {
+  for (let i = 0; i < count; i++) {
+    await new Promise((r) => setTimeout(r, everyMs));
+    lastTokenAt = performance.now();
+    yield { type: "delta", text: `t${i} ` };
+  }
+}
+
+Deno.test("GenerationRunner keeps one partial write in flight and saves the whole answer last", async () => {
+  const kv = await Deno.openKv(":memory:");
+  let inFlight = 0, most = 0;
+  const writes: Partial<Message>[] = [];
+  const store = {
+    async updateMessage(
+      _o: string,
+      _c: string,
+      _id: string,
+      patch: Partial<Message>,
+    ) {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 60)); // a slow disk
+      writes.push(patch);
+      inFlight--;
+      return { ...message, ...patch } as Message;
+    },
+    listStreaming: () => Promise.resolve([]),
+  };
+  const runner = new GenerationRunner({
+    kv,
+    store,
+    describeError: () => ({ code: "x", message: "x" }),
+    flushIntervalMs: 10,
+  });
+  await runner.reserve("o", "c", message.id);
+  const generation = runner.start("o", "c", message, () => tokens(30, 5), "en");
+  const final = await generation.done;
+  const lag = performance.now() - lastTokenAt;
+  // Queued stale writes would each take 60 ms before the final save.
+  assert(
+    lag < 250,
+    `the answer was saved ${lag.toFixed(0)} ms after its last token`,
+  );
+  assertEquals(most, 1, "never two writes of one answer at once");
+  assert(
+    writes.length >= 2,
+    `partial text was flushed (${writes.length} writes)`,
+  );
+  assertEquals(writes.at(-1)!.status, "complete");
+  assertEquals(writes.at(-1)!.content, final.content);
+  assertEquals(final.content.split(" ").filter(Boolean).length, 30);
+  await runner.close();
+  kv.close();
+});
