@@ -2,7 +2,9 @@ import { useState } from "preact/hooks";
 import { useT } from "@/lib/i18n/context.ts";
 
 /** Copies `text` to the clipboard and says so for a moment. */
-export function CopyButton(props: { text: string; label: string }) {
+export function CopyButton(
+  props: { text: string; label: string; action?: string },
+) {
   const t = useT();
   const [copied, setCopied] = useState(false);
   return (
@@ -10,6 +12,7 @@ export function CopyButton(props: { text: string; label: string }) {
       type="button"
       class="secondary"
       aria-label={props.label}
+      data-action={props.action}
       onClick={async () => {
         await navigator.clipboard.writeText(props.text);
         setCopied(true);

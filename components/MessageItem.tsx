@@ -2,20 +2,30 @@ import type { ComponentChildren } from "preact";
 import type { Message } from "@/lib/chats/types.ts";
 import { useT } from "@/lib/i18n/context.ts";
 import { MarkdownBody } from "./MarkdownBody.tsx";
+import { MessageDetails } from "./MessageDetails.tsx";
 
 /**
  * One message as an article: an answer's text as markdown (safe HTML), the
  * user's own text as typed, with its line breaks.
  */
 export function MessageItem(
-  props: { message: Message; actions?: ComponentChildren },
+  props: {
+    message: Message;
+    actions?: ComponentChildren;
+    /** Replaces the text, e.g. with an editor. */
+    body?: ComponentChildren;
+    hidden?: boolean;
+    timeZone?: string;
+  },
 ) {
   const t = useT();
   const { message } = props;
   const streaming = message.status === "streaming";
   return (
     <article
-      class={`message message--${message.role}`}
+      class={`message message--${message.role}${
+        props.hidden ? " message--hidden" : ""
+      }`}
       id={`m-${message.id}`}
       data-role={message.role}
       data-status={message.status}
@@ -25,13 +35,17 @@ export function MessageItem(
         <strong>
           {message.role === "user" ? t("msg.you") : t("msg.assistant")}
         </strong>
-        {message.model && message.role === "assistant" && (
-          <span class="message-model">{message.model}</span>
-        )}
+        <MessageDetails message={message} timeZone={props.timeZone} />
       </header>
-      {message.role === "assistant"
+      {message.reasoning && (
+        <details class="reasoning">
+          <summary>{t("msg.reasoning")}</summary>
+          <div class="message-text">{message.reasoning}</div>
+        </details>
+      )}
+      {props.body ?? (message.role === "assistant"
         ? <MarkdownBody text={message.content} final={!streaming} />
-        : <div class="message-text">{message.content}</div>}
+        : <div class="message-text">{message.content}</div>)}
       {streaming && <p class="typing" aria-hidden="true">{t("msg.writing")}</p>}
       {message.status === "cancelled" && (
         <p class="message-note">{t("msg.cancelled")}</p>

@@ -1,69 +1,34 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { MessageItem } from "@/components/MessageItem.tsx";
 import type { Message } from "@/lib/chats/types.ts";
-import { apiFetch, consumeStream, ensureOk } from "@/lib/client/chat_stream.ts";
+import { apiFetch, ensureOk } from "@/lib/client/chat_stream.ts";
+import { useChatStream } from "@/lib/client/use_chat_stream.ts";
 import { useT } from "@/lib/i18n/context.ts";
 import { CopyButton } from "@/components/CopyButton.tsx";
+import { MessageActions } from "@/components/MessageActions.tsx";
+import { MessageEditor } from "@/components/MessageEditor.tsx";
 
 interface Props {
   chatId: string;
+  /** The current branch of the conversation. */
   messages: Message[];
+  /** Answer group → ids of its alternatives, oldest first. */
+  groups: Record<string, string[]>;
   greeting: string;
+  /** The viewer's time zone as the server knows it (the browser corrects it). */
+  timeZone: string;
 }
 
 /** The conversation: history, the streaming answer, and the composer with its controls. */
 export default function ChatView(props: Props) {
   const t = useT();
-  const [messages, setMessages] = useState(props.messages);
+  const { messages, setMessages, groups, setGroups, problem, setProblem, run } =
+    useChatStream(props.messages, props.groups);
   const [draft, setDraft] = useState("");
-  const [problem, setProblem] = useState("");
+  const [editing, setEditing] = useState<string | null>(null);
+  const [find, setFind] = useState("");
   const streaming = messages.some((m) => m.status === "streaming");
   const input = useRef<HTMLTextAreaElement>(null);
-
-  const upsert = (message: Message) =>
-    setMessages((list) => {
-      const i = list.findIndex((m) => m.id === message.id);
-      return i === -1
-        ? [...list, message]
-        : list.map((m, j) => (j === i ? message : m));
-    });
-  // Tokens arrive faster than frames: they are applied at most once a frame.
-  const pending = useRef({ text: "", frame: 0 });
-  const flush = () => {
-    const { text, frame } = pending.current;
-    cancelAnimationFrame(frame);
-    pending.current = { text: "", frame: 0 };
-    if (!text) return;
-    setMessages((list) =>
-      list.map((
-        m,
-      ) => (m.status === "streaming" ? { ...m, content: m.content + text } : m))
-    );
-  };
-  const append = (text: string) => {
-    pending.current.text += text;
-    pending.current.frame ||= requestAnimationFrame(flush);
-  };
-
-  async function run(request: Promise<Response>, onBeforeStart?: () => void) {
-    setProblem("");
-    try {
-      const res = await ensureOk(await request);
-      if (res.status === 204) return;
-      onBeforeStart?.();
-      await consumeStream(res, {
-        onUser: upsert,
-        onStart: upsert,
-        onDelta: append,
-        onDone: (message) => {
-          flush();
-          upsert(message);
-        },
-      });
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
-  }
 
   useEffect(() => {
     // The server answers !waktu and dates exports in the browser's time zone.
@@ -84,6 +49,16 @@ export default function ChatView(props: Props) {
 
   function regenerate() {
     const last = messages.findLastIndex((m) => m.role === "user");
+    // The answers so far become the first pages of the new answer's group
+    // (the server names the group after the first of them).
+    const previous = messages.slice(last + 1);
+    if (previous.length) {
+      const group = previous[0].group ?? previous[0].id;
+      setGroups((all) => ({
+        ...all,
+        [group]: all[group] ?? previous.map((m) => m.id),
+      }));
+    }
     run(
       apiFetch(`/api/chats/${props.chatId}/regenerate`, "POST"),
       () => setMessages((list) => list.slice(0, last + 1)),
@@ -96,10 +71,57 @@ export default function ChatView(props: Props) {
   }, [streaming]);
 
   const cancel = () => apiFetch(`/api/chats/${props.chatId}/cancel`, "POST");
+
+  function resend(message: Message, content: string) {
+    setEditing(null);
+    const at = messages.indexOf(message);
+    run(
+      apiFetch(
+        `/api/chats/${props.chatId}/messages/${message.id}/resend`,
+        "POST",
+        { content },
+      ),
+      () => setMessages((list) => list.slice(0, at)),
+    );
+  }
+
+  async function selectAlternative(current: Message, id: string) {
+    setProblem("");
+    try {
+      const res = await ensureOk(
+        await apiFetch(`/api/chats/${props.chatId}/messages/${id}`, "PATCH", {
+          active: true,
+        }),
+      );
+      const { message } = await res.json() as { message: Message };
+      setMessages((list) =>
+        list.map((m) => (m.id === current.id ? message : m))
+      );
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  }
+
+  const needle = find.trim().toLowerCase();
+  const matches = needle
+    ? messages.filter((m) => m.content.toLowerCase().includes(needle)).length
+    : 0;
   const lastAnswer = messages.findLast((m) => m.role === "assistant");
 
   return (
     <div class="chat-view">
+      <div class="chat-find">
+        <input
+          type="search"
+          aria-label={t("msg.search")}
+          placeholder={t("msg.search")}
+          value={find}
+          onInput={(e) => setFind(e.currentTarget.value)}
+        />
+        {needle && (
+          <span role="status">{t("msg.search_count", { count: matches })}</span>
+        )}
+      </div>
       <div
         class="messages"
         role="log"
@@ -111,16 +133,41 @@ export default function ChatView(props: Props) {
           <MessageItem
             key={message.id}
             message={message}
-            actions={message.status !== "streaming" && message.content
-              ? <CopyButton text={message.content} label={t("msg.copy")} />
+            timeZone={props.timeZone}
+            hidden={!!needle && !message.content.toLowerCase().includes(needle)}
+            body={editing === message.id
+              ? (
+                <MessageEditor
+                  text={message.content}
+                  onSend={(text) => resend(message, text)}
+                  onDiscard={() => setEditing(null)}
+                />
+              )
               : undefined}
+            actions={
+              <MessageActions
+                chatId={props.chatId}
+                message={message}
+                alternatives={message.group
+                  ? groups[message.group] ?? [message.id]
+                  : [message.id]}
+                busy={streaming}
+                onSelectAlternative={(id) => selectAlternative(message, id)}
+                onEdit={() => setEditing(message.id)}
+              />
+            }
           />
         ))}
       </div>
       {problem && <p class="problem" role="alert">{problem}</p>}
       <div class="chat-controls">
         {streaming && (
-          <button type="button" class="danger" onClick={cancel}>
+          <button
+            type="button"
+            class="danger"
+            data-action="cancel"
+            onClick={cancel}
+          >
             {t("composer.cancel")}
           </button>
         )}
@@ -129,7 +176,11 @@ export default function ChatView(props: Props) {
             <button type="button" class="secondary" onClick={regenerate}>
               {t("msg.regenerate")}
             </button>
-            <CopyButton text={lastAnswer.content} label={t("msg.copy_last")} />
+            <CopyButton
+              text={lastAnswer.content}
+              label={t("msg.copy_last")}
+              action="copy-last"
+            />
           </>
         )}
       </div>

@@ -51,7 +51,7 @@ export default function Shortcuts() {
         mod && e.shiftKey &&
         (e.key === ";" || e.key === ":" || e.code === "Semicolon")
       ) {
-        handled = clickLast("[data-action=copy-code]");
+        handled = clickLast(".copy-code");
       } else if (mod && (e.key === "/" || e.code === "Slash")) {
         dialog.current?.showModal();
         handled = true;

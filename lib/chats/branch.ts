@@ -10,6 +10,13 @@ export function currentBranch(messages: Message[]): Message[] {
   return messages.filter((m) => !m.inactive);
 }
 
+/** Each answer group's message ids, oldest first (the pager's pages). */
+export function answerGroups(messages: Message[]): Record<string, string[]> {
+  const groups: Record<string, string[]> = {};
+  for (const m of messages) if (m.group) (groups[m.group] ??= []).push(m.id);
+  return groups;
+}
+
 /** The alternatives of `message` (itself included), oldest first. */
 export function alternativesOf(
   messages: Message[],

@@ -11,8 +11,18 @@ import { transfer } from "./messages/transfer.ts";
 import { upstream } from "./messages/upstream.ts";
 import { security } from "./messages/security.ts";
 import { ui } from "./messages/ui.ts";
+import { message } from "./messages/message.ts";
 
-const groups = [app, chat, upstream, commands, transfer, security, ui] as const;
+const groups = [
+  app,
+  chat,
+  upstream,
+  commands,
+  transfer,
+  security,
+  ui,
+  message,
+] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends
   readonly [infer H extends { en: object }, ...infer R extends { en: object }[]]

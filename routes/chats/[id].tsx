@@ -5,12 +5,13 @@ import ConfirmForms from "@/islands/ConfirmForms.tsx";
 import ImportChat from "@/islands/ImportChat.tsx";
 import Shortcuts from "@/islands/Shortcuts.tsx";
 import ThemeSwitch from "@/islands/ThemeSwitch.tsx";
+import SoundToggle from "@/islands/SoundToggle.tsx";
 import { TransferLinks } from "@/components/TransferLinks.tsx";
 import { ChatList } from "@/components/ChatList.tsx";
 import { LanguageForm } from "@/components/LanguageForm.tsx";
 import { SettingsForm } from "@/components/SettingsForm.tsx";
 import type { Chat, Message } from "@/lib/chats/types.ts";
-import { currentBranch } from "@/lib/chats/branch.ts";
+import { answerGroups, currentBranch } from "@/lib/chats/branch.ts";
 import { type MessageKey, t } from "@/lib/i18n/mod.ts";
 import { listModels, type ModelInfo } from "@/lib/openrouter/models.ts";
 import type { AppState } from "@/lib/state.ts";
@@ -19,6 +20,7 @@ interface Data {
   chat: Chat;
   chats: Chat[];
   messages: Message[];
+  groups: Record<string, string[]>;
   models: readonly ModelInfo[];
 }
 
@@ -41,6 +43,7 @@ export const handler = {
       chats: page.chats,
       // The conversation as it stands: alternatives not chosen stay stored.
       messages: currentBranch(messages ?? []),
+      groups: answerGroups(messages ?? []),
       models,
     });
   },
@@ -78,6 +81,7 @@ export default function ChatPage(
         <TransferLinks chatId={data.chat.id} />
         <ImportChat />
         <ThemeSwitch theme={state.theme} />
+        <SoundToggle />
         <LanguageForm action={`/chats/${data.chat.id}`} />
         {state.services.config.appPassword && (
           <form method="post" action="/logout">
@@ -99,6 +103,8 @@ export default function ChatPage(
         <h1 class="chat-title">{data.chat.title}</h1>
         <ChatView
           chatId={data.chat.id}
+          groups={data.groups}
+          timeZone={state.timeZone}
           messages={data.messages}
           greeting={t(lang, "chat.greeting")}
         />

@@ -1,0 +1,207 @@
+import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
+import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { startApp } from "@/tests/app_server.ts";
+import type { Page } from "playwright-core";
+
+async function send(page: Page, text: string) {
+  await page.getByRole("textbox", { name: /^(Message|Pesan)$/ }).fill(text);
+  await page.getByRole("textbox", { name: /^(Message|Pesan)$/ }).press("Enter");
+}
+const answers = (page: Page) => page.locator('article[data-role="assistant"]');
+const done = (page: Page, n: number) =>
+  page.waitForFunction(
+    (n) =>
+      document.querySelectorAll(
+        'article[data-role="assistant"][data-status="complete"]',
+      ).length >= n,
+    n,
+  );
+
+browserTest(
+  "an answer shows its time, tokens and collapsed reasoning; Like is saved",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await page.goto(`${app.url}/?lang=en`);
+      await waitForIslands(page);
+      await send(page, "[[fake:reasoning]] halo");
+      await done(page, 1);
+      const answer = answers(page).first();
+      assertStringIncludes(
+        await answer.locator(".message-details").textContent() ?? "",
+        "tokens",
+      );
+      assert(await answer.locator("time").getAttribute("datetime"));
+      const reasoning = answer.locator("details.reasoning");
+      assertEquals(
+        await reasoning.getAttribute("open"),
+        null,
+        "reasoning starts collapsed",
+      );
+      await answer.locator("details.reasoning summary", {
+        hasText: "Reasoning",
+      }).click();
+      await answer.getByText("Pengguna menyapa").waitFor();
+      await answer.getByRole("button", { name: "Like", exact: true }).click();
+      await answer.getByRole("button", {
+        name: "Like",
+        exact: true,
+        pressed: true,
+      })
+        .waitFor();
+      await page.reload();
+      await waitForIslands(page);
+      await answers(page).first().getByRole("button", {
+        name: "Like",
+        pressed: true,
+      }).waitFor();
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+browserTest(
+  "regenerated answers can be paged through, and the choice sticks",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await page.goto(`${app.url}/?lang=id`);
+      await waitForIslands(page);
+      app.fake.enqueue({ type: "answer", text: "Jawaban pertama." });
+      await send(page, "ceritakan sesuatu");
+      await done(page, 1);
+      app.fake.enqueue({ type: "answer", text: "Jawaban kedua." });
+      await page.getByRole("button", { name: "Buat ulang" }).click();
+      await page.getByText("Jawaban kedua.").waitFor();
+      await page.getByRole("group", { name: "Jawaban 2 dari 2" }).waitFor();
+      await page.getByRole("button", { name: "Jawaban sebelumnya" }).click();
+      await page.getByText("Jawaban pertama.").waitFor();
+      await page.reload();
+      await page.getByText("Jawaban pertama.").waitFor();
+      await page.getByRole("group", { name: "Jawaban 1 dari 2" }).waitFor();
+      assertEquals(await answers(page).count(), 1);
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+browserTest(
+  "editing a sent message resends it and replaces the answer",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await page.goto(`${app.url}/?lang=en`);
+      await waitForIslands(page);
+      await send(page, "ibu kota Jepang?");
+      await done(page, 1);
+      await page.locator('article[data-role="user"]').getByRole("button", {
+        name: "Edit",
+      }).click();
+      await page.getByRole("textbox", { name: "Edit message" }).fill(
+        "ibu kota Thailand?",
+      );
+      await page.getByRole("button", { name: "Save and send" }).click();
+      await page.getByText("Echo: ibu kota Thailand?").waitFor();
+      await done(page, 1);
+      assertEquals(await answers(page).count(), 1);
+      assertEquals(await page.getByText("Echo: ibu kota Jepang?").count(), 0);
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+browserTest(
+  "find in the chat hides messages that do not match and counts the rest",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await page.goto(`${app.url}/?lang=en`);
+      await waitForIslands(page);
+      await send(page, "resep rendang");
+      await done(page, 1);
+      await send(page, "sejarah Majapahit");
+      await done(page, 2);
+      await page.getByRole("searchbox", { name: "Find in this chat" }).fill(
+        "rendang",
+      );
+      await page.getByRole("status").filter({ hasText: "2 matching messages" })
+        .waitFor();
+      assertEquals(await page.locator("article:visible").count(), 2);
+      await page.getByRole("searchbox", { name: "Find in this chat" }).fill("");
+      assertEquals(await page.locator("article:visible").count(), 4);
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+browserTest(
+  "Esc cancels a running answer; Ctrl+Shift+C copies the last response",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await page.context().grantPermissions([
+        "clipboard-read",
+        "clipboard-write",
+      ]);
+      await page.goto(`${app.url}/?lang=en`);
+      await waitForIslands(page);
+      await send(page, "[[fake:slow=80]] panjang sekali");
+      await page.getByRole("button", { name: "Cancel" }).waitFor();
+      await page.keyboard.press("Escape");
+      await page.locator('article[data-status="cancelled"]').waitFor();
+      // Focus goes back to the composer after the cancel.
+      await page.waitForFunction(() =>
+        document.activeElement?.id === "composer-input"
+      );
+      await page.keyboard.press("Control+Shift+C");
+      await page.getByRole("button", { name: "Copy last response" }).getByText(
+        "Copied",
+      ).waitFor();
+      const clip = await page.evaluate(() => navigator.clipboard.readText());
+      assertStringIncludes(clip, "Echo:");
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+browserTest(
+  "the done sound is off by default and plays when switched on",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await page.addInitScript(() => {
+        const Original = globalThis.AudioContext;
+        (globalThis as unknown as { sounds: number }).sounds = 0;
+        globalThis.AudioContext = class extends Original {
+          constructor() {
+            super();
+            (globalThis as unknown as { sounds: number }).sounds++;
+          }
+        };
+      });
+      await page.goto(`${app.url}/?lang=en`);
+      await waitForIslands(page);
+      const sounds = () =>
+        page.evaluate(() =>
+          (globalThis as unknown as { sounds: number }).sounds
+        );
+      await send(page, "satu");
+      await done(page, 1);
+      assertEquals(await sounds(), 0, "off by default");
+      await page.getByRole("switch", { name: "Sound when an answer is done" })
+        .check();
+      await send(page, "dua");
+      await done(page, 2);
+      await page.waitForFunction(() =>
+        (globalThis as unknown as { sounds: number }).sounds > 0
+      );
+    } finally {
+      await app.close();
+    }
+  },
+);
