@@ -85,7 +85,7 @@ export function browserTest(
           javaScriptEnabled: options.javaScriptEnabled ?? true,
         });
         const page = await context.newPage();
-        page.setDefaultTimeout(10_000);
+        page.setDefaultTimeout(15_000);
         const errors: string[] = [];
         page.on("console", (msg: ConsoleMessage) => {
           if (msg.type() === "error") errors.push(msg.text());

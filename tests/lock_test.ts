@@ -27,6 +27,8 @@ Deno.test("every npm dependency of deno.json is pinned and resolves inside deno.
     }
   }
   assertEquals(problems, []);
+  // Frozen: resolving anything the lock does not already hold is an error.
+  assertEquals(config.lock?.frozen, true);
   assert(
     Object.keys(specifiers).length > 0,
     "deno.lock lists the resolved packages",

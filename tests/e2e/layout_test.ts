@@ -50,10 +50,22 @@ browserTest(
     const app = await startApp();
     try {
       await openChat(page, app.url);
+      // The settled layout: lazily loaded markdown code re-renders the answer once.
+      await page.waitForLoadState("networkidle");
       const overflow = await page.evaluate(() =>
         document.documentElement.scrollWidth - innerWidth
       );
-      assert(overflow <= 0, `the page is ${overflow} px wider than the screen`);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5)
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+          .join(", ")
+      );
+      assert(
+        overflow <= 0,
+        `the page is ${overflow} px wider than the screen: ${wide}`,
+      );
       // The chat list starts hidden on a narrow screen and opens on demand.
       await page.getByRole("button", { name: "Show chat list" }).click();
       await page.getByRole("navigation", { name: "Chats" }).waitFor();

@@ -42,7 +42,11 @@ browserTest(
         hasText: "Reasoning",
       }).click();
       await answer.getByText("Pengguna menyapa").waitFor();
+      const saved = page.waitForResponse((r) =>
+        r.request().method() === "PATCH" && r.ok()
+      );
       await answer.getByRole("button", { name: "Like", exact: true }).click();
+      await saved;
       await answer.getByRole("button", {
         name: "Like",
         exact: true,

@@ -1,0 +1,113 @@
+/**
+ * An axe-core audit (WCAG 2.2 A and AA rules) of the main pages in Chromium,
+ * in both languages and both themes.
+ */
+import { assertEquals } from "@/tests/assert.ts";
+import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { ApiClient, startApp } from "@/tests/app_server.ts";
+import type { Page } from "playwright-core";
+
+const axeSource = await Deno.readTextFile(
+  new URL("../../node_modules/axe-core/axe.min.js", import.meta.url),
+);
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** The page's violations, each as "rule (impact): help — where". */
+async function audit(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP does not block it.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          opts: unknown,
+        ) => Promise<{ violations: AxeViolation[] }>;
+      };
+    }).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+      },
+    });
+    return result.violations;
+  }) as AxeViolation[];
+  return violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help} — ${
+      v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")
+    }`
+  );
+}
+
+for (const [lang, theme] of [["en", "light"], ["id", "dark"]]) {
+  browserTest(
+    `axe finds no WCAG violation on a chat page (${lang}, ${theme})`,
+    async ({ page }) => {
+      const app = await startApp();
+      try {
+        const client = new ApiClient(app.url);
+        const id = await client.createChat();
+        await client.send(
+          id,
+          "[[fake:reasoning]] Jelaskan **markdown** dengan contoh kode",
+        );
+        const [name, value] = client.cookie.split("=");
+        await page.context().addCookies([{ name, value, url: app.url }, {
+          name: "theme",
+          value: theme,
+          url: app.url,
+        }]);
+        await page.goto(`${app.url}/chats/${id}?lang=${lang}`);
+        await waitForIslands(page);
+        assertEquals(await audit(page), []);
+      } finally {
+        await app.close();
+      }
+    },
+  );
+}
+
+browserTest(
+  "axe finds no WCAG violation on the sign-in page",
+  async ({ page }) => {
+    const app = await startApp({ APP_PASSWORD: "kata-sandi-rahasia" });
+    try {
+      await page.goto(`${app.url}/login?lang=en`);
+      assertEquals(await audit(page), []);
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+browserTest(
+  "axe finds no WCAG violation on the not-found page",
+  async ({ page, errors }) => {
+    const app = await startApp();
+    try {
+      await page.goto(`${app.url}/no-such-page?lang=id`);
+      assertEquals(await audit(page), []);
+      // The audit can fail: an unlabeled text field is a violation.
+      await page.evaluate(() =>
+        document.body.append(document.createElement("input"))
+      );
+      const found = await audit(page);
+      assertEquals(
+        found.some((v) => v.startsWith("label ")),
+        true,
+        found.join("\n"),
+      );
+      assertEquals(errors.filter((e) => !e.includes("status of 404")), []);
+    } finally {
+      await app.close();
+    }
+  },
+  { allowErrors: true },
+);
