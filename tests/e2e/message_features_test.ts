@@ -209,3 +209,36 @@ browserTest(
     }
   },
 );
+
+browserTest(
+  "Ctrl+Shift+; copies the last code block of the chat",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await page.context().grantPermissions([
+        "clipboard-read",
+        "clipboard-write",
+      ]);
+      await page.goto(`${app.url}/?lang=en`);
+      await waitForIslands(page);
+      app.fake.enqueue({
+        type: "answer",
+        text:
+          "Dua blok:\n\n```js\nconsole.log(1);\n```\n\n```py\nprint('terakhir')\n```\n",
+      });
+      await send(page, "beri contoh kode");
+      await done(page, 1);
+      await page.getByRole("button", { name: "Copy code" }).nth(1).waitFor();
+      await page.keyboard.press("Control+Shift+;");
+      await page.waitForFunction(async () =>
+        (await navigator.clipboard.readText()).includes("terakhir")
+      );
+      assertEquals(
+        (await page.evaluate(() => navigator.clipboard.readText())).trim(),
+        "print('terakhir')",
+      );
+    } finally {
+      await app.close();
+    }
+  },
+);
