@@ -58,6 +58,23 @@ export async function* streamCompletion(
       upstream.abort();
     }, ms);
   };
+  // One watchdog per stream instead of a new timer per read. It counts only
+  // time spent waiting for the upstream (`waitingSince`), not the consumer's
+  // own delays between reads, and re-arms itself for the time left.
+  let waitingSince: number | null = null;
+  const watch = (ms: number, what: string) => {
+    const check = () => {
+      const silent = waitingSince === null
+        ? 0
+        : performance.now() - waitingSince;
+      if (silent >= ms) {
+        timedOut = what;
+        upstream.abort();
+      } else timer = setTimeout(check, ms - silent);
+    };
+    clearTimeout(timer);
+    timer = setTimeout(check, ms);
+  };
   // Every failure goes through here so that a cancel or a timeout is reported
   // as such, not as the network error the aborted fetch produces.
   const failure = (error: unknown): unknown => {
@@ -72,7 +89,7 @@ export async function* streamCompletion(
     });
   };
 
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let bytes: ChunkSource | undefined;
   try {
     // A key that cannot be a header value would make fetch throw an error
     // quoting it; refuse it here with a message that does not.
@@ -96,30 +113,31 @@ export async function* streamCompletion(
         signal: upstream.signal,
       },
     );
-    reader = response.body?.getReader();
+    bytes = response.body ? chunkSource(response.body) : undefined;
     if (!response.ok) {
-      const body = await readText(reader, MAX_ERROR_BODY);
+      const body = await readText(bytes, MAX_ERROR_BODY);
       throw errorFromResponse(response.status, response.headers, body, apiKey);
     }
-    if (!reader) {
+    if (!bytes) {
       throw new UpstreamError("bad_response", {
         detail: "the answer had no body",
       });
     }
     const type = response.headers.get("content-type") ?? "";
     if (/json|html/i.test(type)) {
-      throw notAStream(type, await readText(reader, MAX_ERROR_BODY), apiKey);
+      throw notAStream(type, await readText(bytes, MAX_ERROR_BODY), apiKey);
     }
 
     const sse = new SseDecoder();
     const chunks = new ChunkReader(apiKey);
     let first = true;
     while (!chunks.done) {
-      if (!first) arm(idleMs, `no data for ${idleMs} ms`);
-      const { done, value } = await reader.read();
-      clearTimeout(timer);
+      if (!first) waitingSince = performance.now();
+      const { done, value } = await bytes!.read();
+      waitingSince = null;
+      if (first) watch(idleMs, `no data for ${idleMs} ms`);
       first = false;
-      const events = done ? sse.end() : sse.push(value);
+      const events = done || !value ? sse.end() : sse.push(value);
       for (const event of events) {
         if (event.type !== "event") continue;
         for (const completion of chunks.read(event.data)) {
@@ -147,7 +165,7 @@ export async function* streamCompletion(
     signal?.removeEventListener("abort", onAbort);
     // Covers an early `return()` by the consumer as well: the connection is
     // closed instead of being left to drain.
-    reader?.cancel().catch(() => {});
+    bytes?.cancel().catch(() => {});
     upstream.abort();
   }
 }
@@ -168,16 +186,47 @@ function notAStream(type: string, body: string, apiKey: string): UpstreamError {
 }
 
 async function readText(
-  reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
+  source: ChunkSource | undefined,
   limit: number,
 ): Promise<string> {
-  if (!reader) return "";
+  if (!source) return "";
   const decoder = new TextDecoder();
   let text = "";
   while (text.length < limit) {
-    const { done, value } = await reader.read();
+    const { done, value } = await source.read();
     if (done) break;
     text += decoder.decode(value, { stream: true });
   }
   return text + decoder.decode();
+}
+
+/** Reads a body's bytes, chunk by chunk. */
+interface ChunkSource {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  cancel(): Promise<void>;
+}
+
+/**
+ * A byte stream is read into one reused 16 KiB buffer (BYOB): a default
+ * reader allocates a fresh 64 KiB buffer per read, which at a thousand
+ * concurrent streams made up most of the server's memory. The decoder
+ * copies what it needs before the next read reuses the buffer.
+ */
+function chunkSource(body: ReadableStream<Uint8Array>): ChunkSource {
+  let byob: ReadableStreamBYOBReader | undefined;
+  try {
+    byob = body.getReader({ mode: "byob" });
+  } catch {
+    const reader = body.getReader();
+    return { read: () => reader.read(), cancel: () => reader.cancel() };
+  }
+  let buffer = new Uint8Array(16 * 1024);
+  return {
+    async read() {
+      const result = await byob!.read(buffer);
+      if (result.value) buffer = new Uint8Array(result.value.buffer);
+      return { done: result.done, value: result.value };
+    },
+    cancel: () => byob!.cancel(),
+  };
 }

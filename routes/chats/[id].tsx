@@ -21,6 +21,8 @@ interface Data {
   chats: Chat[];
   messages: Message[];
   groups: Record<string, string[]>;
+  /** Messages left out at the top of a long chat (see `?history=all`). */
+  earlier: number;
   models: readonly ModelInfo[];
 }
 
@@ -38,11 +40,17 @@ export const handler = {
         apiKey: config.openrouterApiKey,
       }),
     ]);
+    const branch = currentBranch(messages ?? []);
+    const shown = ctx.url.searchParams.get("history") === "all"
+      ? Infinity
+      : RECENT_MESSAGES;
     return ctx.render({
       chat,
       chats: page.chats,
-      // The conversation as it stands: alternatives not chosen stay stored.
-      messages: currentBranch(messages ?? []),
+      // The conversation as it stands (alternatives not chosen stay stored);
+      // a long chat opens at its latest messages, which keeps the page fast.
+      messages: branch.slice(-shown),
+      earlier: branch.length - Math.min(shown, branch.length),
       groups: answerGroups(messages ?? []),
       models,
     });
@@ -50,6 +58,9 @@ export const handler = {
 };
 
 /** A chat: the chat list and settings on the side, the conversation in the middle. */
+/** How many of a chat's latest messages the page shows by default. */
+const RECENT_MESSAGES = 200;
+
 /** The sidebar's search text, if any. */
 function searchOf(url: URL): string | undefined {
   return url.searchParams.get("q")?.trim().slice(0, 200) || undefined;
@@ -101,6 +112,11 @@ export default function ChatPage(
           </p>
         )}
         <h1 class="chat-title">{data.chat.title}</h1>
+        {data.earlier > 0 && (
+          <a class="earlier" href={`/chats/${data.chat.id}?history=all`}>
+            {t(lang, "chat.earlier", { count: data.earlier })}
+          </a>
+        )}
         <ChatView
           chatId={data.chat.id}
           groups={data.groups}

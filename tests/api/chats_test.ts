@@ -517,3 +517,20 @@ Deno.test("editing a sent message replaces it and everything after it with a new
   assertEquals(refused.status, 400);
   await refused.body?.cancel();
 });
+
+Deno.test("a long chat opens at its latest 200 messages, with a link to all of them", async () => {
+  const client = new ApiClient(app.url);
+  const id = await client.createChat();
+  for (let i = 0; i < 101; i++) await client.send(id, `pesan nomor ${i}`);
+  const page = await (await client.fetch(`/chats/${id}?lang=en`)).text();
+  assertEquals((page.match(/<article /g) ?? []).length, 200);
+  assertStringIncludes(page, "Show 2 earlier messages");
+  assert(
+    !page.includes(`class="message-text">pesan nomor 0<`),
+    "the oldest question is not on the page",
+  );
+  const all = await (await client.fetch(`/chats/${id}?history=all&lang=en`))
+    .text();
+  assertEquals((all.match(/<article /g) ?? []).length, 202);
+  assertStringIncludes(all, `class="message-text">pesan nomor 0<`);
+});
