@@ -24,7 +24,9 @@ export function MarkdownBody(props: { text: string; final: boolean }) {
     view.current.show(props.text, props.final);
   }, [props.text, props.final]);
   useEffect(() => () => view.current?.dispose(), []);
-  const html = IS_BROWSER ? KEEP : { __html: renderLoaded(props.text) };
+  const html = IS_BROWSER
+    ? KEEP
+    : { __html: renderLoaded(props.text, props.final) };
   return (
     <div
       ref={ref}
