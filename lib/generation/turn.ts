@@ -40,20 +40,12 @@ async function checkLimits(turn: TurnContext): Promise<void> {
   const { config, store, runner, limiters } = turn.services;
   const { limits } = config;
   const { owner, lang } = turn;
-  const count = (await store.countMessages(owner, turn.chat.id)) ?? 0;
-  if (count + 2 > limits.messagesPerChat) {
-    throw new ApiError(
-      "conflict",
-      t(lang, "limit.chat_full", { count: limits.messagesPerChat }),
-    );
-  }
+  // Refusals that need no KV come first, so they do not count as answers.
   if (runner.runningCount(owner) >= limits.concurrentPerOwner) {
     throw new ApiError(
       "rate_limited",
       t(lang, "limit.concurrent", { count: limits.concurrentPerOwner }),
-      {
-        "Retry-After": "5",
-      },
+      { "Retry-After": "5" },
     );
   }
   if (runner.runningCount() >= limits.concurrentGenerations) {
@@ -61,7 +53,18 @@ async function checkLimits(turn: TurnContext): Promise<void> {
       "Retry-After": "5",
     });
   }
-  const verdict = await limiters.generations.hit(owner);
+  // Independent reads and writes overlap: each KV commit costs about a
+  // millisecond, and the user waits for all of them before the first token.
+  const [count, verdict] = await Promise.all([
+    store.countMessages(owner, turn.chat.id).then((n) => n ?? 0),
+    limiters.generations.hit(owner),
+  ]);
+  if (count + 2 > limits.messagesPerChat) {
+    throw new ApiError(
+      "conflict",
+      t(lang, "limit.chat_full", { count: limits.messagesPerChat }),
+    );
+  }
   if (!verdict.ok) {
     throw new ApiError(
       "rate_limited",
@@ -178,27 +181,36 @@ export function sendMessage(
   const answerId = newId();
   const command = parseCommand(content);
   return reserved(turn, answerId, async () => {
-    const history = (await store.listMessages(owner, chat.id)) ?? [];
-    const user = await store.addMessage(owner, chat.id, {
-      id: userId,
-      role: "user",
-      content,
-      status: "complete",
-      ...(command ? { command: true } : {}),
-    });
+    const [listed, user] = await Promise.all([
+      store.listMessages(owner, chat.id),
+      store.addMessage(owner, chat.id, {
+        id: userId,
+        role: "user",
+        content,
+        status: "complete",
+        ...(command ? { command: true } : {}),
+      }),
+    ]);
     if (!user) throw new ApiError("not_found", t(lang, "api.not_found"));
+    // The read ran alongside the write, so it may already hold the new message.
+    const history = (listed ?? []).filter((m) => m.id !== userId);
+    let titling: Promise<unknown> = Promise.resolve();
     if (
       !command && !chat.titleFixed &&
       !history.some((m) => m.role === "user" && !m.command)
     ) {
       const title = autoTitle(content);
-      if (title) await store.updateChat(owner, chat.id, { title });
+      if (title) titling = store.updateChat(owner, chat.id, { title });
     }
     const prefix = [encodeEvent("user", { message: user })];
     if (command) {
+      await titling;
       return await answerCommand(turn, command, history, answerId, prefix);
     }
-    const generation = await answer(turn, [...history, user], answerId);
+    const [generation] = await Promise.all([
+      answer(turn, [...history, user], answerId),
+      titling,
+    ]);
     return eventStreamResponse(generation.watch(prefix));
   });
 }
