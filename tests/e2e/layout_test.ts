@@ -84,3 +84,53 @@ browserTest(
   },
   { viewport: { width: 360, height: 740 } },
 );
+
+browserTest(
+  "text scales: at 200 % font size the chat page still fits and works",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await openChat(page, app.url);
+      await page.evaluate(() =>
+        document.documentElement.style.fontSize = "200%"
+      );
+      await page.waitForLoadState("networkidle");
+      const overflow = await page.evaluate(() =>
+        document.documentElement.scrollWidth - innerWidth
+      );
+      assert(
+        overflow <= 0,
+        `the page is ${overflow} px wider than the screen at 200 %`,
+      );
+      const size = await page.getByRole("textbox", { name: "Message" })
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      assert(size >= 30, `the composer's text is ${size} px at 200 %`);
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+browserTest(
+  "a streaming answer is announced politely, once, not token by token",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      await page.goto(`${app.url}/?lang=en`);
+      await waitForIslands(page);
+      const log = page.getByRole("log", { name: "Messages" });
+      assertEquals(await log.getAttribute("aria-live"), "polite");
+      await page.getByRole("textbox", { name: "Message" }).fill(
+        "[[fake:slow=60]] halo",
+      );
+      await page.getByRole("textbox", { name: "Message" }).press("Enter");
+      const answer = log.locator('article[data-role="assistant"]');
+      // While it streams the answer is busy, so screen readers wait for it to finish.
+      await answer.and(page.locator('[aria-busy="true"]')).waitFor();
+      await answer.and(page.locator('[data-status="complete"]')).waitFor();
+      assertEquals(await answer.getAttribute("aria-busy"), null);
+    } finally {
+      await app.close();
+    }
+  },
+);
