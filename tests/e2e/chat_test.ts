@@ -1,17 +1,7 @@
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { lastAnswer, sendMessage } from "./helpers.ts";
 import { startApp } from "@/tests/app_server.ts";
-import type { Page } from "playwright-core";
-
-async function sendMessage(page: Page, text: string) {
-  await page.getByRole("textbox", { name: "Message" }).fill(text);
-  await page.getByRole("textbox", { name: "Message" }).press("Enter");
-}
-
-const lastAnswer = (page: Page) =>
-  page.getByRole("log", { name: "Messages" }).locator(
-    'article[data-role="assistant"]',
-  ).last();
 
 browserTest(
   "a user creates two chats, talks in both, renames, pins and deletes",

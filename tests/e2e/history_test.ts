@@ -1,12 +1,7 @@
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { shareSession } from "./helpers.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
-
-/** Hands the API client's session to the browser, so both are the same user. */
-function sessionCookie(client: ApiClient, url: string) {
-  const [name, value] = client.cookie.split("=");
-  return { name, value, url };
-}
 
 browserTest(
   "history reads with JavaScript off, and the plain forms still rename and pin",
@@ -16,7 +11,7 @@ browserTest(
       const client = new ApiClient(app.url);
       const id = await client.createChat();
       await client.send(id, "Apa ibu kota Indonesia?");
-      await page.context().addCookies([sessionCookie(client, app.url)]);
+      await shareSession(page, client);
       await page.goto(`${app.url}/chats/${id}?lang=en`);
       const log = page.getByRole("log", { name: "Messages" });
       await log.getByText("Apa ibu kota Indonesia?").first().waitFor();
@@ -48,7 +43,7 @@ browserTest(
       await client.send(first, "pesan pertama");
       await client.send(first, "pesan kedua");
       await client.createChat();
-      await page.context().addCookies([sessionCookie(client, app.url)]);
+      await shareSession(page, client);
       await page.context().grantPermissions([
         "clipboard-read",
         "clipboard-write",

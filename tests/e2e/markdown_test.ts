@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { lastAnswer, sendMessage } from "./helpers.ts";
 import { startApp } from "@/tests/app_server.ts";
 import { XSS_MARKER, xssCorpus } from "@/lib/markdown/xss_corpus.ts";
 
@@ -23,14 +24,6 @@ Energi $E = mc^2$.
 ${CODE}
 \`\`\`
 `;
-
-const lastAnswer = (page: Page) =>
-  page.locator('article[data-role="assistant"]').last();
-
-async function ask(page: Page, text: string) {
-  await page.getByRole("textbox", { name: "Message" }).fill(text);
-  await page.getByRole("textbox", { name: "Message" }).press("Enter");
-}
 
 async function assertRendered(page: Page) {
   const answer = lastAnswer(page);
@@ -56,7 +49,7 @@ browserTest(
       page.on("request", (request) => requests.push(request.url()));
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await ask(page, "plain question");
+      await sendMessage(page, "plain question");
       await lastAnswer(page).and(page.locator('[data-status="complete"]'))
         .waitFor();
       assert(
@@ -65,7 +58,7 @@ browserTest(
       );
 
       app.fake.enqueue({ type: "answer", text: ANSWER, tokenIntervalMs: 5 });
-      await ask(page, "markdown please");
+      await sendMessage(page, "markdown please");
       await page.locator('article[data-role="assistant"]').nth(1)
         .and(page.locator('[data-status="complete"]')).waitFor();
       await assertRendered(page);
@@ -117,7 +110,7 @@ browserTest(
       });
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await ask(page, "stream something");
+      await sendMessage(page, "stream something");
       const streaming = page.locator('article[data-status="streaming"]');
       await streaming.locator("pre code.language-js", {
         hasText: "const half = 1;",
@@ -189,7 +182,7 @@ browserTest(
       });
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await ask(page, "show me the payloads");
+      await sendMessage(page, "show me the payloads");
       await lastAnswer(page).and(page.locator('[data-status="complete"]'))
         .waitFor({ timeout: 30_000 });
       assertStringIncludes(

@@ -1,21 +1,7 @@
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { answers, answersComplete, sendMessage } from "./helpers.ts";
 import { startApp } from "@/tests/app_server.ts";
-import type { Page } from "playwright-core";
-
-async function send(page: Page, text: string) {
-  await page.getByRole("textbox", { name: /^(Message|Pesan)$/ }).fill(text);
-  await page.getByRole("textbox", { name: /^(Message|Pesan)$/ }).press("Enter");
-}
-const answers = (page: Page) => page.locator('article[data-role="assistant"]');
-const done = (page: Page, n: number) =>
-  page.waitForFunction(
-    (n) =>
-      document.querySelectorAll(
-        'article[data-role="assistant"][data-status="complete"]',
-      ).length >= n,
-    n,
-  );
 
 browserTest(
   "an answer shows its time, tokens and collapsed reasoning; Like is saved",
@@ -24,8 +10,8 @@ browserTest(
     try {
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await send(page, "[[fake:reasoning]] halo");
-      await done(page, 1);
+      await sendMessage(page, "[[fake:reasoning]] halo");
+      await answersComplete(page, 1);
       const answer = answers(page).first();
       assertStringIncludes(
         await answer.locator(".message-details").textContent() ?? "",
@@ -73,8 +59,8 @@ browserTest(
       await page.goto(`${app.url}/?lang=id`);
       await waitForIslands(page);
       app.fake.enqueue({ type: "answer", text: "Jawaban pertama." });
-      await send(page, "ceritakan sesuatu");
-      await done(page, 1);
+      await sendMessage(page, "ceritakan sesuatu");
+      await answersComplete(page, 1);
       app.fake.enqueue({ type: "answer", text: "Jawaban kedua." });
       await page.getByRole("button", { name: "Buat ulang" }).click();
       await page.getByText("Jawaban kedua.").waitFor();
@@ -98,8 +84,8 @@ browserTest(
     try {
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await send(page, "ibu kota Jepang?");
-      await done(page, 1);
+      await sendMessage(page, "ibu kota Jepang?");
+      await answersComplete(page, 1);
       await page.locator('article[data-role="user"]').getByRole("button", {
         name: "Edit",
       }).click();
@@ -108,7 +94,7 @@ browserTest(
       );
       await page.getByRole("button", { name: "Save and send" }).click();
       await page.getByText("Echo: ibu kota Thailand?").waitFor();
-      await done(page, 1);
+      await answersComplete(page, 1);
       assertEquals(await answers(page).count(), 1);
       assertEquals(await page.getByText("Echo: ibu kota Jepang?").count(), 0);
     } finally {
@@ -124,10 +110,10 @@ browserTest(
     try {
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await send(page, "resep rendang");
-      await done(page, 1);
-      await send(page, "sejarah Majapahit");
-      await done(page, 2);
+      await sendMessage(page, "resep rendang");
+      await answersComplete(page, 1);
+      await sendMessage(page, "sejarah Majapahit");
+      await answersComplete(page, 2);
       await page.getByRole("searchbox", { name: "Find in this chat" }).fill(
         "rendang",
       );
@@ -153,7 +139,7 @@ browserTest(
       ]);
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await send(page, "[[fake:slow=80]] panjang sekali");
+      await sendMessage(page, "[[fake:slow=80]] panjang sekali");
       await page.getByRole("button", { name: "Cancel" }).waitFor();
       await page.keyboard.press("Escape");
       await page.locator('article[data-status="cancelled"]').waitFor();
@@ -194,13 +180,13 @@ browserTest(
         page.evaluate(() =>
           (globalThis as unknown as { sounds: number }).sounds
         );
-      await send(page, "satu");
-      await done(page, 1);
+      await sendMessage(page, "satu");
+      await answersComplete(page, 1);
       assertEquals(await sounds(), 0, "off by default");
       await page.getByRole("switch", { name: "Sound when an answer is done" })
         .check();
-      await send(page, "dua");
-      await done(page, 2);
+      await sendMessage(page, "dua");
+      await answersComplete(page, 2);
       await page.waitForFunction(() =>
         (globalThis as unknown as { sounds: number }).sounds > 0
       );
@@ -226,8 +212,8 @@ browserTest(
         text:
           "Dua blok:\n\n```js\nconsole.log(1);\n```\n\n```py\nprint('terakhir')\n```\n",
       });
-      await send(page, "beri contoh kode");
-      await done(page, 1);
+      await sendMessage(page, "beri contoh kode");
+      await answersComplete(page, 1);
       await page.getByRole("button", { name: "Copy code" }).nth(1).waitFor();
       await page.keyboard.press("Control+Shift+;");
       await page.waitForFunction(async () =>

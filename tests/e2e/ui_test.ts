@@ -1,5 +1,6 @@
 import { assertEquals } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { shareSession } from "./helpers.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
 import type { Page } from "playwright-core";
 
@@ -9,8 +10,7 @@ async function asUser(page: Page, url: string) {
   await client.send(a, "Resep rendang Padang");
   const b = await client.createChat();
   await client.send(b, "Sejarah Majapahit");
-  const [name, value] = client.cookie.split("=");
-  await page.context().addCookies([{ name, value, url }]);
+  await shareSession(page, client);
   return { client, a, b };
 }
 

@@ -1,0 +1,44 @@
+/** What browser tests do as a user again and again: type, wait for answers, share a session. */
+import type { Locator, Page } from "playwright-core";
+import type { ApiClient } from "@/tests/app_server.ts";
+
+/** Types `text` into the composer ("Message" / "Pesan") and presses Enter. */
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  const composer = page.getByRole("textbox", { name: /^(Message|Pesan)$/ });
+  await composer.fill(text);
+  await composer.press("Enter");
+}
+
+/** Every answer in the conversation. */
+export function answers(page: Page): Locator {
+  return page.locator('article[data-role="assistant"]');
+}
+
+/** The newest answer in the conversation. */
+export function lastAnswer(page: Page): Locator {
+  return answers(page).last();
+}
+
+/** Waits until `count` answers are complete. */
+export async function answersComplete(
+  page: Page,
+  count: number,
+): Promise<void> {
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll(
+        'article[data-role="assistant"][data-status="complete"]',
+      )
+        .length >= n,
+    count,
+  );
+}
+
+/** Gives the browser the API client's session, so both act as the same user. */
+export async function shareSession(
+  page: Page,
+  client: ApiClient,
+): Promise<void> {
+  const [name, value] = client.cookie.split("=");
+  await page.context().addCookies([{ name, value, url: client.baseUrl }]);
+}
