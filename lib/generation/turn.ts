@@ -31,77 +31,70 @@ export interface TurnContext {
   timeZone: string;
 }
 
-/**
- * Refuses a turn over the deployment's limits: a full chat (409), too many
- * answers running for the owner or for this instance, or started by the
- * owner in the last minute (429 with Retry-After).
- */
-async function checkLimits(turn: TurnContext): Promise<void> {
-  const { config, store, runner, limiters } = turn.services;
-  const { limits } = config;
-  const { owner, lang } = turn;
-  // Refusals that need no KV come first, so they do not count as answers.
-  if (runner.runningCount(owner) >= limits.concurrentPerOwner) {
+/** Refuses a turn when too many answers run already: no KV needed, so it counts nothing. */
+function checkRunning(turn: TurnContext): void {
+  const { config: { limits }, runner } = turn.services;
+  if (runner.runningCount(turn.owner) >= limits.concurrentPerOwner) {
     throw new ApiError(
       "rate_limited",
-      t(lang, "limit.concurrent", { count: limits.concurrentPerOwner }),
+      t(turn.lang, "limit.concurrent", { count: limits.concurrentPerOwner }),
       { "Retry-After": "5" },
     );
   }
   if (runner.runningCount() >= limits.concurrentGenerations) {
-    throw new ApiError("rate_limited", t(lang, "limit.busy"), {
+    throw new ApiError("rate_limited", t(turn.lang, "limit.busy"), {
       "Retry-After": "5",
     });
-  }
-  // Independent reads and writes overlap: each KV commit costs about a
-  // millisecond, and the user waits for all of them before the first token.
-  const [count, verdict] = await Promise.all([
-    store.countMessages(owner, turn.chat.id).then((n) => n ?? 0),
-    limiters.generations.hit(owner),
-  ]);
-  if (count + 2 > limits.messagesPerChat) {
-    throw new ApiError(
-      "conflict",
-      t(lang, "limit.chat_full", { count: limits.messagesPerChat }),
-    );
-  }
-  if (!verdict.ok) {
-    throw new ApiError(
-      "rate_limited",
-      t(lang, "limit.rate", { seconds: verdict.retryAfterSeconds }),
-      {
-        "Retry-After": String(verdict.retryAfterSeconds),
-      },
-    );
   }
 }
 
 /**
- * Runs `fn` with the chat reserved for the answer `messageId` (a second turn
- * meanwhile is 409); when `fn` fails before the answer started, the
- * reservation is given back so the chat is not left blocked.
+ * Runs `fn` with the chat reserved for the answer `messageId`. Refused are
+ * a turn in a chat whose answer is still running (409), a full chat (409),
+ * too many answers running or started by the owner in the last minute (429
+ * with Retry-After). The checks' KV work runs at once, since the user waits
+ * for every commit before the first token; a refusal, or a failure of `fn`
+ * before the answer started, gives the reservation back.
  */
 export async function reserved(
   turn: TurnContext,
   messageId: string,
   fn: () => Promise<Response>,
 ): Promise<Response> {
-  const { runner } = turn.services;
-  await checkLimits(turn);
+  const { config: { limits }, store, runner, limiters } = turn.services;
+  const { owner, lang } = turn;
+  const chatId = turn.chat.id;
+  checkRunning(turn);
+  const [count, verdict, lease] = await Promise.allSettled([
+    store.countMessages(owner, chatId),
+    limiters.generations.hit(owner),
+    runner.reserve(owner, chatId, messageId),
+  ]);
+  const held = lease.status === "fulfilled";
   try {
-    await runner.reserve(turn.owner, turn.chat.id, messageId);
-  } catch (error) {
-    if (error instanceof GenerationConflictError) {
-      throw new ApiError("conflict", t(turn.lang, "api.conflict"));
+    if (lease.status === "rejected") {
+      if (lease.reason instanceof GenerationConflictError) {
+        throw new ApiError("conflict", t(lang, "api.conflict"));
+      }
+      throw lease.reason;
     }
-    throw error;
-  }
-  try {
+    if (count.status === "rejected") throw count.reason;
+    if (verdict.status === "rejected") throw verdict.reason;
+    if ((count.value ?? 0) + 2 > limits.messagesPerChat) {
+      throw new ApiError(
+        "conflict",
+        t(lang, "limit.chat_full", { count: limits.messagesPerChat }),
+      );
+    }
+    if (!verdict.value.ok) {
+      const seconds = verdict.value.retryAfterSeconds;
+      throw new ApiError("rate_limited", t(lang, "limit.rate", { seconds }), {
+        "Retry-After": String(seconds),
+      });
+    }
     return await fn();
   } catch (error) {
-    if (!runner.get(turn.owner, turn.chat.id)) {
-      await runner.release(turn.owner, turn.chat.id);
-    }
+    if (held && !runner.get(owner, chatId)) await runner.release(owner, chatId);
     throw error;
   }
 }
@@ -118,17 +111,8 @@ export async function streamAnswer(
   options: { command?: boolean; group?: string } = {},
 ): Promise<Generation> {
   const { services, owner, chat, lang } = turn;
-  const { config, store, runner } = services;
-  const placeholder = await store.addMessage(owner, chat.id, {
-    id: messageId,
-    role: "assistant",
-    content: "",
-    status: "streaming",
-    model: chat.model,
-    ...(options.command ? { command: true } : {}),
-    ...(options.group ? { group: options.group } : {}),
-  });
-  if (!placeholder) throw new ApiError("not_found", t(lang, "api.not_found"));
+  const { config, runner } = services;
+  const placeholder = await addPlaceholder(turn, messageId, options);
   const needsKey = new URL(config.openrouterBaseUrl).hostname.endsWith(
     OPENROUTER_HOST,
   );
@@ -147,6 +131,26 @@ export async function streamAnswer(
       },
     );
   }, lang);
+}
+
+/** Stores the empty, streaming answer that a generation fills. */
+async function addPlaceholder(
+  turn: TurnContext,
+  messageId: string,
+  options: { command?: boolean; group?: string } = {},
+): Promise<Message> {
+  const { owner, chat, lang } = turn;
+  const placeholder = await turn.services.store.addMessage(owner, chat.id, {
+    id: messageId,
+    role: "assistant",
+    content: "",
+    status: "streaming",
+    model: chat.model,
+    ...(options.command ? { command: true } : {}),
+    ...(options.group ? { group: options.group } : {}),
+  });
+  if (!placeholder) throw new ApiError("not_found", t(lang, "api.not_found"));
+  return placeholder;
 }
 
 /** Starts the model's answer to the conversation `history` (an alternative in `group`). */
