@@ -26,7 +26,7 @@ export function ChatList(
       {props.q && (
         <p class="search-state">
           {props.chats.length === 0 && (
-            <span>{t("search.none", { q: props.q })}{" "}</span>
+            <span>{t("search.none", { q: props.q })}</span>
           )}
           <a href="?">{t("search.clear")}</a>
         </p>
