@@ -20,7 +20,7 @@ import { ApiError } from "@/lib/http/api.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { findModel } from "@/lib/openrouter/models.ts";
 import { eventStreamResponse, Generation } from "./generation.ts";
-import { streamAnswer, type TurnContext } from "./turn.ts";
+import { requestAnswer, streamAnswer, type TurnContext } from "./turn.ts";
 
 /** Answers `command` after the chat's `history` into message `answerId`. */
 export async function answerCommand(
@@ -56,10 +56,13 @@ export async function answerCommand(
         break;
       }
       const { system, user } = summarizePrompt(history, lang);
-      const generation = await streamAnswer(turn, answerId, [
+      const request = requestAnswer(turn, [
         { role: "system", content: system },
         { role: "user", content: user },
-      ], { command: true });
+      ]);
+      const generation = await streamAnswer(turn, answerId, request, {
+        command: true,
+      });
       return eventStreamResponse(generation.watch(prefix));
     }
     default:

@@ -13,7 +13,6 @@ type Sink = ReadableStreamDefaultController<Uint8Array>;
 
 /** A running generation of one assistant message. */
 export class Generation {
-  readonly controller = new AbortController();
   text = "";
   reasoning = "";
   #sinks = new Set<Sink>();
@@ -28,6 +27,8 @@ export class Generation {
     readonly owner: string,
     readonly chatId: string,
     public message: Message,
+    /** Aborts the upstream request: Cancel, shutdown. */
+    readonly controller = new AbortController(),
   ) {
     this.text = message.content;
     this.reasoning = message.reasoning ?? "";

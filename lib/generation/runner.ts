@@ -137,15 +137,20 @@ export class GenerationRunner {
     return generation?.owner === owner ? generation : undefined;
   }
 
-  /** Starts generating into the stored assistant `message` (status "streaming"). */
+  /**
+   * Starts generating into the stored assistant `message` (status
+   * "streaming"). `controller` is the one whose signal `complete` gets, when
+   * the request was started before (an `EarlyRequest`).
+   */
   start(
     owner: string,
     chatId: string,
     message: Message,
     complete: CompleteFn,
     lang: Lang,
+    controller?: AbortController,
   ): Generation {
-    const generation = new Generation(owner, chatId, message);
+    const generation = new Generation(owner, chatId, message, controller);
     this.#running.set(chatId, generation);
     this.#ensureCancelPoll();
     this.#run(generation, complete, lang).finally(() => {

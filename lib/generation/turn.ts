@@ -1,6 +1,10 @@
 /**
- * A turn of the conversation: store the user's message, reserve the chat,
- * start the answer, and answer the HTTP request with the event stream.
+ * A turn of the conversation: check that it may run, send the model its
+ * context, and meanwhile reserve the chat and store the user's message and
+ * the answer's placeholder; then answer the HTTP request with the event
+ * stream. The upstream request goes out before those commits because the
+ * user waits for them only if they come first; the model's first token,
+ * always later than they are, is forwarded once the turn is stored.
  */
 import type { Services } from "@/lib/app.ts";
 import { effectiveSystemPrompt } from "@/lib/chats/personas.ts";
@@ -17,7 +21,8 @@ import { findModel } from "@/lib/openrouter/models.ts";
 import { buildContext } from "./context.ts";
 import { MissingKeyError } from "./errors.ts";
 import { eventStreamResponse, type Generation } from "./generation.ts";
-import { GenerationConflictError } from "./runner.ts";
+import { admit, reserved } from "./admission.ts";
+import { EarlyRequest } from "./early_request.ts";
 
 const OPENROUTER_HOST = "openrouter.ai";
 
@@ -31,92 +36,17 @@ export interface TurnContext {
   timeZone: string;
 }
 
-/** Refuses a turn when too many answers run already: no KV needed, so it counts nothing. */
-function checkRunning(turn: TurnContext): void {
-  const { config: { limits }, runner } = turn.services;
-  if (runner.runningCount(turn.owner) >= limits.concurrentPerOwner) {
-    throw new ApiError(
-      "rate_limited",
-      t(turn.lang, "limit.concurrent", { count: limits.concurrentPerOwner }),
-      { "Retry-After": "5" },
-    );
-  }
-  if (runner.runningCount() >= limits.concurrentGenerations) {
-    throw new ApiError("rate_limited", t(turn.lang, "limit.busy"), {
-      "Retry-After": "5",
-    });
-  }
-}
-
-/**
- * Runs `fn` with the chat reserved for the answer `messageId`. Refused are
- * a turn in a chat whose answer is still running (409), a full chat (409),
- * too many answers running or started by the owner in the last minute (429
- * with Retry-After). The checks' KV work runs at once, since the user waits
- * for every commit before the first token; a refusal, or a failure of `fn`
- * before the answer started, gives the reservation back.
- */
-export async function reserved(
+/** Sends `messages` to the chat's model now; see `EarlyRequest`. */
+export function requestAnswer(
   turn: TurnContext,
-  messageId: string,
-  fn: () => Promise<Response>,
-): Promise<Response> {
-  const { config: { limits }, store, runner, limiters } = turn.services;
-  const { owner, lang } = turn;
-  const chatId = turn.chat.id;
-  checkRunning(turn);
-  const [count, verdict, lease] = await Promise.allSettled([
-    store.countMessages(owner, chatId),
-    limiters.generations.hit(owner),
-    runner.reserve(owner, chatId, messageId),
-  ]);
-  const held = lease.status === "fulfilled";
-  try {
-    if (lease.status === "rejected") {
-      if (lease.reason instanceof GenerationConflictError) {
-        throw new ApiError("conflict", t(lang, "api.conflict"));
-      }
-      throw lease.reason;
-    }
-    if (count.status === "rejected") throw count.reason;
-    if (verdict.status === "rejected") throw verdict.reason;
-    if ((count.value ?? 0) + 2 > limits.messagesPerChat) {
-      throw new ApiError(
-        "conflict",
-        t(lang, "limit.chat_full", { count: limits.messagesPerChat }),
-      );
-    }
-    if (!verdict.value.ok) {
-      const seconds = verdict.value.retryAfterSeconds;
-      throw new ApiError("rate_limited", t(lang, "limit.rate", { seconds }), {
-        "Retry-After": String(seconds),
-      });
-    }
-    return await fn();
-  } catch (error) {
-    if (held && !runner.get(owner, chatId)) await runner.release(owner, chatId);
-    throw error;
-  }
-}
-
-/**
- * Starts a streaming answer from the chat's model to exactly `messages`,
- * stored as a new assistant message `messageId` (a command's answer when
- * `command` is set).
- */
-export async function streamAnswer(
-  turn: TurnContext,
-  messageId: string,
   messages: ChatMessage[],
-  options: { command?: boolean; group?: string } = {},
-): Promise<Generation> {
-  const { services, owner, chat, lang } = turn;
-  const { config, runner } = services;
-  const placeholder = await addPlaceholder(turn, messageId, options);
+): EarlyRequest {
+  const { config } = turn.services;
+  const { chat } = turn;
   const needsKey = new URL(config.openrouterBaseUrl).hostname.endsWith(
     OPENROUTER_HOST,
   );
-  return runner.start(owner, chat.id, placeholder, async function* (signal) {
+  return new EarlyRequest(async function* (signal) {
     if (!config.openrouterApiKey && needsKey) throw new MissingKeyError();
     yield* streamCompletion(
       { model: chat.model, messages, temperature: chat.temperature },
@@ -130,52 +60,69 @@ export async function streamAnswer(
         idleTimeoutMs: config.upstreamTimeoutMs,
       },
     );
-  }, lang);
+  });
 }
 
-/** Stores the empty, streaming answer that a generation fills. */
-async function addPlaceholder(
+/**
+ * Stores the empty, streaming answer `messageId` (a command's answer when
+ * `command` is set) and hands `request` to the runner, which fills it.
+ */
+export async function streamAnswer(
   turn: TurnContext,
   messageId: string,
+  request: EarlyRequest,
   options: { command?: boolean; group?: string } = {},
-): Promise<Message> {
-  const { owner, chat, lang } = turn;
-  const placeholder = await turn.services.store.addMessage(owner, chat.id, {
-    id: messageId,
-    role: "assistant",
-    content: "",
-    status: "streaming",
-    model: chat.model,
-    ...(options.command ? { command: true } : {}),
-    ...(options.group ? { group: options.group } : {}),
-  });
-  if (!placeholder) throw new ApiError("not_found", t(lang, "api.not_found"));
-  return placeholder;
+): Promise<Generation> {
+  const { services: { store, runner }, owner, chat, lang } = turn;
+  let placeholder: Message | null;
+  try {
+    placeholder = await store.addMessage(owner, chat.id, {
+      id: messageId,
+      role: "assistant",
+      content: "",
+      status: "streaming",
+      model: chat.model,
+      ...(options.command ? { command: true } : {}),
+      ...(options.group ? { group: options.group } : {}),
+    });
+  } catch (error) {
+    request.abandon();
+    throw error;
+  }
+  if (!placeholder) {
+    request.abandon();
+    throw new ApiError("not_found", t(lang, "api.not_found"));
+  }
+  return runner.start(
+    owner,
+    chat.id,
+    placeholder,
+    () => request,
+    lang,
+    request.controller,
+  );
 }
 
-/** Starts the model's answer to the conversation `history` (an alternative in `group`). */
-async function answer(
+/** What the model is sent to answer the conversation `history`. */
+async function contextOf(
   turn: TurnContext,
   history: Message[],
-  messageId: string,
-  group?: string,
-): Promise<Generation> {
+): Promise<ChatMessage[]> {
   const { config } = turn.services;
   const model = await findModel(turn.chat.model, {
     baseUrl: config.openrouterBaseUrl,
     apiKey: config.openrouterApiKey,
   }).catch(() => undefined);
-  const messages = buildContext({
+  return buildContext({
     systemPrompt: effectiveSystemPrompt(turn.chat, turn.lang),
     history,
     contextMessages: turn.chat.contextMessages,
     contextLength: model?.contextLength,
   });
-  return await streamAnswer(turn, messageId, messages, { group });
 }
 
 /** Sends the user's `content` and streams the answer. */
-export function sendMessage(
+export async function sendMessage(
   turn: TurnContext,
   content: string,
 ): Promise<Response> {
@@ -184,20 +131,21 @@ export function sendMessage(
   const userId = newId();
   const answerId = newId();
   const command = parseCommand(content);
-  return reserved(turn, answerId, async () => {
-    const [listed, user] = await Promise.all([
-      store.listMessages(owner, chat.id),
-      store.addMessage(owner, chat.id, {
-        id: userId,
-        role: "user",
-        content,
-        status: "complete",
-        ...(command ? { command: true } : {}),
-      }),
-    ]);
-    if (!user) throw new ApiError("not_found", t(lang, "api.not_found"));
-    // The read ran alongside the write, so it may already hold the new message.
-    const history = (listed ?? []).filter((m) => m.id !== userId);
+  const history = await admit(turn);
+  const user: Message = {
+    id: userId,
+    role: "user",
+    content,
+    createdAt: new Date().toISOString(),
+    status: "complete",
+    ...(command ? { command: true } : {}),
+  };
+  const request = command
+    ? undefined
+    : requestAnswer(turn, await contextOf(turn, [...history, user]));
+  return await reserved(turn, answerId, async () => {
+    const stored = await store.addMessage(owner, chat.id, user);
+    if (!stored) throw new ApiError("not_found", t(lang, "api.not_found"));
     let titling: Promise<unknown> = Promise.resolve();
     if (
       !command && !chat.titleFixed &&
@@ -206,72 +154,76 @@ export function sendMessage(
       const title = autoTitle(content);
       if (title) titling = store.updateChat(owner, chat.id, { title });
     }
-    const prefix = [encodeEvent("user", { message: user })];
-    if (command) {
+    const prefix = [encodeEvent("user", { message: stored })];
+    if (!request) {
       await titling;
-      return await answerCommand(turn, command, history, answerId, prefix);
+      return await answerCommand(turn, command!, history, answerId, prefix);
     }
     const [generation] = await Promise.all([
-      answer(turn, [...history, user], answerId),
+      streamAnswer(turn, answerId, request),
       titling,
     ]);
     return eventStreamResponse(generation.watch(prefix));
-  });
+  }, request);
 }
 
 /**
  * Answers the chat's last question again. The earlier answers stay as
  * alternatives (inactive, in one group) that the user can page through.
  */
-export function regenerate(turn: TurnContext): Promise<Response> {
+export async function regenerate(turn: TurnContext): Promise<Response> {
   const { services: { store }, owner, chat, lang } = turn;
   const answerId = newId();
-  return reserved(turn, answerId, async () => {
-    const history = (await store.listMessages(owner, chat.id)) ?? [];
-    const question = history.findLast((m) => m.role === "user");
-    const answers = question
-      ? history.slice(history.indexOf(question) + 1)
-      : [];
-    if (!question || question.command) {
-      throw new ApiError(
-        "invalid_request",
-        t(lang, "api.nothing_to_regenerate"),
-      );
-    }
-    const group = answers[0]?.group ?? answers[0]?.id ?? answerId;
+  const history = await admit(turn);
+  const question = history.findLast((m) => m.role === "user");
+  if (!question || question.command) {
+    throw new ApiError("invalid_request", t(lang, "api.nothing_to_regenerate"));
+  }
+  const asked = history.indexOf(question) + 1;
+  const answers = history.slice(asked);
+  const group = answers[0]?.group ?? answers[0]?.id ?? answerId;
+  const request = requestAnswer(
+    turn,
+    await contextOf(turn, history.slice(0, asked)),
+  );
+  return await reserved(turn, answerId, async () => {
     for (const old of answers) {
       await store.updateMessage(owner, chat.id, old.id, {
         group,
         inactive: true,
       });
     }
-    const context = history.slice(0, history.indexOf(question) + 1);
-    const generation = await answer(turn, context, answerId, group);
+    const generation = await streamAnswer(turn, answerId, request, { group });
     return eventStreamResponse(generation.watch());
-  });
+  }, request);
 }
 
 /**
  * Replaces the text of the user's message `messageId`, drops everything
  * after it (answers and alternatives), and answers it anew.
  */
-export function editAndResend(
+export async function editAndResend(
   turn: TurnContext,
   messageId: string,
   content: string,
 ): Promise<Response> {
   const { services: { store }, owner, chat, lang } = turn;
   const answerId = newId();
-  return reserved(turn, answerId, async () => {
-    const history = (await store.listMessages(owner, chat.id)) ?? [];
-    const index = history.findIndex((m) => m.id === messageId);
-    const target = history[index];
-    if (!target) {
-      throw new ApiError("not_found", t(lang, "api.message_not_found"));
-    }
-    if (target.role !== "user" || target.command || parseCommand(content)) {
-      throw new ApiError("invalid_request", t(lang, "api.not_editable"));
-    }
+  const history = await admit(turn);
+  const index = history.findIndex((m) => m.id === messageId);
+  const target = history[index];
+  if (!target) {
+    throw new ApiError("not_found", t(lang, "api.message_not_found"));
+  }
+  if (target.role !== "user" || target.command || parseCommand(content)) {
+    throw new ApiError("invalid_request", t(lang, "api.not_editable"));
+  }
+  const earlier = history.slice(0, index);
+  const request = requestAnswer(
+    turn,
+    await contextOf(turn, [...earlier, { ...target, content }]),
+  );
+  return await reserved(turn, answerId, async () => {
     for (const later of history.slice(index + 1)) {
       await store.deleteMessage(owner, chat.id, later.id);
     }
@@ -281,20 +233,14 @@ export function editAndResend(
     if (!user) {
       throw new ApiError("not_found", t(lang, "api.message_not_found"));
     }
-    const isFirst = !history.slice(0, index).some((m) =>
-      m.role === "user" && !m.command
-    );
+    const isFirst = !earlier.some((m) => m.role === "user" && !m.command);
     if (isFirst && !chat.titleFixed) {
       const title = autoTitle(content);
       if (title) await store.updateChat(owner, chat.id, { title });
     }
-    const generation = await answer(
-      turn,
-      [...history.slice(0, index), user],
-      answerId,
-    );
+    const generation = await streamAnswer(turn, answerId, request);
     return eventStreamResponse(
       generation.watch([encodeEvent("user", { message: user })]),
     );
-  });
+  }, request);
 }

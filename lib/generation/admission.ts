@@ -1,0 +1,128 @@
+/**
+ * Whether a turn may run, and the chat's reservation for its answer. The
+ * checks run twice: first as reads (`admit()`), so that a turn that would be
+ * refused is refused before its upstream request goes out; then binding, in
+ * the commits of `reserved()`, while that request is on its way.
+ */
+import type { Message } from "@/lib/chats/types.ts";
+import { ApiError } from "@/lib/http/api.ts";
+import { t } from "@/lib/i18n/mod.ts";
+import type { RateVerdict } from "@/lib/security/rate_limit.ts";
+import type { EarlyRequest } from "./early_request.ts";
+import { GenerationConflictError } from "./runner.ts";
+import type { TurnContext } from "./turn.ts";
+
+/** What decides whether a turn may run. */
+interface Standing {
+  /** An answer is running in the chat, here or on another instance. */
+  busy: boolean;
+  /** Messages in the chat. */
+  count: number | null;
+  /** The owner's answers per minute. */
+  rate: RateVerdict;
+}
+
+/** Refuses a turn when too many answers run already: no KV needed, so it counts nothing. */
+function checkRunning(turn: TurnContext): void {
+  const { config: { limits }, runner } = turn.services;
+  if (runner.runningCount(turn.owner) >= limits.concurrentPerOwner) {
+    throw new ApiError(
+      "rate_limited",
+      t(turn.lang, "limit.concurrent", { count: limits.concurrentPerOwner }),
+      { "Retry-After": "5" },
+    );
+  }
+  if (runner.runningCount() >= limits.concurrentGenerations) {
+    throw new ApiError("rate_limited", t(turn.lang, "limit.busy"), {
+      "Retry-After": "5",
+    });
+  }
+}
+
+/**
+ * Refuses a turn in a chat whose answer is still running (409), in a full
+ * chat (409), or over the owner's answers per minute (429 with Retry-After).
+ */
+function checkStanding(turn: TurnContext, standing: Standing): void {
+  const { lang } = turn;
+  const { messagesPerChat } = turn.services.config.limits;
+  if (standing.busy) throw new ApiError("conflict", t(lang, "api.conflict"));
+  if ((standing.count ?? 0) + 2 > messagesPerChat) {
+    throw new ApiError(
+      "conflict",
+      t(lang, "limit.chat_full", { count: messagesPerChat }),
+    );
+  }
+  if (!standing.rate.ok) {
+    const seconds = standing.rate.retryAfterSeconds;
+    throw new ApiError("rate_limited", t(lang, "limit.rate", { seconds }), {
+      "Retry-After": String(seconds),
+    });
+  }
+}
+
+/**
+ * Checks, by reading only, that the turn may run, and returns the chat's
+ * messages; throws the refusal as an `ApiError`.
+ */
+export async function admit(turn: TurnContext): Promise<Message[]> {
+  const { store, runner, limiters } = turn.services;
+  const { owner, chat } = turn;
+  checkRunning(turn);
+  const [history, count, rate, busy] = await Promise.all([
+    store.listMessages(owner, chat.id),
+    store.countMessages(owner, chat.id),
+    limiters.generations.check(owner),
+    runner.isRunning(owner, chat.id),
+  ]);
+  if (!history) {
+    throw new ApiError("not_found", t(turn.lang, "api.not_found"));
+  }
+  checkStanding(turn, { busy, count, rate });
+  return history;
+}
+
+/**
+ * Runs `fn` with the chat reserved for the answer `messageId`, after the
+ * checks of `admit()` again, now binding: the lease, the owner's count of
+ * answers and the chat's size. Their KV work runs at once. A refusal, or a
+ * failure of `fn` before the answer started, gives the reservation back and
+ * abandons the answer's `early` request.
+ */
+export async function reserved(
+  turn: TurnContext,
+  messageId: string,
+  fn: () => Promise<Response>,
+  early?: EarlyRequest,
+): Promise<Response> {
+  const { store, runner, limiters } = turn.services;
+  const { owner } = turn;
+  const chatId = turn.chat.id;
+  let held = false;
+  try {
+    checkRunning(turn);
+    const [count, rate, lease] = await Promise.allSettled([
+      store.countMessages(owner, chatId),
+      limiters.generations.hit(owner),
+      runner.reserve(owner, chatId, messageId),
+    ]);
+    held = lease.status === "fulfilled";
+    if (lease.status === "rejected") {
+      if (!(lease.reason instanceof GenerationConflictError)) {
+        throw lease.reason;
+      }
+    }
+    if (count.status === "rejected") throw count.reason;
+    if (rate.status === "rejected") throw rate.reason;
+    checkStanding(turn, {
+      busy: !held,
+      count: count.value,
+      rate: rate.value,
+    });
+    return await fn();
+  } catch (error) {
+    early?.abandon();
+    if (held && !runner.get(owner, chatId)) await runner.release(owner, chatId);
+    throw error;
+  }
+}
