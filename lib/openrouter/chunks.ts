@@ -4,7 +4,6 @@
  * about the ones it does: a payload that is not JSON, or whose used fields
  * have the wrong type, is a `bad_response`.
  */
-import { z } from "zod";
 import type { Usage } from "@/lib/chats/types.ts";
 import { errorFromStreamPayload, redact, UpstreamError } from "./errors.ts";
 
@@ -21,33 +20,69 @@ export type CompletionEvent =
   /** Token counts and cost (USD), from the final chunk. */
   | { type: "usage"; usage: Usage };
 
-const text = z.string().nullish();
+/** The fields of a completion chunk that are read. */
+interface Chunk {
+  model?: string | null;
+  choices?: {
+    delta?: {
+      content?: string | null;
+      reasoning?: string | null;
+      reasoning_content?: string | null;
+    } | null;
+    finish_reason?: string | null;
+  }[] | null;
+  usage?: {
+    prompt_tokens: number;
+    completion_tokens: number;
+    cost?: number | null;
+  } | null;
+  error?: Record<string, unknown> | null;
+}
 
-const errorSchema = z.object({
-  code: z.unknown().optional(),
-  message: z.unknown().optional(),
-  metadata: z.unknown().optional(),
-});
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const absent = (v: unknown) => v === undefined || v === null;
+const maybe = (v: unknown, type: "string" | "number") =>
+  absent(v) || typeof v === type;
 
-const chunkSchema = z.object({
-  model: z.string().nullish(),
-  choices: z.array(
-    z.object({
-      delta: z.object({
-        content: text,
-        reasoning: text,
-        reasoning_content: text,
-      }).nullish(),
-      finish_reason: z.string().nullish(),
-    }),
-  ).nullish(),
-  usage: z.object({
-    prompt_tokens: z.number(),
-    completion_tokens: z.number(),
-    cost: z.number().nullish(),
-  }).nullish(),
-  error: errorSchema.nullish(),
-});
+/**
+ * Where `json` is not a {@link Chunk}: the path of the first wrong field,
+ * or null. Checked by hand rather than with a schema library because it
+ * runs for every token of every stream, and a schema's parse copies the
+ * object each time.
+ */
+function chunkProblem(json: unknown): string | null {
+  if (!isObject(json)) return "root";
+  if (!maybe(json.model, "string")) return "model";
+  if (!absent(json.error) && !isObject(json.error)) return "error";
+  const { choices, usage } = json;
+  if (!absent(choices)) {
+    if (!Array.isArray(choices)) return "choices";
+    for (let i = 0; i < choices.length; i++) {
+      const choice = choices[i];
+      if (!isObject(choice)) return `choices.${i}`;
+      if (!maybe(choice.finish_reason, "string")) {
+        return `choices.${i}.finish_reason`;
+      }
+      const delta = choice.delta;
+      if (absent(delta)) continue;
+      if (!isObject(delta)) return `choices.${i}.delta`;
+      for (const field of ["content", "reasoning", "reasoning_content"]) {
+        if (!maybe(delta[field], "string")) {
+          return `choices.${i}.delta.${field}`;
+        }
+      }
+    }
+  }
+  if (!absent(usage)) {
+    if (!isObject(usage)) return "usage";
+    for (const field of ["prompt_tokens", "completion_tokens"]) {
+      if (typeof usage[field] !== "number") return `usage.${field}`;
+    }
+    if (!maybe(usage.cost, "number")) return "usage.cost";
+  }
+  return null;
+}
 
 /** Interprets the payloads of one stream; keeps the state that spans them. */
 export class ChunkReader {
@@ -83,15 +118,13 @@ export class ChunkReader {
         }`,
       });
     }
-    const parsed = chunkSchema.safeParse(json);
-    if (!parsed.success) {
+    const problem = chunkProblem(json);
+    if (problem) {
       throw new UpstreamError("bad_response", {
-        detail: `a stream chunk has an unexpected shape (${
-          parsed.error.issues[0]?.path.join(".") || "root"
-        })`,
+        detail: `a stream chunk has an unexpected shape (${problem})`,
       });
     }
-    const chunk = parsed.data;
+    const chunk = json as Chunk;
     if (chunk.error) throw errorFromStreamPayload(chunk.error, this.#apiKey);
     this.started = true;
     const events: CompletionEvent[] = [];
