@@ -6,6 +6,7 @@
 import { ChatStore } from "./chats/store.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { GenerationRunner } from "./generation/runner.ts";
+import { EarlyStartGate } from "./generation/answer_request.ts";
 import {
   describeGenerationError,
   interruptedError,
@@ -20,6 +21,8 @@ export interface Services {
   kv: Deno.Kv;
   store: ChatStore;
   runner: GenerationRunner;
+  /** Whether a turn may send its request before it is stored. */
+  earlyStarts: EarlyStartGate;
   /** The current session key first, then older ones still accepted. */
   sessionKeys: CryptoKey[];
   /** Failed sign-ins per client address; answers started per owner. */
@@ -78,6 +81,7 @@ export async function createServices(config: Config): Promise<Services> {
     kv,
     store,
     runner,
+    earlyStarts: new EarlyStartGate(),
     sessionKeys,
     limiters,
     async close() {

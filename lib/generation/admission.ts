@@ -8,7 +8,7 @@ import type { Message } from "@/lib/chats/types.ts";
 import { ApiError } from "@/lib/http/api.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import type { RateVerdict } from "@/lib/security/rate_limit.ts";
-import type { EarlyRequest } from "./early_request.ts";
+import type { AnswerRequest } from "./answer_request.ts";
 import { GenerationConflictError } from "./runner.ts";
 import type { TurnContext } from "./turn.ts";
 
@@ -85,20 +85,22 @@ export async function admit(turn: TurnContext): Promise<Message[]> {
 /**
  * Runs `fn` with the chat reserved for the answer `messageId`, after the
  * checks of `admit()` again, now binding: the lease, the owner's count of
- * answers and the chat's size. Their KV work runs at once. A refusal, or a
- * failure of `fn` before the answer started, gives the reservation back and
- * abandons the answer's `early` request.
+ * answers and the chat's size. Their KV work runs at once. The answer's
+ * `request` is sent before all that when the `earlyStarts` gate allows. A
+ * refusal, or a failure of `fn` before the answer started, gives the
+ * reservation back and abandons the request.
  */
 export async function reserved(
   turn: TurnContext,
   messageId: string,
   fn: () => Promise<Response>,
-  early?: EarlyRequest,
+  request?: AnswerRequest,
 ): Promise<Response> {
-  const { store, runner, limiters } = turn.services;
+  const { store, runner, limiters, earlyStarts } = turn.services;
   const { owner } = turn;
   const chatId = turn.chat.id;
   let held = false;
+  if (earlyStarts.enter()) request?.start();
   try {
     checkRunning(turn);
     const [count, rate, lease] = await Promise.allSettled([
@@ -121,8 +123,10 @@ export async function reserved(
     });
     return await fn();
   } catch (error) {
-    early?.abandon();
+    request?.abandon();
     if (held && !runner.get(owner, chatId)) await runner.release(owner, chatId);
     throw error;
+  } finally {
+    earlyStarts.leave();
   }
 }

@@ -2,9 +2,10 @@
  * A turn of the conversation: check that it may run, send the model its
  * context, and meanwhile reserve the chat and store the user's message and
  * the answer's placeholder; then answer the HTTP request with the event
- * stream. The upstream request goes out before those commits because the
- * user waits for them only if they come first; the model's first token,
- * always later than they are, is forwarded once the turn is stored.
+ * stream. The upstream request goes out before those commits (unless many
+ * turns are being stored at once) because the user waits for them only if
+ * they come first; the model's first token, later than they are, is
+ * forwarded once the turn is stored.
  */
 import type { Services } from "@/lib/app.ts";
 import { effectiveSystemPrompt } from "@/lib/chats/personas.ts";
@@ -22,7 +23,7 @@ import { buildContext } from "./context.ts";
 import { MissingKeyError } from "./errors.ts";
 import { eventStreamResponse, type Generation } from "./generation.ts";
 import { admit, reserved } from "./admission.ts";
-import { EarlyRequest } from "./early_request.ts";
+import { AnswerRequest } from "./answer_request.ts";
 
 const OPENROUTER_HOST = "openrouter.ai";
 
@@ -36,19 +37,19 @@ export interface TurnContext {
   timeZone: string;
 }
 
-/** Sends `messages` to the chat's model now; see `EarlyRequest`. */
+/** The request of the chat model's answer to `messages`, not sent yet; see `AnswerRequest`. */
 export function requestAnswer(
   turn: TurnContext,
   messages: ChatMessage[],
-): EarlyRequest {
+): AnswerRequest {
   const { config } = turn.services;
   const { chat } = turn;
   const needsKey = new URL(config.openrouterBaseUrl).hostname.endsWith(
     OPENROUTER_HOST,
   );
-  return new EarlyRequest(async function* (signal) {
+  return new AnswerRequest((signal) => {
     if (!config.openrouterApiKey && needsKey) throw new MissingKeyError();
-    yield* streamCompletion(
+    return streamCompletion(
       { model: chat.model, messages, temperature: chat.temperature },
       {
         apiKey: config.openrouterApiKey ?? "",
@@ -70,7 +71,7 @@ export function requestAnswer(
 export async function streamAnswer(
   turn: TurnContext,
   messageId: string,
-  request: EarlyRequest,
+  request: AnswerRequest,
   options: { command?: boolean; group?: string } = {},
 ): Promise<Generation> {
   const { services: { store, runner }, owner, chat, lang } = turn;
