@@ -3,7 +3,7 @@
  * counter and order, and the streaming mark in one atomic operation.
  */
 
-import { chatMutations, getChatEntry } from "./chat_records.ts";
+import { chatMutations, getChatEntry, patchChat } from "./chat_records.ts";
 import { commitWithChunks, planText, type TextWrite } from "./content_write.ts";
 import {
   chatKey,
@@ -27,7 +27,7 @@ import {
   storedText,
   TEXT_FIELDS,
 } from "./store_context.ts";
-import type { Chat, Message } from "./types.ts";
+import type { Chat, ChatPatch, Message } from "./types.ts";
 
 /** A new message: id and createdAt are generated unless given. */
 export type MessageInit = Omit<Message, "id" | "createdAt"> & {
@@ -67,6 +67,88 @@ export function planTexts(
   return writes;
 }
 
+/** Most messages `addMessages()` takes at once (a `getMany` holds 10 keys). */
+export const MAX_ADDED_AT_ONCE = 8;
+
+/**
+ * Adds `inits` in order, bumps the chat's updatedAt and applies `chatPatch`,
+ * all in one commit (a turn's question, its answer's placeholder and the
+ * chat's automatic title); null without the chat.
+ */
+export async function addMessages(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+  inits: MessageInit[],
+  chatPatch: ChatPatch = {},
+): Promise<Message[] | null> {
+  if (inits.length > MAX_ADDED_AT_ONCE) {
+    throw new RangeError(`At most ${MAX_ADDED_AT_ONCE} messages at once`);
+  }
+  const messages = inits.map(({ content, reasoning, ...rest }): Message =>
+    compact({
+      ...rest,
+      id: rest.id ?? ctx.newId(),
+      createdAt: rest.createdAt ?? ctx.now().toISOString(),
+      content,
+      reasoning,
+    })
+  );
+  const keys = messages.map((m) => messageKey(owner, chatId, m.id));
+  return await retry("add the message", async () => {
+    const [chat, count, ...existing] = await ctx.kv.getMany<unknown[]>(
+      [chatKey(owner, chatId), countKey(owner, chatId), ...keys],
+    ) as [
+      Deno.KvEntryMaybe<Chat>,
+      Deno.KvEntryMaybe<number>,
+      ...Deno.KvEntryMaybe<unknown>[],
+    ];
+    if (!chat.value) return null;
+    const taken = existing.findIndex((e) => e.value !== null);
+    if (taken >= 0) {
+      throw new Error(
+        `Message ${messages[taken].id} already exists in this chat`,
+      );
+    }
+    const bumped = patchChat(ctx, chat.value, chatPatch);
+    const writes: TextWrite[] = [];
+    const records: StoredMessage[] = [];
+    const finals: Mutation[] = [
+      {
+        key: countKey(owner, chatId),
+        value: (count.value ?? 0) + messages.length,
+      },
+      ...chatMutations(owner, chat.value, bumped),
+    ];
+    messages.forEach((message, i) => {
+      const { content, reasoning, ...record }: StoredMessage & Message =
+        message;
+      writes.push(...planTexts(ctx, owner, chatId, null, record, {
+        content,
+        reasoning,
+      }, {}));
+      records.push(record);
+      finals.push({ key: keys[i], value: record });
+      if (message.status === "streaming") {
+        finals.push({
+          key: streamingKey(owner, chatId, message.id),
+          value: true,
+        });
+      }
+    });
+    const result = await commitWithChunks(ctx.kv, writes, [
+      chat,
+      count,
+      ...existing,
+    ], finals);
+    if (!result) return undefined;
+    records.forEach((record, i) =>
+      remember(ctx, owner, chatId, record, result.versionstamp, messages[i])
+    );
+    return messages;
+  });
+}
+
 /** Adds a message and bumps the chat's updatedAt; null without the chat. */
 export async function addMessage(
   ctx: StoreContext,
@@ -74,54 +156,7 @@ export async function addMessage(
   chatId: string,
   init: MessageInit,
 ): Promise<Message | null> {
-  const { content, reasoning, ...rest } = init;
-  const message: Message = compact({
-    ...rest,
-    id: init.id ?? ctx.newId(),
-    createdAt: init.createdAt ?? ctx.now().toISOString(),
-    content,
-    reasoning,
-  });
-  const key = messageKey(owner, chatId, message.id);
-  return await retry("add the message", async () => {
-    const [chat, count, existing] = await ctx.kv.getMany<
-      [Chat, number, unknown]
-    >(
-      [chatKey(owner, chatId), countKey(owner, chatId), key],
-    );
-    if (!chat.value) return null;
-    if (existing.value !== null) {
-      throw new Error(`Message ${message.id} already exists in this chat`);
-    }
-    const { content: _c, reasoning: _r, ...record }: StoredMessage = message;
-    const writes = planTexts(ctx, owner, chatId, null, record, {
-      content,
-      reasoning,
-    }, {});
-    const bumped = { ...chat.value, updatedAt: ctx.now().toISOString() };
-    const finals: Mutation[] = [
-      { key, value: record },
-      { key: countKey(owner, chatId), value: (count.value ?? 0) + 1 },
-      ...chatMutations(owner, chat.value, bumped),
-    ];
-    if (message.status === "streaming") {
-      finals.push({
-        key: streamingKey(owner, chatId, message.id),
-        value: true,
-      });
-    }
-    const result = await commitWithChunks(ctx.kv, writes, [
-      chat,
-      count,
-      existing,
-    ], finals);
-    if (!result) return undefined;
-    remember(ctx, owner, chatId, record, result.versionstamp, {
-      content,
-      reasoning,
-    });
-    return message;
-  });
+  return (await addMessages(ctx, owner, chatId, [init]))?.[0] ?? null;
 }
 
 /** Reads one message; null when the owner has no such chat or message. */

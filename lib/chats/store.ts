@@ -159,6 +159,23 @@ export class ChatStore {
       : null;
   }
 
+  /**
+   * Adds `inits` in order (at most `MAX_ADDED_AT_ONCE`) and applies
+   * `chatPatch` to the chat, in one commit; null without the chat.
+   */
+  async addMessages(
+    owner: string,
+    chatId: string,
+    inits: MessageInit[],
+    chatPatch: Pick<ChatPatch, "title"> = {},
+  ): Promise<Message[] | null> {
+    const ctx = await this.#use(owner);
+    for (const init of inits) checkMessageId(init.id);
+    return validId(chatId)
+      ? records.addMessages(ctx, owner, chatId, inits, chatPatch)
+      : null;
+  }
+
   /** Adds a message and bumps the chat's updatedAt; null without the chat. */
   async addMessage(
     owner: string,
@@ -166,11 +183,7 @@ export class ChatStore {
     init: MessageInit,
   ): Promise<Message | null> {
     const ctx = await this.#use(owner);
-    if (init.id !== undefined && !validId(init.id)) {
-      throw new TypeError(
-        "Message id must be a non-empty string of at most 256 characters",
-      );
-    }
+    checkMessageId(init.id);
     return validId(chatId)
       ? records.addMessage(ctx, owner, chatId, init)
       : null;
@@ -231,5 +244,13 @@ export class ChatStore {
   ): Promise<number> {
     await this.migrate();
     return purge.collectGarbage(this.#ctx, options.pendingOlderThanMs);
+  }
+}
+
+function checkMessageId(id: string | undefined): void {
+  if (id !== undefined && !validId(id)) {
+    throw new TypeError(
+      "Message id must be a non-empty string of at most 256 characters",
+    );
   }
 }

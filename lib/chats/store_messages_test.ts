@@ -1,5 +1,6 @@
 import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
-import { allKeys, withStore } from "./test_helpers.ts";
+import { allKeys, mixedText, spyKv, withStore } from "./test_helpers.ts";
+import { ChatStore } from "./store.ts";
 
 Deno.test("ChatStore.addMessage() lists messages in creation order with sortable ids", async () => {
   await withStore(async (store) => {
@@ -217,4 +218,39 @@ Deno.test("ChatStore.listMessages() of a missing chat is null, of an empty chat 
     assertEquals(await store.listMessages("alice", "missing"), null);
     assertEquals(await store.countMessages("alice", chat.id), 0);
   });
+});
+
+Deno.test("ChatStore.addMessages() stores a question, its placeholder and the title in one commit", async () => {
+  const inner = await Deno.openKv(":memory:");
+  try {
+    const spied = spyKv(inner);
+    const store = new ChatStore(spied.kv, {
+      defaults: { title: "New chat", model: "test/model" },
+    });
+    const chat = await store.createChat("alice");
+    const long = mixedText(150_000);
+    const before = spied.commits;
+    const added = await store.addMessages("alice", chat.id, [
+      { role: "user", content: long, status: "complete" },
+      { role: "assistant", content: "", status: "streaming" },
+    ], { title: "Rendang" });
+    // The question's text chunks, both records, the count, the streaming
+    // mark and the title.
+    assertEquals(spied.commits - before, 1);
+    assertEquals(await store.listMessages("alice", chat.id), added);
+    assertEquals(added![0].content, long);
+    assertEquals(await store.countMessages("alice", chat.id), 2);
+    assertEquals((await store.getChat("alice", chat.id))!.title, "Rendang");
+    assertEquals(await store.listStreaming(), [
+      { owner: "alice", chatId: chat.id, messageId: added![1].id },
+    ]);
+
+    await store.addMessages("alice", chat.id, [
+      { role: "user", content: "lagi", status: "complete" },
+    ]);
+    assertEquals(await store.countMessages("alice", chat.id), 3);
+    assertEquals(await store.addMessages("alice", "missing", []), null);
+  } finally {
+    inner.close();
+  }
 });

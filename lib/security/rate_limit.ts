@@ -11,6 +11,12 @@ export interface RateVerdict {
   retryAfterSeconds: number;
 }
 
+/** One event counted inside someone else's atomic operation. */
+export interface PreparedHit {
+  verdict: RateVerdict;
+  apply(op: Deno.AtomicOperation): Deno.AtomicOperation;
+}
+
 /** A named limit over subjects. */
 export class RateLimiter {
   constructor(
@@ -45,18 +51,29 @@ export class RateLimiter {
 
   /** Counts one event for `subject`; not ok when it goes over the limit. */
   async hit(subject: string): Promise<RateVerdict> {
+    for (;;) {
+      const hit = await this.prepareHit(subject);
+      if ((await hit.apply(this.kv.atomic()).commit()).ok) return hit.verdict;
+    }
+  }
+
+  /**
+   * Reads `subject`'s count, so that `apply()` counts one more event in an
+   * atomic operation of the caller's (which fails if the count moved
+   * meanwhile); `verdict` is what the hit will mean once committed.
+   */
+  async prepareHit(subject: string): Promise<PreparedHit> {
     const { index, retryAfterSeconds } = this.#window();
     const key = this.#key(subject, index);
-    for (;;) {
-      const entry = await this.kv.get<Deno.KvU64>(key);
-      const count = Number(entry.value?.value ?? 0n) + 1;
+    const entry = await this.kv.get<Deno.KvU64>(key);
+    const count = Number(entry.value?.value ?? 0n) + 1;
+    return {
+      verdict: { ok: count <= this.limit, retryAfterSeconds },
       // Old windows need no cleanup job: they expire after their window.
-      const result = await this.kv.atomic().check(entry)
-        .set(key, new Deno.KvU64(BigInt(count)), {
+      apply: (op) =>
+        op.check(entry).set(key, new Deno.KvU64(BigInt(count)), {
           expireIn: this.windowMs * 2,
-        })
-        .commit();
-      if (result.ok) return { ok: count <= this.limit, retryAfterSeconds };
-    }
+        }),
+    };
   }
 }
