@@ -103,10 +103,15 @@ export async function reserved(
   if (earlyStarts.enter()) request?.start();
   try {
     checkRunning(turn);
-    const [count, rate, lease] = await Promise.allSettled([
+    // The lease and the owner's count of answers go in one commit.
+    let rate: RateVerdict = { ok: true, retryAfterSeconds: 0 };
+    const [count, lease] = await Promise.allSettled([
       store.countMessages(owner, chatId),
-      limiters.generations.hit(owner),
-      runner.reserve(owner, chatId, messageId),
+      runner.reserve(owner, chatId, messageId, async () => {
+        const hit = await limiters.generations.prepareHit(owner);
+        rate = hit.verdict;
+        return hit.apply;
+      }),
     ]);
     held = lease.status === "fulfilled";
     if (lease.status === "rejected") {
@@ -115,12 +120,7 @@ export async function reserved(
       }
     }
     if (count.status === "rejected") throw count.reason;
-    if (rate.status === "rejected") throw rate.reason;
-    checkStanding(turn, {
-      busy: !held,
-      count: count.value,
-      rate: rate.value,
-    });
+    checkStanding(turn, { busy: !held, count: count.value, rate });
     return await fn();
   } catch (error) {
     request?.abandon();

@@ -82,24 +82,33 @@ export class GenerationRunner {
    * Reserves the chat for a new generation; throws `GenerationConflictError`
    * when one is running here or on another instance. Call before storing the
    * messages of the turn; `release()` undoes it when the turn is abandoned.
+   * `alongside` adds the caller's own reads and writes to the same commit
+   * (e.g. a rate limiter's count), read again on every attempt.
    */
   async reserve(
     owner: string,
     chatId: string,
     messageId: string,
+    alongside?: () => Promise<(op: Deno.AtomicOperation) => unknown>,
   ): Promise<void> {
     const key = leaseKey(owner, chatId);
-    const current = await this.#kv.get<Lease>(key);
-    if (current.value && current.value.expiresAt > Date.now()) {
-      throw new GenerationConflictError("A generation is running in this chat");
-    }
-    const lease: Lease = { messageId, expiresAt: Date.now() + this.#leaseMs };
-    const result = await this.#kv.atomic().check(current).set(key, lease)
-      .delete(
-        cancelKey(owner, chatId),
-      ).commit();
-    if (!result.ok) {
-      throw new GenerationConflictError("A generation is running in this chat");
+    for (;;) {
+      const [current, add] = await Promise.all([
+        this.#kv.get<Lease>(key),
+        alongside?.(),
+      ]);
+      if (current.value && current.value.expiresAt > Date.now()) {
+        throw new GenerationConflictError(
+          "A generation is running in this chat",
+        );
+      }
+      const lease: Lease = { messageId, expiresAt: Date.now() + this.#leaseMs };
+      const op = this.#kv.atomic().check(current).set(key, lease)
+        .delete(cancelKey(owner, chatId));
+      add?.(op);
+      // A failed check is another turn's lease (seen on the next read) or
+      // a change to what `alongside` read.
+      if ((await op.commit()).ok) return;
     }
   }
 

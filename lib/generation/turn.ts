@@ -12,6 +12,7 @@ import { effectiveSystemPrompt } from "@/lib/chats/personas.ts";
 import { newId } from "@/lib/chats/ids.ts";
 import { autoTitle } from "@/lib/chats/title.ts";
 import type { Chat, Message } from "@/lib/chats/types.ts";
+import type { MessageInit } from "@/lib/chats/message_records.ts";
 import { ApiError } from "@/lib/http/api.ts";
 import { encodeEvent } from "@/lib/http/sse.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
@@ -64,6 +65,40 @@ export function requestAnswer(
   });
 }
 
+/** The empty, streaming answer `messageId` that a generation fills. */
+function placeholder(
+  turn: TurnContext,
+  messageId: string,
+  options: { command?: boolean; group?: string } = {},
+): MessageInit {
+  return {
+    id: messageId,
+    role: "assistant",
+    content: "",
+    status: "streaming",
+    model: turn.chat.model,
+    ...(options.command ? { command: true } : {}),
+    ...(options.group ? { group: options.group } : {}),
+  };
+}
+
+/** Hands `request` to the runner, which fills the stored `answer`. */
+function generate(
+  turn: TurnContext,
+  answer: Message,
+  request: AnswerRequest,
+): Generation {
+  const { services: { runner }, owner, chat, lang } = turn;
+  return runner.start(
+    owner,
+    chat.id,
+    answer,
+    () => request,
+    lang,
+    request.controller,
+  );
+}
+
 /**
  * Stores the empty, streaming answer `messageId` (a command's answer when
  * `command` is set) and hands `request` to the runner, which fills it.
@@ -74,34 +109,23 @@ export async function streamAnswer(
   request: AnswerRequest,
   options: { command?: boolean; group?: string } = {},
 ): Promise<Generation> {
-  const { services: { store, runner }, owner, chat, lang } = turn;
-  let placeholder: Message | null;
+  const { services: { store }, owner, chat, lang } = turn;
+  let answer: Message | null;
   try {
-    placeholder = await store.addMessage(owner, chat.id, {
-      id: messageId,
-      role: "assistant",
-      content: "",
-      status: "streaming",
-      model: chat.model,
-      ...(options.command ? { command: true } : {}),
-      ...(options.group ? { group: options.group } : {}),
-    });
+    answer = await store.addMessage(
+      owner,
+      chat.id,
+      placeholder(turn, messageId, options),
+    );
   } catch (error) {
     request.abandon();
     throw error;
   }
-  if (!placeholder) {
+  if (!answer) {
     request.abandon();
     throw new ApiError("not_found", t(lang, "api.not_found"));
   }
-  return runner.start(
-    owner,
-    chat.id,
-    placeholder,
-    () => request,
-    lang,
-    request.controller,
-  );
+  return generate(turn, answer, request);
 }
 
 /** What the model is sent to answer the conversation `history`. */
@@ -144,26 +168,23 @@ export async function sendMessage(
   const request = command
     ? undefined
     : requestAnswer(turn, await contextOf(turn, [...history, user]));
+  const firstQuestion = !command && !chat.titleFixed &&
+    !history.some((m) => m.role === "user" && !m.command);
+  const title = firstQuestion ? autoTitle(content) : "";
   return await reserved(turn, answerId, async () => {
-    const stored = await store.addMessage(owner, chat.id, user);
-    if (!stored) throw new ApiError("not_found", t(lang, "api.not_found"));
-    let titling: Promise<unknown> = Promise.resolve();
-    if (
-      !command && !chat.titleFixed &&
-      !history.some((m) => m.role === "user" && !m.command)
-    ) {
-      const title = autoTitle(content);
-      if (title) titling = store.updateChat(owner, chat.id, { title });
-    }
-    const prefix = [encodeEvent("user", { message: stored })];
+    // The question, the answer's placeholder and the title: one commit.
+    const added = await store.addMessages(
+      owner,
+      chat.id,
+      request ? [user, placeholder(turn, answerId)] : [user],
+      title ? { title } : {},
+    );
+    if (!added) throw new ApiError("not_found", t(lang, "api.not_found"));
+    const prefix = [encodeEvent("user", { message: added[0] })];
     if (!request) {
-      await titling;
       return await answerCommand(turn, command!, history, answerId, prefix);
     }
-    const [generation] = await Promise.all([
-      streamAnswer(turn, answerId, request),
-      titling,
-    ]);
+    const generation = generate(turn, added[1], request);
     return eventStreamResponse(generation.watch(prefix));
   }, request);
 }
