@@ -147,6 +147,21 @@ export async function tempKvPath(cleanup: Cleanup): Promise<string> {
   return `${dir}/chatai.sqlite3`;
 }
 
+/**
+ * The `--v8-flags` of `deno task start` (the server's heap sizing), so that
+ * benchmarks measure the server as it is run. An `--app-flag` with its own
+ * `--v8-flags` comes later on the command line; V8 applies both, the later
+ * value of a flag last.
+ */
+export async function startTaskV8Flags(): Promise<string[]> {
+  const config = JSON.parse(
+    await Deno.readTextFile(new URL("deno.json", ROOT)),
+  );
+  return (config.tasks.start as string).split(/\s+/).filter((arg) =>
+    arg.startsWith("--v8-flags=")
+  );
+}
+
 /** Starts `main.ts` on a free port with KV at `kvPath` and waits for /healthz. */
 export async function startApp(
   options: {
@@ -159,7 +174,11 @@ export async function startApp(
   cleanup: Cleanup,
 ): Promise<Proc> {
   const port = freePort();
-  const proc = spawn([...(options.denoArgs ?? appFlags()), "main.ts"], {
+  const flags = [
+    ...await startTaskV8Flags(),
+    ...(options.denoArgs ?? appFlags()),
+  ];
+  const proc = spawn([...flags, "main.ts"], {
     PORT: String(port),
     HOST: "127.0.0.1",
     KV_PATH: options.kvPath,

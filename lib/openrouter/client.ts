@@ -207,10 +207,11 @@ interface ChunkSource {
 }
 
 /**
- * A byte stream is read into one reused 16 KiB buffer (BYOB): a default
+ * A byte stream is read into one reused 4 KiB buffer (BYOB): a default
  * reader allocates a fresh 64 KiB buffer per read, which at a thousand
- * concurrent streams made up most of the server's memory. The decoder
- * copies what it needs before the next read reuses the buffer.
+ * concurrent streams made up most of the server's memory. A completion
+ * chunk is a few hundred bytes, so a bigger buffer only holds memory per
+ * stream. The decoder copies what it needs before the next read reuses it.
  */
 function chunkSource(body: ReadableStream<Uint8Array>): ChunkSource {
   let byob: ReadableStreamBYOBReader | undefined;
@@ -220,7 +221,7 @@ function chunkSource(body: ReadableStream<Uint8Array>): ChunkSource {
     const reader = body.getReader();
     return { read: () => reader.read(), cancel: () => reader.cancel() };
   }
-  let buffer = new Uint8Array(16 * 1024);
+  let buffer = new Uint8Array(4 * 1024);
   return {
     async read() {
       const result = await byob!.read(buffer);
