@@ -20,7 +20,8 @@ import { ApiError } from "@/lib/http/api.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { findModel } from "@/lib/openrouter/models.ts";
 import { eventStreamResponse, Generation } from "./generation.ts";
-import { requestAnswer, streamAnswer, type TurnContext } from "./turn.ts";
+import { requestAnswer, streamAnswer } from "./answer.ts";
+import type { TurnContext } from "./turn.ts";
 
 /** Answers `command` after the chat's `history` into message `answerId`. */
 export async function answerCommand(
