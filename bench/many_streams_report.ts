@@ -12,6 +12,7 @@ export interface StreamFigures {
   savedComplete: number;
   idleRssMB: number;
   peakRssMB: number;
+  peakRssMiB: number;
   peakThreads: number;
   cpuSeconds: { app: number; fake: number; client: number };
   timeToHeadersMs: Summary;
@@ -38,6 +39,7 @@ export function report(
     { figure: "answers saved complete (API)", value: f.savedComplete },
     { figure: "server RSS idle (MB)", value: f.idleRssMB },
     { figure: "server RSS peak (MB)", value: f.peakRssMB },
+    { figure: "server RSS peak (MiB)", value: f.peakRssMiB },
     { figure: "server threads peak", value: f.peakThreads },
     { figure: "CPU s: app", value: f.cpuSeconds.app },
     { figure: "CPU s: fake upstream", value: f.cpuSeconds.fake },

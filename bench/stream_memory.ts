@@ -46,7 +46,7 @@ async function run(mode: string, upstream: string) {
         r.tail.includes("[DONE]")
       ).length,
       "wall s": (performance.now() - started) / 1000,
-      "peak RSS MB": rss.stop() / 2 ** 20,
+      "peak RSS MB": rss.stop() / 1e6,
       "CPU s": await cpuSeconds(proxy.pid),
     };
   } finally {
