@@ -23,13 +23,17 @@ import {
 } from "./store_context.ts";
 import type { Message } from "./types.ts";
 
-/** Updates a message; null when the owner has no such chat or message. */
+/**
+ * Updates a message, writing `also` in the same commit; null when the owner
+ * has no such chat or message.
+ */
 export async function updateMessage(
   ctx: StoreContext,
   owner: string,
   chatId: string,
   id: string,
   patch: MessagePatch,
+  also: Mutation[] = [],
 ): Promise<Message | null> {
   const key = messageKey(owner, chatId, id);
   const { id: _id, content, reasoning, ...rest } = patch as Partial<Message>;
@@ -50,7 +54,7 @@ export async function updateMessage(
       if (value === undefined) delete next[name as keyof StoredMessage];
     }
     const writes = planTexts(ctx, owner, chatId, before, next, changes, old);
-    const finals: Mutation[] = [{ key, value: next }];
+    const finals: Mutation[] = [{ key, value: next }, ...also];
     const wasStreaming = before.status === "streaming";
     if (wasStreaming !== (next.status === "streaming")) {
       const mark = streamingKey(owner, chatId, id);

@@ -15,6 +15,7 @@ import * as records from "./message_records.ts";
 import type { MessageInit, MessagePatch } from "./message_records.ts";
 import * as updates from "./message_update.ts";
 import type { StreamingRef } from "./message_update.ts";
+import type { Mutation } from "./kv_limits.ts";
 import * as purge from "./purge.ts";
 import { migrate } from "./schema_version.ts";
 import { chatMatcher } from "./search.ts";
@@ -191,17 +192,19 @@ export class ChatStore {
 
   /**
    * Changes a message. A content that extends the stored one (a streaming
-   * flush) rewrites only the changed tail chunks.
+   * flush) rewrites only the changed tail chunks. `also` is written in the
+   * same commit (the runner releases its lease with an answer's final save).
    */
   async updateMessage(
     owner: string,
     chatId: string,
     id: string,
     patch: MessagePatch,
+    also: Mutation[] = [],
   ): Promise<Message | null> {
     const ctx = await this.#use(owner);
     if (!validId(chatId) || !validId(id)) return null;
-    return updates.updateMessage(ctx, owner, chatId, id, patch);
+    return updates.updateMessage(ctx, owner, chatId, id, patch, also);
   }
 
   /** Deletes one message; false when there is none. */

@@ -6,6 +6,7 @@
  * from another instance, and a cancel written to KV reaches the instance that
  * runs the generation.
  */
+import type { Mutation } from "@/lib/chats/kv_limits.ts";
 import type { Message, MessageError } from "@/lib/chats/types.ts";
 import type { CompletionEvent } from "@/lib/openrouter/client.ts";
 import type { Lang } from "@/lib/i18n/mod.ts";
@@ -13,11 +14,13 @@ import { Generation } from "./generation.ts";
 
 /** What the runner needs of the chat store. */
 export interface RunnerStore {
+  /** Updates a message, with `also` written in the same commit. */
   updateMessage(
     owner: string,
     chatId: string,
     messageId: string,
     patch: Partial<Message>,
+    also?: Mutation[],
   ): Promise<Message | null>;
   listStreaming(): Promise<
     { owner: string; chatId: string; messageId: string }[]
@@ -292,6 +295,11 @@ export class GenerationRunner {
     final.content = generation.text;
     if (generation.reasoning) final.reasoning = generation.reasoning;
     await (flushing as Promise<void> | null);
+    // The final save frees the chat in the same commit.
+    const release: Mutation[] = [
+      { key: leaseKey(owner, chatId), delete: true },
+      { key: cancelKey(owner, chatId), delete: true },
+    ];
     let saved: Message | null = null;
     try {
       saved = await this.#store.updateMessage(owner, chatId, messageId, {
@@ -301,14 +309,15 @@ export class GenerationRunner {
         ...(final.model ? { model: final.model } : {}),
         ...(final.usage ? { usage: final.usage } : {}),
         ...(final.error ? { error: final.error } : {}),
-      });
+      }, release);
     } catch (error) {
       console.error(`Could not save the answer of chat ${chatId}:`, error);
     }
-    await this.#kv.atomic().delete(leaseKey(owner, chatId)).delete(
-      cancelKey(owner, chatId),
-    )
-      .commit().catch(() => {});
+    if (!saved) {
+      const op = this.#kv.atomic();
+      for (const { key } of release) op.delete(key);
+      await op.commit().catch(() => {});
+    }
     generation.finish(saved ?? final);
   }
 

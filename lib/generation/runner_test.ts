@@ -1,4 +1,5 @@
 import { assert, assertEquals } from "@/tests/assert.ts";
+import type { Mutation } from "@/lib/chats/kv_limits.ts";
 import type { Message } from "@/lib/chats/types.ts";
 import type { CompletionEvent } from "@/lib/openrouter/client.ts";
 import { GenerationRunner } from "./runner.ts";
@@ -69,4 +70,44 @@ Deno.test("GenerationRunner keeps one partial write in flight and saves the whol
   assertEquals(final.content.split(" ").filter(Boolean).length, 30);
   await runner.close();
   kv.close();
+});
+
+Deno.test("GenerationRunner frees the chat with the answer's final save, or alone when that fails", async () => {
+  for (const outcome of ["saved", "gone", "throws"] as const) {
+    const kv = await Deno.openKv(":memory:");
+    const finalWrites: { also: number; status?: string }[] = [];
+    const store = {
+      async updateMessage(
+        _o: string,
+        _c: string,
+        _id: string,
+        patch: Partial<Message>,
+        also: Mutation[] = [],
+      ) {
+        if (patch.status) {
+          finalWrites.push({ also: also.length, status: patch.status });
+        }
+        if (patch.status && outcome === "throws") throw new Error("disk full");
+        if (patch.status && outcome === "gone") return null;
+        const op = kv.atomic();
+        for (const m of also) op.delete(m.key);
+        await op.commit();
+        return { ...message, ...patch } as Message;
+      },
+      listStreaming: () => Promise.resolve([]),
+    };
+    const runner = new GenerationRunner({
+      kv,
+      store,
+      describeError: () => ({ code: "x", message: "x" }),
+    });
+    await runner.reserve("o", "c", message.id);
+    assertEquals(await runner.leasedMessage("o", "c"), message.id);
+    await runner.start("o", "c", message, () => tokens(3, 1), "en").done;
+    assertEquals(finalWrites, [{ also: 2, status: "complete" }], outcome);
+    assertEquals(await runner.leasedMessage("o", "c"), null, outcome);
+    await runner.reserve("o", "c", "m2"); // the chat is free again
+    await runner.close();
+    kv.close();
+  }
 });
