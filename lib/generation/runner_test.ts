@@ -1,8 +1,7 @@
 import { assert, assertEquals } from "@/tests/assert.ts";
-import type { Mutation } from "@/lib/chats/kv_limits.ts";
 import type { Message } from "@/lib/chats/types.ts";
 import type { CompletionEvent } from "@/lib/openrouter/client.ts";
-import { GenerationRunner } from "./runner.ts";
+import { GenerationRunner, type RunnerStore } from "./runner.ts";
 
 const message: Message = {
   id: "m1",
@@ -25,32 +24,32 @@ async function* tokens(
   }
 }
 
+/** A runner over `kv` whose store saves with `updateMessage`. */
+function runnerWith(
+  kv: Deno.Kv,
+  updateMessage: RunnerStore["updateMessage"],
+  flushIntervalMs?: number,
+): GenerationRunner {
+  return new GenerationRunner({
+    kv,
+    store: { updateMessage, listStreaming: () => Promise.resolve([]) },
+    describeError: () => ({ code: "x", message: "x" }),
+    flushIntervalMs,
+  });
+}
+
 Deno.test("GenerationRunner keeps one partial write in flight and saves the whole answer last", async () => {
   const kv = await Deno.openKv(":memory:");
   let inFlight = 0, most = 0;
   const writes: Partial<Message>[] = [];
-  const store = {
-    async updateMessage(
-      _o: string,
-      _c: string,
-      _id: string,
-      patch: Partial<Message>,
-    ) {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await new Promise((r) => setTimeout(r, 60)); // a slow disk
-      writes.push(patch);
-      inFlight--;
-      return { ...message, ...patch } as Message;
-    },
-    listStreaming: () => Promise.resolve([]),
-  };
-  const runner = new GenerationRunner({
-    kv,
-    store,
-    describeError: () => ({ code: "x", message: "x" }),
-    flushIntervalMs: 10,
-  });
+  const runner = runnerWith(kv, async (_o, _c, _id, patch) => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    await new Promise((r) => setTimeout(r, 60)); // a slow disk
+    writes.push(patch);
+    inFlight--;
+    return { ...message, ...patch } as Message;
+  }, 10);
   await runner.reserve("o", "c", message.id);
   const generation = runner.start("o", "c", message, () => tokens(30, 5), "en");
   const final = await generation.done;
@@ -76,30 +75,16 @@ Deno.test("GenerationRunner frees the chat with the answer's final save, or alon
   for (const outcome of ["saved", "gone", "throws"] as const) {
     const kv = await Deno.openKv(":memory:");
     const finalWrites: { also: number; status?: string }[] = [];
-    const store = {
-      async updateMessage(
-        _o: string,
-        _c: string,
-        _id: string,
-        patch: Partial<Message>,
-        also: Mutation[] = [],
-      ) {
-        if (patch.status) {
-          finalWrites.push({ also: also.length, status: patch.status });
-        }
-        if (patch.status && outcome === "throws") throw new Error("disk full");
-        if (patch.status && outcome === "gone") return null;
-        const op = kv.atomic();
-        for (const m of also) op.delete(m.key);
-        await op.commit();
-        return { ...message, ...patch } as Message;
-      },
-      listStreaming: () => Promise.resolve([]),
-    };
-    const runner = new GenerationRunner({
-      kv,
-      store,
-      describeError: () => ({ code: "x", message: "x" }),
+    const runner = runnerWith(kv, async (_o, _c, _id, patch, also = []) => {
+      if (patch.status) {
+        finalWrites.push({ also: also.length, status: patch.status });
+      }
+      if (patch.status && outcome === "throws") throw new Error("disk full");
+      if (patch.status && outcome === "gone") return null;
+      const op = kv.atomic();
+      for (const m of also) op.delete(m.key);
+      await op.commit();
+      return { ...message, ...patch } as Message;
     });
     await runner.reserve("o", "c", message.id);
     assertEquals(await runner.leasedMessage("o", "c"), message.id);
