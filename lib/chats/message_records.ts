@@ -149,16 +149,6 @@ export async function addMessages(
   });
 }
 
-/** Adds a message and bumps the chat's updatedAt; null without the chat. */
-export async function addMessage(
-  ctx: StoreContext,
-  owner: string,
-  chatId: string,
-  init: MessageInit,
-): Promise<Message | null> {
-  return (await addMessages(ctx, owner, chatId, [init]))?.[0] ?? null;
-}
-
 /** Reads one message; null when the owner has no such chat or message. */
 export async function getMessage(
   ctx: StoreContext,

@@ -171,7 +171,17 @@ export class ChatStore {
     chatPatch: Pick<ChatPatch, "title"> = {},
   ): Promise<Message[] | null> {
     const ctx = await this.#use(owner);
-    for (const init of inits) checkMessageId(init.id);
+    const ids = inits.flatMap((init) => init.id === undefined ? [] : [init.id]);
+    for (const id of ids) {
+      if (!validId(id)) {
+        throw new TypeError(
+          "Message id must be a non-empty string of at most 256 characters",
+        );
+      }
+    }
+    if (new Set(ids).size !== ids.length) {
+      throw new TypeError("Messages added at once need different ids");
+    }
     return validId(chatId)
       ? records.addMessages(ctx, owner, chatId, inits, chatPatch)
       : null;
@@ -183,11 +193,7 @@ export class ChatStore {
     chatId: string,
     init: MessageInit,
   ): Promise<Message | null> {
-    const ctx = await this.#use(owner);
-    checkMessageId(init.id);
-    return validId(chatId)
-      ? records.addMessage(ctx, owner, chatId, init)
-      : null;
+    return (await this.addMessages(owner, chatId, [init]))?.[0] ?? null;
   }
 
   /**
@@ -247,13 +253,5 @@ export class ChatStore {
   ): Promise<number> {
     await this.migrate();
     return purge.collectGarbage(this.#ctx, options.pendingOlderThanMs);
-  }
-}
-
-function checkMessageId(id: string | undefined): void {
-  if (id !== undefined && !validId(id)) {
-    throw new TypeError(
-      "Message id must be a non-empty string of at most 256 characters",
-    );
   }
 }

@@ -254,3 +254,20 @@ Deno.test("ChatStore.addMessages() stores a question, its placeholder and the ti
     inner.close();
   }
 });
+
+Deno.test("ChatStore.addMessages() refuses two messages with one id and stores nothing", async () => {
+  await withStore(async (store) => {
+    const chat = await store.createChat("alice");
+    await assertRejects(
+      () =>
+        store.addMessages("alice", chat.id, [
+          { id: "same", role: "user", content: "a", status: "complete" },
+          { id: "same", role: "assistant", content: "", status: "streaming" },
+        ]),
+      TypeError,
+      "different ids",
+    );
+    assertEquals(await store.listMessages("alice", chat.id), []);
+    assertEquals(await store.countMessages("alice", chat.id), 0);
+  });
+});

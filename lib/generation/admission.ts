@@ -63,22 +63,22 @@ function checkStanding(turn: TurnContext, standing: Standing): void {
 
 /**
  * Checks, by reading only, that the turn may run, and returns the chat's
- * messages; throws the refusal as an `ApiError`.
+ * messages (all of them: their number is the chat's size); throws the
+ * refusal as an `ApiError`.
  */
 export async function admit(turn: TurnContext): Promise<Message[]> {
   const { store, runner, limiters } = turn.services;
   const { owner, chat } = turn;
   checkRunning(turn);
-  const [history, count, rate, busy] = await Promise.all([
+  const [history, rate, busy] = await Promise.all([
     store.listMessages(owner, chat.id),
-    store.countMessages(owner, chat.id),
     limiters.generations.check(owner),
     runner.isRunning(owner, chat.id),
   ]);
   if (!history) {
     throw new ApiError("not_found", t(turn.lang, "api.not_found"));
   }
-  checkStanding(turn, { busy, count, rate });
+  checkStanding(turn, { busy, count: history.length, rate });
   return history;
 }
 
