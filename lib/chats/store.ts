@@ -14,6 +14,11 @@ import { importChat } from "./import_chat.ts";
 import * as records from "./message_records.ts";
 import type { MessageInit, MessagePatch } from "./message_records.ts";
 import * as updates from "./message_update.ts";
+import {
+  commitTurn,
+  type TurnCommitted,
+  type TurnWrites,
+} from "./turn_commit.ts";
 import type { StreamingRef } from "./message_update.ts";
 import type { Mutation } from "./kv_limits.ts";
 import * as purge from "./purge.ts";
@@ -35,6 +40,8 @@ export type {
   MessageInit,
   MessagePatch,
   StreamingRef,
+  TurnCommitted,
+  TurnWrites,
 };
 export { InvalidCursorError } from "./keys.ts";
 
@@ -211,6 +218,32 @@ export class ChatStore {
     const ctx = await this.#use(owner);
     if (!validId(chatId) || !validId(id)) return null;
     return updates.updateMessage(ctx, owner, chatId, id, patch, also);
+  }
+
+  /**
+   * Commits a turn's writes together: `add` (at most `MAX_TURN_MESSAGES`
+   * with `update`), `update`, `remove`, the `chat` patch and `also`. All of
+   * it becomes visible at once or, on any failure, none of it; returns the
+   * added and updated messages, or null without the chat or a message to
+   * update (nothing written then).
+   */
+  async commitTurn(
+    ref: { owner: string; chatId: string },
+    writes: TurnWrites,
+  ): Promise<TurnCommitted | null> {
+    const ctx = await this.#use(ref.owner);
+    const ids = [
+      ...(writes.add ?? []).flatMap((m) => m.id === undefined ? [] : [m.id]),
+      ...(writes.update ?? []).map((u) => u.id),
+      ...(writes.remove ?? []),
+    ];
+    if (!ids.every(validId)) {
+      throw new TypeError(
+        "Message id must be a non-empty string of at most 256 characters",
+      );
+    }
+    if (!validId(ref.chatId)) return null;
+    return commitTurn(ctx, ref.owner, ref.chatId, writes);
   }
 
   /** Deletes one message; false when there is none. */

@@ -1,0 +1,278 @@
+/**
+ * A turn's writes in one commit: the messages it adds, the ones it changes
+ * and removes, the chat's patch, and the caller's own mutations (a lease).
+ * Either all of it is visible or none of it is: a crash or a failed commit
+ * leaves the chat as it was. Long texts go in chunks under versions no
+ * record points to until that commit; removed messages' chunks are purged
+ * after it.
+ */
+
+import { chatMutations, patchChat } from "./chat_records.ts";
+import { commitWithChunks, type TextWrite } from "./content_write.ts";
+import {
+  chatKey,
+  countKey,
+  messageContentPrefix,
+  messageKey,
+  streamingKey,
+  trashKey,
+} from "./keys.ts";
+import {
+  applyMutations,
+  deletePrefix,
+  KV_MAX_GET_MANY,
+  type Mutation,
+  planBatches,
+} from "./kv_limits.ts";
+import { loadMessage, toMessage } from "./message_read.ts";
+import {
+  type MessageInit,
+  type MessagePatch,
+  planTexts,
+  remember,
+} from "./message_records.ts";
+import {
+  cacheKey,
+  compact,
+  retry,
+  type StoreContext,
+  type StoredMessage,
+} from "./store_context.ts";
+import type { Chat, ChatPatch, Message } from "./types.ts";
+
+/** What one turn writes. */
+export interface TurnWrites {
+  /** New messages, in order (ids and times are generated unless given). */
+  add?: MessageInit[];
+  /** Changes to existing messages. */
+  update?: { id: string; patch: MessagePatch }[];
+  /** Ids of messages to delete, in creation order. */
+  remove?: string[];
+  /** Applied to the chat, whose updatedAt moves to now. */
+  chat?: ChatPatch;
+  /** The caller's own mutations, in the same commit. */
+  also?: Mutation[];
+}
+
+/** The messages a turn stored, as they are now. */
+export interface TurnCommitted {
+  added: Message[];
+  updated: Message[];
+}
+
+/** Most messages one turn may add and change: they share one commit. */
+export const MAX_TURN_MESSAGES = 8;
+
+/** Reads `keys`, `KV_MAX_GET_MANY` at a time. */
+async function readAll(
+  kv: Deno.Kv,
+  keys: Deno.KvKey[],
+): Promise<Deno.KvEntryMaybe<unknown>[]> {
+  const reads = [];
+  for (let i = 0; i < keys.length; i += KV_MAX_GET_MANY) {
+    reads.push(kv.getMany(keys.slice(i, i + KV_MAX_GET_MANY)));
+  }
+  return (await Promise.all(reads)).flat();
+}
+
+/** Commits `writes` to the chat; null without the chat or a message to change. */
+export async function commitTurn(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+  writes: TurnWrites,
+): Promise<TurnCommitted | null> {
+  const { add = [], update = [], remove = [] } = writes;
+  if (add.length + update.length > MAX_TURN_MESSAGES) {
+    throw new RangeError(`A turn stores at most ${MAX_TURN_MESSAGES} messages`);
+  }
+  const added = add.map(({ content, reasoning, ...rest }): Message =>
+    compact({
+      ...rest,
+      id: rest.id ?? ctx.newId(),
+      createdAt: rest.createdAt ?? ctx.now().toISOString(),
+      content,
+      reasoning,
+    })
+  );
+  const ids = [
+    ...added.map((m) => m.id),
+    ...update.map((u) => u.id),
+    ...remove,
+  ];
+  if (new Set(ids).size !== ids.length) {
+    throw new TypeError("A turn names each message once");
+  }
+  const key = (id: string) => messageKey(owner, chatId, id);
+  return await retry("store the turn", async () => {
+    const [chat, count, trash] = await ctx.kv.getMany([
+      chatKey(owner, chatId),
+      countKey(owner, chatId),
+      trashKey(owner, chatId),
+    ]) as [
+      Deno.KvEntryMaybe<Chat>,
+      Deno.KvEntryMaybe<number>,
+      Deno.KvEntryMaybe<unknown>,
+    ];
+    if (!chat.value || trash.value !== null) return null;
+    const [fresh, changing, removing] = await Promise.all([
+      readAll(ctx.kv, added.map((m) => key(m.id))),
+      readAll(ctx.kv, update.map((u) => key(u.id))),
+      readAll(ctx.kv, remove.map(key)),
+    ]);
+    const taken = fresh.findIndex((e) => e.value !== null);
+    if (taken >= 0) {
+      throw new Error(`Message ${added[taken].id} already exists in this chat`);
+    }
+    const loaded = await Promise.all(
+      changing.map((entry) => loadMessage(ctx, owner, chatId, entry)),
+    );
+    if (loaded.some((l) => l === null)) return null;
+    const gone = removing.filter((e) => e.value !== null);
+
+    const texts: TextWrite[] = [];
+    const finals: Mutation[] = [];
+    const records: StoredMessage[] = [];
+    const known: Partial<
+      Record<"content" | "reasoning", string | undefined>
+    >[] = [];
+    for (const message of added) {
+      const { content, reasoning, ...record }: StoredMessage & Message =
+        message;
+      texts.push(
+        ...planTexts(ctx, owner, chatId, null, record, {
+          content,
+          reasoning,
+        }, {}),
+      );
+      finals.push({ key: key(message.id), value: record });
+      if (message.status === "streaming") {
+        finals.push({
+          key: streamingKey(owner, chatId, message.id),
+          value: true,
+        });
+      }
+      records.push(record);
+      known.push({ content, reasoning });
+    }
+    update.forEach(({ id, patch }, i) => {
+      const { record: before, texts: old } = loaded[i]!;
+      const { id: _id, content, reasoning, ...rest } = patch as Partial<
+        Message
+      >;
+      const changes: Partial<
+        Record<"content" | "reasoning", string | undefined>
+      > = {};
+      if (content !== undefined) changes.content = content;
+      if ("reasoning" in patch) changes.reasoning = reasoning;
+      const next: StoredMessage = { ...before, ...rest };
+      for (const [name, value] of Object.entries(rest)) {
+        if (value === undefined) delete next[name as keyof StoredMessage];
+      }
+      texts.push(...planTexts(ctx, owner, chatId, before, next, changes, old));
+      finals.push({ key: key(id), value: next });
+      if ((before.status === "streaming") !== (next.status === "streaming")) {
+        const mark = streamingKey(owner, chatId, id);
+        finals.push(
+          next.status === "streaming"
+            ? { key: mark, value: true }
+            : { key: mark, delete: true },
+        );
+      }
+      records.push(next);
+      known.push({ ...old, ...changes });
+    });
+    const next = patchChat(ctx, chat.value, writes.chat ?? {});
+    finals.push(
+      {
+        key: countKey(owner, chatId),
+        value: Math.max(0, (count.value ?? 0) + added.length - gone.length),
+      },
+      ...chatMutations(owner, chat.value, next),
+      ...(writes.also ?? []),
+    );
+    const removals = gone.flatMap((e) => removalOf(e));
+    const first = planBatches([...finals, ...removals])[0];
+    if (first.length < finals.length) {
+      throw new RangeError("The turn's messages do not fit one commit");
+    }
+    if (first.length < finals.length + removals.length) {
+      // More removals than one commit holds: the newest go first, so that
+      // an interruption leaves the chat's older messages, never a gap.
+      const fits = (first.length - finals.length) >> 1;
+      await removeNewestFirst(ctx, owner, chatId, gone.slice(fits));
+      return undefined;
+    }
+    const checks = [
+      chat,
+      count,
+      trash,
+      ...fresh,
+      ...loaded.map((l) => l!.entry),
+    ];
+    const result = await commitWithChunks(ctx.kv, texts, checks, [
+      ...finals,
+      ...removals,
+    ]);
+    if (!result) return undefined;
+    records.forEach((record, i) =>
+      remember(ctx, owner, chatId, record, result.versionstamp, known[i])
+    );
+    await purgeTexts(ctx, owner, chatId, gone);
+    return {
+      added,
+      updated: records.slice(added.length).map((r, i) =>
+        toMessage(r, known[added.length + i])
+      ),
+    };
+  });
+}
+
+/** The deletes of a message record and its streaming mark. */
+function removalOf(entry: Deno.KvEntryMaybe<unknown>): Mutation[] {
+  const [, owner, chatId, id] = entry.key as string[];
+  return [
+    { key: entry.key, delete: true },
+    { key: streamingKey(owner, chatId, id), delete: true },
+  ];
+}
+
+/** Deletes `entries` newest first, in commits that each fit, with the count. */
+async function removeNewestFirst(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+  entries: Deno.KvEntryMaybe<unknown>[],
+): Promise<void> {
+  const deletes = entries.toReversed().flatMap(removalOf);
+  for (const batch of planBatches(deletes)) {
+    if (batch.length === 0) continue;
+    const removed = batch.filter((m) => m.key[0] === "messages").length;
+    await retry("remove the messages", async () => {
+      const count = await ctx.kv.get<number>(countKey(owner, chatId));
+      const op = applyMutations(ctx.kv.atomic().check(count), batch)
+        .set(count.key, Math.max(0, (count.value ?? 0) - removed));
+      return (await op.commit()).ok ? true : undefined;
+    });
+  }
+  await purgeTexts(ctx, owner, chatId, entries);
+}
+
+/** Forgets and purges the chunks of removed messages. */
+async function purgeTexts(
+  ctx: StoreContext,
+  owner: string,
+  chatId: string,
+  entries: Deno.KvEntryMaybe<unknown>[],
+): Promise<void> {
+  for (const entry of entries) {
+    const id = entry.key[3] as string;
+    ctx.cache.delete(cacheKey(owner, chatId, id));
+    try {
+      await deletePrefix(ctx.kv, messageContentPrefix(owner, chatId, id));
+    } catch (error) {
+      // The records are gone: leftover chunks are only wasted space.
+      console.warn(`Could not delete the chunks of message ${id}:`, error);
+    }
+  }
+}
