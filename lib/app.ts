@@ -11,6 +11,7 @@ import {
   describeGenerationError,
   interruptedError,
 } from "./generation/errors.ts";
+import { type ModelCatalog, modelCatalog } from "./openrouter/models.ts";
 import { loadSessionKeys } from "./security/session_keys.ts";
 import { RateLimiter } from "./security/rate_limit.ts";
 import { dirname } from "node:path";
@@ -21,6 +22,8 @@ export interface Services {
   kv: Deno.Kv;
   store: ChatStore;
   runner: GenerationRunner;
+  /** The models of the configured upstream. */
+  models: ModelCatalog;
   /** Whether a turn may send its request before it is stored. */
   earlyStarts: EarlyStartGate;
   /** The current session key first, then older ones still accepted. */
@@ -81,6 +84,10 @@ export async function createServices(config: Config): Promise<Services> {
     kv,
     store,
     runner,
+    models: modelCatalog({
+      baseUrl: config.openrouterBaseUrl,
+      apiKey: config.openrouterApiKey,
+    }),
     earlyStarts: new EarlyStartGate(),
     sessionKeys,
     limiters,

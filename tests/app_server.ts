@@ -6,7 +6,7 @@ import { createHandler } from "$fresh/server.ts";
 import manifest from "@/fresh.gen.ts";
 import { createServices, type Services, setServices } from "@/lib/app.ts";
 import { loadConfig } from "@/lib/config.ts";
-import { parseSse } from "@/lib/openrouter/sse.ts";
+import { parseSse } from "@/lib/events/sse.ts";
 import { type FakeOpenRouter, startFakeOpenRouter } from "./fake_openrouter.ts";
 
 /** The test key; scans prove it never reaches a page. */

@@ -3,7 +3,7 @@
  * re-attaches to a running one) and reports events as they arrive.
  */
 import type { Message } from "@/lib/chats/types.ts";
-import { SseDecoder } from "@/lib/openrouter/sse.ts";
+import { readChatEvents } from "@/lib/events/chat_events.ts";
 
 /** What a stream reports. */
 export interface StreamHandlers {
@@ -26,21 +26,24 @@ export async function consumeStream(
   res: Response,
   handlers: StreamHandlers,
 ): Promise<void> {
-  const decoder = new SseDecoder();
-  const reader = res.body!.getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    const events = done ? decoder.end() : decoder.push(value);
-    for (const event of events) {
-      if (event.type !== "event") continue;
-      const data = JSON.parse(event.data);
-      if (event.event === "user") handlers.onUser?.(data.message);
-      else if (event.event === "start") handlers.onStart(data.message);
-      else if (event.event === "delta") handlers.onDelta(data.text);
-      else if (event.event === "reasoning") handlers.onReasoning?.(data.text);
-      else if (event.event === "done") handlers.onDone(data.message);
+  for await (const { event, data } of readChatEvents(res.body!)) {
+    switch (event) {
+      case "user":
+        handlers.onUser?.(data.message);
+        break;
+      case "start":
+        handlers.onStart(data.message);
+        break;
+      case "delta":
+        handlers.onDelta(data.text);
+        break;
+      case "reasoning":
+        handlers.onReasoning?.(data.text);
+        break;
+      case "done":
+        handlers.onDone(data.message);
+        break;
     }
-    if (done) return;
   }
 }
 

@@ -2,15 +2,15 @@
  * Whether a turn may run, and the chat's reservation for its answer. The
  * checks run twice: first as reads (`admit()`), so that a turn that would be
  * refused is refused before its upstream request goes out; then binding, in
- * the commits of `reserved()`, while that request is on its way.
+ * the commits of `holdChat()`, while that request is on its way (see
+ * run_turn.ts).
  */
 import type { Message } from "@/lib/chats/types.ts";
 import { ApiError } from "@/lib/http/api.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import type { RateVerdict } from "@/lib/security/rate_limit.ts";
-import type { AnswerRequest } from "./answer_request.ts";
-import { GenerationConflictError } from "./runner.ts";
-import type { TurnContext } from "./turn.ts";
+import { GenerationConflictError } from "./lease.ts";
+import type { TurnContext } from "./turn_context.ts";
 
 /** What decides whether a turn may run. */
 interface Standing {
@@ -83,50 +83,37 @@ export async function admit(turn: TurnContext): Promise<Message[]> {
 }
 
 /**
- * Runs `fn` with the chat reserved for the answer `messageId`, after the
- * checks of `admit()` again, now binding: the lease, the owner's count of
- * answers and the chat's size. Their KV work runs at once. The answer's
- * `request` is sent before all that when the `earlyStarts` gate allows. A
- * refusal, or a failure of `fn` before the answer started, gives the
- * reservation back and abandons the request.
+ * Reserves the chat for the answer `messageId` after the checks of
+ * `admit()` again, now binding: the lease, the owner's count of answers and
+ * the chat's size, their KV work at once. A refusal gives the lease back.
  */
-export async function reserved(
+export async function holdChat(
   turn: TurnContext,
   messageId: string,
-  fn: () => Promise<Response>,
-  request?: AnswerRequest,
-): Promise<Response> {
-  const { store, runner, limiters, earlyStarts } = turn.services;
+): Promise<void> {
+  const { store, runner, limiters } = turn.services;
   const { owner } = turn;
   const chatId = turn.chat.id;
-  let held = false;
-  if (earlyStarts.enter()) request?.start();
+  checkRunning(turn);
+  // The lease and the owner's count of answers go in one commit.
+  let rate: RateVerdict = { ok: true, retryAfterSeconds: 0 };
+  const [count, lease] = await Promise.allSettled([
+    store.countMessages(owner, chatId),
+    runner.reserve(owner, chatId, messageId, async () => {
+      const hit = await limiters.generations.prepareHit(owner);
+      rate = hit.verdict;
+      return hit.apply;
+    }),
+  ]);
+  const held = lease.status === "fulfilled";
   try {
-    checkRunning(turn);
-    // The lease and the owner's count of answers go in one commit.
-    let rate: RateVerdict = { ok: true, retryAfterSeconds: 0 };
-    const [count, lease] = await Promise.allSettled([
-      store.countMessages(owner, chatId),
-      runner.reserve(owner, chatId, messageId, async () => {
-        const hit = await limiters.generations.prepareHit(owner);
-        rate = hit.verdict;
-        return hit.apply;
-      }),
-    ]);
-    held = lease.status === "fulfilled";
-    if (lease.status === "rejected") {
-      if (!(lease.reason instanceof GenerationConflictError)) {
-        throw lease.reason;
-      }
+    if (!held && !(lease.reason instanceof GenerationConflictError)) {
+      throw lease.reason;
     }
     if (count.status === "rejected") throw count.reason;
     checkStanding(turn, { busy: !held, count: count.value, rate });
-    return await fn();
   } catch (error) {
-    request?.abandon();
-    if (held && !runner.get(owner, chatId)) await runner.release(owner, chatId);
+    if (held) await runner.release(owner, chatId);
     throw error;
-  } finally {
-    earlyStarts.leave();
   }
 }

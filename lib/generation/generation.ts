@@ -4,10 +4,14 @@
  * the generation does not depend on any of them.
  */
 import type { Message } from "@/lib/chats/types.ts";
-import { encodeEvent, KEEP_ALIVE, SSE_HEADERS } from "@/lib/http/sse.ts";
-
-/** How often a comment line is sent while nothing else is. */
-export const KEEP_ALIVE_MS = 15_000;
+import {
+  type ChatEvent,
+  encodeChatEvent,
+  finishedEvents,
+  KEEP_ALIVE,
+  KEEP_ALIVE_MS,
+  replayEvents,
+} from "@/lib/events/chat_events.ts";
 
 type Sink = ReadableStreamDefaultController<Uint8Array>;
 
@@ -66,23 +70,22 @@ export class Generation {
   /** Appends answer text and forwards it to every watcher at once. */
   appendText(text: string): void {
     this.text = appendPiece(this.text, text, ++this.#pieces);
-    this.#broadcast(encodeEvent("delta", { text }));
+    this.#broadcast(encodeChatEvent({ event: "delta", data: { text } }));
   }
 
   /** Appends reasoning text and forwards it. */
   appendReasoning(text: string): void {
     this.reasoning = appendPiece(this.reasoning, text, ++this.#pieces);
-    this.#broadcast(encodeEvent("reasoning", { text }));
+    this.#broadcast(encodeChatEvent({ event: "reasoning", data: { text } }));
   }
 
   /** Ends the generation with its final message: watchers get `done` and their streams close. */
   finish(message: Message): void {
     if (this.#final) return;
     this.#final = message;
-    if (message.status === "error" && message.error) {
-      this.#broadcast(encodeEvent("error", { error: message.error }));
+    for (const event of finishedEvents(message)) {
+      this.#broadcast(encodeChatEvent(event));
     }
-    this.#broadcast(encodeEvent("done", { message }));
     for (const sink of this.#sinks) {
       try {
         sink.close();
@@ -102,27 +105,19 @@ export class Generation {
    * (so a late watcher catches up), then every delta, then `done`.
    * `prefix` events (e.g. the stored user message) come first.
    */
-  watch(prefix: Uint8Array[] = []): ReadableStream<Uint8Array> {
+  watch(prefix: ChatEvent[] = []): ReadableStream<Uint8Array> {
+    if (this.#final) {
+      return streamOfEvents([...prefix, ...replayEvents(this.#final)]);
+    }
     let sink: Sink;
     let keepAlive: ReturnType<typeof setInterval> | undefined;
     return new ReadableStream<Uint8Array>({
       start: (controller) => {
         sink = controller;
-        for (const bytes of prefix) controller.enqueue(bytes);
-        if (this.#final) {
-          controller.enqueue(
-            encodeEvent("start", {
-              message: { ...this.#final, content: "", reasoning: undefined },
-            }),
-          );
-          controller.enqueue(
-            encodeEvent("delta", { text: this.#final.content }),
-          );
-          controller.enqueue(encodeEvent("done", { message: this.#final }));
-          controller.close();
-          return;
-        }
-        controller.enqueue(encodeEvent("start", { message: this.snapshot() }));
+        const send = (event: ChatEvent) =>
+          controller.enqueue(encodeChatEvent(event));
+        prefix.forEach(send);
+        send({ event: "start", data: { message: this.snapshot() } });
         this.#sinks.add(controller);
         keepAlive = setInterval(() => {
           try {
@@ -151,9 +146,14 @@ export class Generation {
   }
 }
 
-/** An event-stream response over `body`. */
-export function eventStreamResponse(
-  body: ReadableStream<Uint8Array>,
-): Response {
-  return new Response(body, { headers: SSE_HEADERS });
+/** A stream of `events` that ends after them. */
+export function streamOfEvents(
+  events: ChatEvent[],
+): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const event of events) controller.enqueue(encodeChatEvent(event));
+      controller.close();
+    },
+  });
 }

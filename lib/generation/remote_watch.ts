@@ -5,8 +5,13 @@
  * answer ends.
  */
 import type { Message } from "@/lib/chats/types.ts";
-import { encodeEvent, KEEP_ALIVE } from "@/lib/http/sse.ts";
-import { KEEP_ALIVE_MS } from "./generation.ts";
+import {
+  type ChatEvent,
+  encodeChatEvent,
+  finishedEvents,
+  KEEP_ALIVE,
+  KEEP_ALIVE_MS,
+} from "@/lib/events/chat_events.ts";
 
 /** How a remote watch reads the answer. */
 export interface RemoteSource {
@@ -23,6 +28,8 @@ export function watchRemote(
   let stopped = false;
   return new ReadableStream<Uint8Array>({
     async start(controller) {
+      const send = (event: ChatEvent) =>
+        controller.enqueue(encodeChatEvent(event));
       let sent = -1;
       let quietSince = Date.now();
       try {
@@ -30,12 +37,13 @@ export function watchRemote(
           const message = await source.read();
           if (!message) break;
           if (sent === -1) {
-            controller.enqueue(encodeEvent("start", { message }));
+            send({ event: "start", data: { message } });
             sent = message.content.length;
           } else if (message.content.length > sent) {
-            controller.enqueue(
-              encodeEvent("delta", { text: message.content.slice(sent) }),
-            );
+            send({
+              event: "delta",
+              data: { text: message.content.slice(sent) },
+            });
             sent = message.content.length;
             quietSince = Date.now();
           }
@@ -44,14 +52,12 @@ export function watchRemote(
           if (ended) {
             const final = (await source.read()) ?? message;
             if (final.content.length > sent) {
-              controller.enqueue(
-                encodeEvent("delta", { text: final.content.slice(sent) }),
-              );
+              send({
+                event: "delta",
+                data: { text: final.content.slice(sent) },
+              });
             }
-            if (final.status === "error" && final.error) {
-              controller.enqueue(encodeEvent("error", { error: final.error }));
-            }
-            controller.enqueue(encodeEvent("done", { message: final }));
+            finishedEvents(final).forEach(send);
             break;
           }
           if (Date.now() - quietSince > KEEP_ALIVE_MS) {

@@ -32,7 +32,11 @@ function runnerWith(
 ): GenerationRunner {
   return new GenerationRunner({
     kv,
-    store: { updateMessage, listStreaming: () => Promise.resolve([]) },
+    store: {
+      updateMessage,
+      getMessage: () => Promise.resolve(null),
+      listStreaming: () => Promise.resolve([]),
+    },
     describeError: () => ({ code: "x", message: "x" }),
     flushIntervalMs,
   });
@@ -51,7 +55,13 @@ Deno.test("GenerationRunner keeps one partial write in flight and saves the whol
     return { ...message, ...patch } as Message;
   }, 10);
   await runner.reserve("o", "c", message.id);
-  const generation = runner.start("o", "c", message, () => tokens(30, 5), "en");
+  const generation = runner.start({
+    owner: "o",
+    chatId: "c",
+    message,
+    complete: () => tokens(30, 5),
+    lang: "en",
+  });
   const final = await generation.done;
   const lag = performance.now() - lastTokenAt;
   // Queued stale writes would each take 60 ms before the final save.
@@ -88,7 +98,13 @@ Deno.test("GenerationRunner frees the chat with the answer's final save, or alon
     });
     await runner.reserve("o", "c", message.id);
     assertEquals(await runner.leasedMessage("o", "c"), message.id);
-    await runner.start("o", "c", message, () => tokens(3, 1), "en").done;
+    await runner.start({
+      owner: "o",
+      chatId: "c",
+      message,
+      complete: () => tokens(3, 1),
+      lang: "en",
+    }).done;
     assertEquals(finalWrites, [{ also: 2, status: "complete" }], outcome);
     assertEquals(await runner.leasedMessage("o", "c"), null, outcome);
     await runner.reserve("o", "c", "m2"); // the chat is free again

@@ -21,7 +21,7 @@ import {
   requestBody,
   requestHeaders,
 } from "./request.ts";
-import { SseDecoder } from "./sse.ts";
+import { SseDecoder } from "@/lib/events/sse.ts";
 
 export type { CompletionEvent } from "./chunks.ts";
 export {

@@ -81,6 +81,25 @@ export async function findModel(
   return (await listModels(options)).find((model) => model.id === id);
 }
 
+/** The model list of the one upstream the app is configured for. */
+export interface ModelCatalog {
+  /** Every model, as {@link listModels} gives them. */
+  list(): Promise<ModelInfo[]>;
+  /** One model by id; undefined when unknown or the list is unreachable. */
+  find(id: string): Promise<ModelInfo | undefined>;
+}
+
+/** The catalog of the upstream at `baseUrl`, asked with `apiKey` when set. */
+export function modelCatalog(
+  source: { baseUrl: string; apiKey?: string },
+): ModelCatalog {
+  const options = { baseUrl: source.baseUrl, apiKey: source.apiKey };
+  return {
+    list: () => listModels(options),
+    find: (id) => findModel(id, options).catch(() => undefined),
+  };
+}
+
 function remember(
   baseUrl: string,
   models: readonly ModelInfo[],

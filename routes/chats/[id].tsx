@@ -13,7 +13,7 @@ import { SettingsForm } from "@/components/SettingsForm.tsx";
 import type { Chat, Message } from "@/lib/chats/types.ts";
 import { answerGroups, currentBranch } from "@/lib/chats/branch.ts";
 import { type MessageKey, t } from "@/lib/i18n/mod.ts";
-import { listModels, type ModelInfo } from "@/lib/openrouter/models.ts";
+import type { ModelInfo } from "@/lib/openrouter/models.ts";
 import type { AppState } from "@/lib/state.ts";
 
 interface Data {
@@ -28,17 +28,14 @@ interface Data {
 
 export const handler = {
   async GET(_req: Request, ctx: FreshContext<AppState, Data>) {
-    const { store, config } = ctx.state.services;
+    const { store, models: catalog } = ctx.state.services;
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
     if (!chat) return ctx.renderNotFound();
     const [messages, page, models] = await Promise.all([
       store.listMessages(owner, chat.id),
       store.listChats(owner, { limit: 200, q: searchOf(ctx.url) }),
-      listModels({
-        baseUrl: config.openrouterBaseUrl,
-        apiKey: config.openrouterApiKey,
-      }),
+      catalog.list(),
     ]);
     const branch = currentBranch(messages ?? []);
     const shown = ctx.url.searchParams.get("history") === "all"

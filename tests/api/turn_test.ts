@@ -1,6 +1,6 @@
 /**
  * A turn sends its upstream request before it has stored anything (see
- * lib/generation/early_request.ts): these tests hold it to what that must
+ * lib/generation/run_turn.ts): these tests hold it to what that must
  * not change.
  */
 import { assert, assertEquals } from "@/tests/assert.ts";

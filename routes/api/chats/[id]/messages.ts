@@ -1,5 +1,7 @@
+import { actorOf } from "@/lib/actor.ts";
 import { sendMessageBody } from "@/lib/chats/schemas.ts";
 import { sendMessage } from "@/lib/generation/turn.ts";
+import { eventStreamResponse } from "@/lib/http/event_stream.ts";
 import { api, body, ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
@@ -7,10 +9,7 @@ export const handler = {
   POST: api(async (req, ctx) => {
     const { content } = await body(req, ctx, sendMessageBody);
     const chat = await ownChat(ctx);
-    const { services, owner, lang, timeZone } = ctx.state;
-    return await sendMessage(
-      { services, owner, chat, lang, timeZone },
-      content,
-    );
+    const turn = { ...actorOf(ctx.state), chat };
+    return eventStreamResponse(await sendMessage(turn, content));
   }),
 };

@@ -1,11 +1,13 @@
+import { actorOf } from "@/lib/actor.ts";
 import { regenerate } from "@/lib/generation/turn.ts";
+import { eventStreamResponse } from "@/lib/http/event_stream.ts";
 import { api, ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
   /** Replaces the last answer with a new one, streamed. */
   POST: api(async (_req, ctx) => {
     const chat = await ownChat(ctx);
-    const { services, owner, lang, timeZone } = ctx.state;
-    return await regenerate({ services, owner, chat, lang, timeZone });
+    const turn = { ...actorOf(ctx.state), chat };
+    return eventStreamResponse(await regenerate(turn));
   }),
 };

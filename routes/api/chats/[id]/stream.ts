@@ -1,5 +1,4 @@
-import { eventStreamResponse } from "@/lib/generation/generation.ts";
-import { watchRemote } from "@/lib/generation/remote_watch.ts";
+import { eventStreamResponse } from "@/lib/http/event_stream.ts";
 import { api, ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
@@ -9,16 +8,12 @@ export const handler = {
    */
   GET: api(async (_req, ctx) => {
     const chat = await ownChat(ctx);
-    const { store, runner } = ctx.state.services;
-    const owner = ctx.state.owner;
-    const local = runner.get(owner, chat.id);
-    if (local && !local.finished) return eventStreamResponse(local.watch());
-    const messageId = await runner.leasedMessage(owner, chat.id);
-    if (!messageId) return new Response(null, { status: 204 });
-    return eventStreamResponse(watchRemote({
-      read: () => store.getMessage(owner, chat.id, messageId),
-      alive: async () =>
-        (await runner.leasedMessage(owner, chat.id)) === messageId,
-    }));
+    const events = await ctx.state.services.runner.watch(
+      ctx.state.owner,
+      chat.id,
+    );
+    return events
+      ? eventStreamResponse(events)
+      : new Response(null, { status: 204 });
   }),
 };

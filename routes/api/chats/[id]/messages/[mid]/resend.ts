@@ -1,5 +1,7 @@
+import { actorOf } from "@/lib/actor.ts";
 import { sendMessageBody } from "@/lib/chats/schemas.ts";
 import { editAndResend } from "@/lib/generation/turn.ts";
+import { eventStreamResponse } from "@/lib/http/event_stream.ts";
 import { api, body, ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
@@ -7,11 +9,8 @@ export const handler = {
   POST: api(async (req, ctx) => {
     const { content } = await body(req, ctx, sendMessageBody);
     const chat = await ownChat(ctx);
-    const { services, owner, lang, timeZone } = ctx.state;
-    return await editAndResend(
-      { services, owner, chat, lang, timeZone },
-      ctx.params.mid,
-      content,
-    );
+    const turn = { ...actorOf(ctx.state), chat };
+    const edit = { messageId: ctx.params.mid, content };
+    return eventStreamResponse(await editAndResend(turn, edit));
   }),
 };

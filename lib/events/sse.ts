@@ -1,6 +1,8 @@
 /**
  * A server-sent-events parser after the WHATWG "event stream" rules, for
- * reading OpenRouter (and any OpenAI-compatible) streams byte by byte.
+ * reading event streams byte by byte: OpenRouter's (and any
+ * OpenAI-compatible server's) upstream, and the app's own chat events in
+ * the browser (see chat_events.ts). Browser-safe: no Deno APIs.
  *
  * Two deviations from the browser's EventSource, both on purpose:
  * comments are surfaced as events, because they prove the upstream is alive
