@@ -3,7 +3,7 @@
  * usable offline or when OpenRouter's `/models` is down. Prices are USD per
  * million tokens, as OpenRouter listed them.
  */
-import type { ModelInfo } from "./models.ts";
+import type { ModelInfo } from "./model_info.ts";
 
 const text = ["text"];
 const vision = ["text", "image"];

@@ -6,23 +6,11 @@
 import { z } from "zod";
 import { DEFAULT_BASE_URL } from "./request.ts";
 import { FALLBACK_MODELS } from "./fallback_models.ts";
+import type { ModelInfo } from "./model_info.ts";
 
 export { FALLBACK_MODELS } from "./fallback_models.ts";
 
-/** A model as the app shows and uses it. Shared between callers: read only. */
-export interface ModelInfo {
-  id: string;
-  name: string;
-  /** Tokens of context; 0 when the server does not say (Ollama, LM Studio). */
-  contextLength: number;
-  maxCompletionTokens?: number;
-  /** USD per million tokens; -1 when the price varies (`openrouter/auto`). */
-  pricing: { prompt: number; completion: number };
-  /** Both prices are 0, or the id ends with `:free`. */
-  free: boolean;
-  /** E.g. `["text", "image"]`. */
-  inputModalities: string[];
-}
+export type { ModelInfo } from "./model_info.ts";
 
 /** Where to fetch the list, and test seams. */
 export interface ModelListOptions {
