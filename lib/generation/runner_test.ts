@@ -1,6 +1,7 @@
 import { assert, assertEquals } from "@/tests/assert.ts";
 import type { Message } from "@/lib/chats/types.ts";
 import type { CompletionEvent } from "@/lib/openrouter/client.ts";
+import { answerText, readEvents } from "@/tests/app_server.ts";
 import { GenerationRunner, type RunnerStore } from "./runner.ts";
 
 const message: Message = {
@@ -111,4 +112,52 @@ Deno.test("GenerationRunner frees the chat with the answer's final save, or alon
     await runner.close();
     kv.close();
   }
+});
+
+Deno.test("runner.watch() follows an answer here, one on another instance through KV, and none as null", async () => {
+  const kv = await Deno.openKv(":memory:");
+  const stored = new Map<string, Message>();
+  const store: RunnerStore = {
+    updateMessage: (_o, _c, id, patch, also = []) => {
+      const next = { ...stored.get(id) ?? message, ...patch } as Message;
+      stored.set(id, next);
+      const op = kv.atomic();
+      for (const m of also) op.delete(m.key);
+      return op.commit().then(() => next);
+    },
+    getMessage: (_o, _c, id) => Promise.resolve(stored.get(id) ?? null),
+    listStreaming: () => Promise.resolve([]),
+  };
+  const options = {
+    kv,
+    store,
+    describeError: () => ({ code: "", message: "" }),
+  };
+  const here = new GenerationRunner({ ...options, flushIntervalMs: 5 });
+  const elsewhere = new GenerationRunner(options);
+  assertEquals(await here.watch("o", "c"), null);
+  await here.reserve("o", "c", message.id);
+  stored.set(message.id, message);
+  const generation = here.start({
+    owner: "o",
+    chatId: "c",
+    message,
+    complete: () => tokens(20, 5),
+    lang: "en",
+  });
+  const local = await here.watch("o", "c");
+  const remote = await elsewhere.watch("o", "c");
+  assert(local && remote);
+  const [a, b] = await Promise.all(
+    [local, remote].map((s) => readEvents(new Response(s))),
+  );
+  const final = await generation.done;
+  for (const events of [a, b]) {
+    assertEquals(events[0].event, "start");
+    assertEquals(events.at(-1)!.data.message!.content, final.content);
+    assertEquals(answerText(events), final.content);
+  }
+  assertEquals(await elsewhere.watch("o", "c"), null);
+  await here.close();
+  kv.close();
 });
