@@ -12,18 +12,11 @@ import { commitWithChunks, type TextWrite } from "./content_write.ts";
 import {
   chatKey,
   countKey,
-  messageContentPrefix,
   messageKey,
   streamingKey,
   trashKey,
 } from "./keys.ts";
-import {
-  applyMutations,
-  deletePrefix,
-  KV_MAX_GET_MANY,
-  type Mutation,
-  planBatches,
-} from "./kv_limits.ts";
+import { type Mutation, planBatches } from "./kv_limits.ts";
 import { loadMessage, toMessage } from "./message_read.ts";
 import {
   type MessageInit,
@@ -32,7 +25,12 @@ import {
   remember,
 } from "./message_records.ts";
 import {
-  cacheKey,
+  purgeTexts,
+  readAll,
+  removalOf,
+  removeNewestFirst,
+} from "./turn_removal.ts";
+import {
   compact,
   retry,
   type StoreContext,
@@ -63,18 +61,6 @@ export interface TurnCommitted {
 /** Most messages one turn may add and change: they share one commit. */
 export const MAX_TURN_MESSAGES = 8;
 
-/** Reads `keys`, `KV_MAX_GET_MANY` at a time. */
-async function readAll(
-  kv: Deno.Kv,
-  keys: Deno.KvKey[],
-): Promise<Deno.KvEntryMaybe<unknown>[]> {
-  const reads = [];
-  for (let i = 0; i < keys.length; i += KV_MAX_GET_MANY) {
-    reads.push(kv.getMany(keys.slice(i, i + KV_MAX_GET_MANY)));
-  }
-  return (await Promise.all(reads)).flat();
-}
-
 /** Commits `writes` to the chat; null without the chat or a message to change. */
 export async function commitTurn(
   ctx: StoreContext,
@@ -104,22 +90,27 @@ export async function commitTurn(
     throw new TypeError("A turn names each message once");
   }
   const key = (id: string) => messageKey(owner, chatId, id);
+  const own = added.length + update.length;
   return await retry("store the turn", async () => {
-    const [chat, count, trash] = await ctx.kv.getMany([
-      chatKey(owner, chatId),
-      countKey(owner, chatId),
-      trashKey(owner, chatId),
-    ]) as [
+    // One round trip: the chat, its count and trash mark, and the messages.
+    const [read, removing] = await Promise.all([
+      readAll(ctx.kv, [
+        chatKey(owner, chatId),
+        countKey(owner, chatId),
+        trashKey(owner, chatId),
+        ...added.map((m) => key(m.id)),
+        ...update.map((u) => key(u.id)),
+      ]),
+      readAll(ctx.kv, remove.map(key)),
+    ]);
+    const [chat, count, trash] = read as [
       Deno.KvEntryMaybe<Chat>,
       Deno.KvEntryMaybe<number>,
       Deno.KvEntryMaybe<unknown>,
     ];
+    const fresh = read.slice(3, 3 + added.length);
+    const changing = read.slice(3 + added.length, 3 + own);
     if (!chat.value || trash.value !== null) return null;
-    const [fresh, changing, removing] = await Promise.all([
-      readAll(ctx.kv, added.map((m) => key(m.id))),
-      readAll(ctx.kv, update.map((u) => key(u.id))),
-      readAll(ctx.kv, remove.map(key)),
-    ]);
     const taken = fresh.findIndex((e) => e.value !== null);
     if (taken >= 0) {
       throw new Error(`Message ${added[taken].id} already exists in this chat`);
@@ -226,53 +217,4 @@ export async function commitTurn(
       ),
     };
   });
-}
-
-/** The deletes of a message record and its streaming mark. */
-function removalOf(entry: Deno.KvEntryMaybe<unknown>): Mutation[] {
-  const [, owner, chatId, id] = entry.key as string[];
-  return [
-    { key: entry.key, delete: true },
-    { key: streamingKey(owner, chatId, id), delete: true },
-  ];
-}
-
-/** Deletes `entries` newest first, in commits that each fit, with the count. */
-async function removeNewestFirst(
-  ctx: StoreContext,
-  owner: string,
-  chatId: string,
-  entries: Deno.KvEntryMaybe<unknown>[],
-): Promise<void> {
-  const deletes = entries.toReversed().flatMap(removalOf);
-  for (const batch of planBatches(deletes)) {
-    if (batch.length === 0) continue;
-    const removed = batch.filter((m) => m.key[0] === "messages").length;
-    await retry("remove the messages", async () => {
-      const count = await ctx.kv.get<number>(countKey(owner, chatId));
-      const op = applyMutations(ctx.kv.atomic().check(count), batch)
-        .set(count.key, Math.max(0, (count.value ?? 0) - removed));
-      return (await op.commit()).ok ? true : undefined;
-    });
-  }
-  await purgeTexts(ctx, owner, chatId, entries);
-}
-
-/** Forgets and purges the chunks of removed messages. */
-async function purgeTexts(
-  ctx: StoreContext,
-  owner: string,
-  chatId: string,
-  entries: Deno.KvEntryMaybe<unknown>[],
-): Promise<void> {
-  for (const entry of entries) {
-    const id = entry.key[3] as string;
-    ctx.cache.delete(cacheKey(owner, chatId, id));
-    try {
-      await deletePrefix(ctx.kv, messageContentPrefix(owner, chatId, id));
-    } catch (error) {
-      // The records are gone: leftover chunks are only wasted space.
-      console.warn(`Could not delete the chunks of message ${id}:`, error);
-    }
-  }
 }
