@@ -1,4 +1,7 @@
-/** The shape of a model in the app (a type of its own, so the model list and the built-in fallback need not import each other). */
+/**
+ * The shape of a model in the app, in a module of its own so that the
+ * model list and its built-in fallback need not import each other.
+ */
 
 /** A model as the app shows and uses it. Shared between callers: read only. */
 export interface ModelInfo {
