@@ -225,3 +225,31 @@ Deno.test("commitTurn() writes nothing without the chat or a message to update",
     assertEquals(kept, messages);
   });
 });
+
+Deno.test("commitTurn() refuses a turn whose messages do not fit one commit, before writing", async () => {
+  await withStore(async (store, kv) => {
+    const { chat, messages } = await chatWith(store, 40);
+    const long = mixedText(8000);
+    for (let i = 0; i < 40; i += 8) {
+      await store.commitTurn({ owner: "alice", chatId: chat.id }, {
+        update: messages.slice(i, i + 8).map((m) => ({
+          id: m.id,
+          patch: { content: long, reasoning: long },
+        })),
+      });
+    }
+    const before = await allKeys(kv);
+    await assertRejects(
+      () =>
+        store.commitTurn({ owner: "alice", chatId: chat.id }, {
+          update: messages.map((m) => ({
+            id: m.id,
+            patch: { feedback: "like" },
+          })),
+        }),
+      RangeError,
+      "do not fit one commit",
+    );
+    assertEquals(await allKeys(kv), before);
+  });
+});

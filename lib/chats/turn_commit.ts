@@ -58,8 +58,12 @@ export interface TurnCommitted {
   updated: Message[];
 }
 
-/** Most messages one turn may add and change: they share one commit. */
-export const MAX_TURN_MESSAGES = 8;
+/**
+ * Most messages one turn may add and change: each is a check of its one
+ * commit (at most 100). Their records must also fit that commit's bytes,
+ * or `commitTurn()` refuses with a RangeError before writing anything.
+ */
+export const MAX_TURN_MESSAGES = 90;
 
 /** Commits `writes` to the chat; null without the chat or a message to change. */
 export async function commitTurn(
