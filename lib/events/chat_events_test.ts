@@ -1,4 +1,4 @@
-import { assertEquals } from "@/tests/assert.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import type { Message } from "@/lib/chats/types.ts";
 import {
   type ChatEvent,
@@ -108,4 +108,20 @@ Deno.test("replayEvents() gives a finished answer as start, its whole text, done
   assertEquals(start.message.reasoning, undefined);
   assertEquals(events[1].data, { text: final.content });
   assertEquals(events[2].data, { message: final });
+});
+
+Deno.test("the browser's stream reader imports neither the upstream client nor zod", async () => {
+  const entry = new URL("../client/use_chat_stream.ts", import.meta.url);
+  const { stdout } = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", entry.pathname],
+  }).output();
+  const graph = JSON.parse(new TextDecoder().decode(stdout));
+  const modules: string[] = graph.modules.map((m: { specifier: string }) =>
+    m.specifier
+  );
+  assert(modules.some((m) => m.endsWith("/lib/events/chat_events.ts")));
+  const banned = modules.filter((m) =>
+    m.includes("/lib/openrouter/") || m.includes("zod")
+  );
+  assertEquals(banned, []);
 });
