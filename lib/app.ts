@@ -3,7 +3,7 @@
  * configuration, Deno KV, the chat store, the generation runner and the
  * session keys. Tests build their own with `createServices()`.
  */
-import { ChatStore } from "./chats/store.ts";
+import { ChatStore } from "./chats/store/mod.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { GenerationRunner } from "./generation/runner.ts";
 import { EarlyStartGate } from "./generation/answer_request.ts";

@@ -1,6 +1,6 @@
 import { createChatBody } from "@/lib/chats/schemas.ts";
 import { newChat } from "@/lib/chats/chat_settings.ts";
-import { InvalidCursorError } from "@/lib/chats/store.ts";
+import { InvalidCursorError } from "@/lib/chats/store/mod.ts";
 import { ApiError, json } from "@/lib/http/api.ts";
 import { api, body } from "@/lib/http/route.ts";
 import { t } from "@/lib/i18n/mod.ts";

@@ -5,13 +5,13 @@
  * removes the mark. On error everything under the id is purged.
  */
 
-import { buildChat, chatMutations } from "./chat_records.ts";
+import { buildChat, chatMutations } from "./chats.ts";
 import {
   type ChatDefaults,
   compact,
   type StoreContext,
   type StoredMessage,
-} from "./store_context.ts";
+} from "./context.ts";
 import {
   chatKey,
   countKey,
@@ -20,9 +20,9 @@ import {
   streamingKey,
 } from "./keys.ts";
 import { applyMutations, commitInBatches, type Mutation } from "./kv_limits.ts";
-import { type MessageInit, planTexts } from "./message_records.ts";
+import { type MessageInit, planTexts } from "./messages.ts";
 import { purgeChatData } from "./purge.ts";
-import type { Chat, ChatInit } from "./types.ts";
+import type { Chat, ChatInit } from "../types.ts";
 
 /**
  * Writes a chat with its messages and returns the chat. Messages get fresh

@@ -11,14 +11,14 @@ import {
   compact,
   retry,
   type StoreContext,
-} from "./store_context.ts";
+} from "./context.ts";
 import {
   type Chat,
   type ChatInit,
   type ChatPatch,
   CONTEXT_MESSAGES_DEFAULT,
   TEMPERATURE_DEFAULT,
-} from "./types.ts";
+} from "../types.ts";
 
 /** Builds a full chat from what the caller gave and the defaults. */
 export function buildChat(

@@ -9,9 +9,9 @@ import {
   isContentRef,
 } from "./content.ts";
 import { type StoredText, TextCache } from "./content_write.ts";
-import { newId } from "./ids.ts";
+import { newId } from "../ids.ts";
 import type { TextField } from "./keys.ts";
-import type { Message } from "./types.ts";
+import type { Message } from "../types.ts";
 
 /** Title and model a new chat gets when it is created without them. */
 export interface ChatDefaults {

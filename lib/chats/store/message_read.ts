@@ -13,8 +13,8 @@ import {
   type StoreContext,
   type StoredMessage,
   TEXT_FIELDS,
-} from "./store_context.ts";
-import type { Message } from "./types.ts";
+} from "./context.ts";
+import type { Message } from "../types.ts";
 
 /** A message record as read, with the full texts of its chunked fields. */
 export interface LoadedMessage {

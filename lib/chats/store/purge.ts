@@ -5,8 +5,8 @@
  * short, as well as imports that never became visible.
  */
 
-import { getChatEntry } from "./chat_records.ts";
-import { retry, type StoreContext } from "./store_context.ts";
+import { getChatEntry } from "./chats.ts";
+import { retry, type StoreContext } from "./context.ts";
 import {
   chatContentPrefix,
   chatsPrefix,

@@ -1,9 +1,9 @@
 /** Search of an owner's chats by title and message content. */
 
 import { readMessage } from "./message_read.ts";
-import { asStoredMessage, type StoreContext } from "./store_context.ts";
+import { asStoredMessage, type StoreContext } from "./context.ts";
 import { messagesPrefix } from "./keys.ts";
-import type { Chat } from "./types.ts";
+import type { Chat } from "../types.ts";
 
 /**
  * Makes a filter for listChatPage: a chat matches when its title or the

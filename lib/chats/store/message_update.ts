@@ -14,14 +14,14 @@ import {
 } from "./keys.ts";
 import { deletePrefix, type Mutation } from "./kv_limits.ts";
 import { loadMessage, toMessage } from "./message_read.ts";
-import { type MessagePatch, planTexts, remember } from "./message_records.ts";
+import { type MessagePatch, planTexts, remember } from "./messages.ts";
 import {
   cacheKey,
   retry,
   type StoreContext,
   type StoredMessage,
-} from "./store_context.ts";
-import type { Message } from "./types.ts";
+} from "./context.ts";
+import type { Message } from "../types.ts";
 
 /**
  * Updates a message, writing `also` in the same commit; null when the owner

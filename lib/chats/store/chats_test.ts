@@ -4,7 +4,7 @@ import {
   assertMatch,
   assertRejects,
 } from "@/tests/assert.ts";
-import { InvalidCursorError } from "./store.ts";
+import { InvalidCursorError } from "./mod.ts";
 import { withStore } from "./test_helpers.ts";
 
 /** A clock the test moves by hand, one second per tick. */
@@ -52,7 +52,7 @@ Deno.test("ChatStore.createChat() keeps explicit settings and timestamps", async
 Deno.test("ChatStore.createChat() without a title or model default is refused", async () => {
   const kv = await Deno.openKv(":memory:");
   try {
-    const { ChatStore } = await import("./store.ts");
+    const { ChatStore } = await import("./mod.ts");
     await assertRejects(
       () => new ChatStore(kv).createChat("alice"),
       TypeError,

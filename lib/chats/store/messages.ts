@@ -3,7 +3,7 @@
  * counter and order, and the streaming mark in one atomic operation.
  */
 
-import { chatMutations, getChatEntry, patchChat } from "./chat_records.ts";
+import { chatMutations, getChatEntry, patchChat } from "./chats.ts";
 import { commitWithChunks, planText, type TextWrite } from "./content_write.ts";
 import {
   chatKey,
@@ -26,8 +26,8 @@ import {
   type StoredMessage,
   storedText,
   TEXT_FIELDS,
-} from "./store_context.ts";
-import type { Chat, ChatPatch, Message } from "./types.ts";
+} from "./context.ts";
+import type { Chat, ChatPatch, Message } from "../types.ts";
 
 /** A new message: id and createdAt are generated unless given. */
 export type MessageInit = Omit<Message, "id" | "createdAt"> & {

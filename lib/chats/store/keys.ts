@@ -14,7 +14,7 @@
  * - `["pending", owner, chatId]` → ISO time, an import not yet visible
  */
 
-import type { Chat } from "./types.ts";
+import type { Chat } from "../types.ts";
 
 /** A field of a message that may be stored in chunks. */
 export type TextField = "content" | "reasoning";

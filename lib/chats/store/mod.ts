@@ -9,23 +9,23 @@ import {
   listChatPage,
   type ListChatsOptions,
 } from "./chat_list.ts";
-import * as chats from "./chat_records.ts";
-import { importChat } from "./import_chat.ts";
-import * as records from "./message_records.ts";
-import type { MessageInit, MessagePatch } from "./message_records.ts";
+import * as chats from "./chats.ts";
+import { importChat } from "./import.ts";
+import * as records from "./messages.ts";
+import type { MessageInit, MessagePatch } from "./messages.ts";
 import * as updates from "./message_update.ts";
 import type { StreamingRef } from "./message_update.ts";
 import type { Mutation } from "./kv_limits.ts";
 import * as purge from "./purge.ts";
-import { migrate } from "./schema_version.ts";
+import { migrate } from "./migrate.ts";
 import { chatMatcher } from "./search.ts";
 import {
   type ChatDefaults,
   type ChatStoreOptions,
   createContext,
   type StoreContext,
-} from "./store_context.ts";
-import type { Chat, ChatInit, ChatPatch, Message } from "./types.ts";
+} from "./context.ts";
+import type { Chat, ChatInit, ChatPatch, Message } from "../types.ts";
 
 export type {
   ChatDefaults,
