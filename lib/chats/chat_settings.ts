@@ -4,6 +4,7 @@
  */
 import type { Services } from "@/lib/app.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
+import { ownerSettingsKey } from "@/lib/kv_keys.ts";
 import type { Chat, ChatPatch, ChatSettings } from "./types.ts";
 
 interface Actor {
@@ -12,7 +13,7 @@ interface Actor {
   lang: Lang;
 }
 
-const lastUsedKey = (owner: string) => ["owner_settings", owner];
+const lastUsedKey = ownerSettingsKey;
 type LastUsed = Partial<
   Pick<
     ChatSettings,

@@ -3,6 +3,7 @@
  * them: "at most `limit` events per `windowMs` for one subject" (an owner's
  * generations, a client address's failed sign-ins).
  */
+import { rateLimitKey } from "@/lib/kv_keys.ts";
 
 /** The verdict of a rate check. */
 export interface RateVerdict {
@@ -38,7 +39,7 @@ export class RateLimiter {
   }
 
   #key(subject: string, index: number): Deno.KvKey {
-    return ["rate", this.name, subject, index];
+    return rateLimitKey(this.name, subject, index);
   }
 
   /** Whether `subject` is still under the limit, without counting. */

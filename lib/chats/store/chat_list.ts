@@ -1,12 +1,8 @@
 /** Listing an owner's chats in order, a page at a time. */
 
 import { sameKey } from "./chats.ts";
-import {
-  decodeCursor,
-  encodeCursor,
-  orderPosition,
-  orderPrefix,
-} from "./keys.ts";
+import { orderPrefix } from "@/lib/kv_keys.ts";
+import { decodeCursor, encodeCursor, orderPosition } from "./order.ts";
 import type { StoreContext } from "./context.ts";
 import type { Chat } from "../types.ts";
 

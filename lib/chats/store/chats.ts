@@ -4,7 +4,8 @@
  * operation, guarded by the record's versionstamp.
  */
 
-import { chatKey, orderKey } from "./keys.ts";
+import { chatKey } from "@/lib/kv_keys.ts";
+import { orderKey } from "./order.ts";
 import type { Mutation } from "./kv_limits.ts";
 import {
   type ChatDefaults,

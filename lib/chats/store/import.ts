@@ -18,7 +18,7 @@ import {
   messageKey,
   pendingKey,
   streamingKey,
-} from "./keys.ts";
+} from "@/lib/kv_keys.ts";
 import { applyMutations, commitInBatches, type Mutation } from "./kv_limits.ts";
 import { type MessageInit, planTexts } from "./messages.ts";
 import { purgeChatData } from "./purge.ts";
@@ -47,10 +47,11 @@ export async function importChat(
         id: ctx.newId(),
         createdAt: message.createdAt ?? now,
       });
-      const writes = planTexts(ctx, owner, chat.id, null, record, {
-        content,
-        reasoning,
-      }, {});
+      const writes = planTexts(ctx, { owner, chatId: chat.id }, {
+        before: null,
+        next: record,
+        changes: { content, reasoning },
+      });
       mutations.push(...writes.flatMap((w) => w.chunks));
       mutations.push({
         key: messageKey(owner, chat.id, record.id),

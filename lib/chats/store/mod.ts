@@ -36,7 +36,7 @@ export type {
   MessagePatch,
   StreamingRef,
 };
-export { InvalidCursorError } from "./keys.ts";
+export { InvalidCursorError } from "./order.ts";
 
 // Ids come from callers (URLs): anything that cannot be one of ours is
 // simply not found, and never reaches KV's key size limit.
@@ -145,7 +145,9 @@ export class ChatStore {
   /** Messages of a chat in creation order; null when there is no such chat. */
   async listMessages(owner: string, chatId: string): Promise<Message[] | null> {
     const ctx = await this.#use(owner);
-    return validId(chatId) ? records.listMessages(ctx, owner, chatId) : null;
+    return validId(chatId)
+      ? records.listMessages(ctx, { owner, chatId })
+      : null;
   }
 
   /** One message, or null when the chat or the message does not exist. */
@@ -156,7 +158,7 @@ export class ChatStore {
   ): Promise<Message | null> {
     const ctx = await this.#use(owner);
     return validId(chatId) && validId(id)
-      ? records.getMessage(ctx, owner, chatId, id)
+      ? records.getMessage(ctx, { owner, chatId, id })
       : null;
   }
 
@@ -183,7 +185,7 @@ export class ChatStore {
       throw new TypeError("Messages added at once need different ids");
     }
     return validId(chatId)
-      ? records.addMessages(ctx, owner, chatId, inits, chatPatch)
+      ? records.addMessages(ctx, { owner, chatId }, inits, chatPatch)
       : null;
   }
 
@@ -210,7 +212,7 @@ export class ChatStore {
   ): Promise<Message | null> {
     const ctx = await this.#use(owner);
     if (!validId(chatId) || !validId(id)) return null;
-    return updates.updateMessage(ctx, owner, chatId, id, patch, also);
+    return updates.updateMessage(ctx, { owner, chatId, id }, patch, also);
   }
 
   /** Deletes one message; false when there is none. */
@@ -221,7 +223,7 @@ export class ChatStore {
   ): Promise<boolean> {
     const ctx = await this.#use(owner);
     if (!validId(chatId) || !validId(id)) return false;
-    return updates.deleteMessage(ctx, owner, chatId, id);
+    return updates.deleteMessage(ctx, { owner, chatId, id });
   }
 
   /** Deletes the messages after one (edit and resend); returns how many. */
@@ -232,13 +234,15 @@ export class ChatStore {
   ): Promise<number> {
     const ctx = await this.#use(owner);
     if (!validId(chatId) || !validId(id)) return 0;
-    return updates.deleteMessagesAfter(ctx, owner, chatId, id);
+    return updates.deleteMessagesAfter(ctx, { owner, chatId, id });
   }
 
   /** How many messages a chat has; null when there is no such chat. */
   async countMessages(owner: string, chatId: string): Promise<number | null> {
     const ctx = await this.#use(owner);
-    return validId(chatId) ? records.countMessages(ctx, owner, chatId) : null;
+    return validId(chatId)
+      ? records.countMessages(ctx, { owner, chatId })
+      : null;
   }
 
   /** Every message of every owner still marked streaming, for startup. */
