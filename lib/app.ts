@@ -3,6 +3,7 @@
  * configuration, Deno KV, the chat store, the generation runner and the
  * session keys. Tests build their own with `createServices()`.
  */
+import { ChatService } from "./chats/service.ts";
 import { ChatStore } from "./chats/store/mod.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { GenerationRunner } from "./generation/runner.ts";
@@ -20,6 +21,8 @@ export interface Services {
   config: Config;
   kv: Deno.Kv;
   store: ChatStore;
+  /** Operations on whole chats: create, update, delete, export, import. */
+  chats: ChatService;
   runner: GenerationRunner;
   /** Whether a turn may send its request before it is stored. */
   earlyStarts: EarlyStartGate;
@@ -80,6 +83,7 @@ export async function createServices(config: Config): Promise<Services> {
     config,
     kv,
     store,
+    chats: new ChatService({ kv, store, runner }),
     runner,
     earlyStarts: new EarlyStartGate(),
     sessionKeys,

@@ -9,6 +9,7 @@ import {
   messageContentPrefix,
   messageKey,
   messagesPrefix,
+  ownerStreamingPrefix,
   streamingKey,
   streamingPrefix,
   trashKey,
@@ -134,4 +135,17 @@ export async function listStreaming(
     refs.push({ owner, chatId, messageId });
   }
   return refs;
+}
+
+/** The chats of an owner with a message still marked streaming. */
+export async function listStreamingChats(
+  ctx: StoreContext,
+  owner: string,
+): Promise<string[]> {
+  const chats = new Set<string>();
+  const prefix = ownerStreamingPrefix(owner);
+  for await (const entry of ctx.kv.list({ prefix })) {
+    chats.add(entry.key[2] as string);
+  }
+  return [...chats];
 }
