@@ -4,6 +4,10 @@
  * session keys. Tests build their own with `createServices()`.
  */
 import { ChatService } from "./chats/service.ts";
+import {
+  type GarbageCollector,
+  startGarbageCollector,
+} from "./chats/store/collector.ts";
 import { ChatStore } from "./chats/store/mod.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { GenerationRunner } from "./generation/runner.ts";
@@ -28,6 +32,8 @@ export interface Services {
   earlyStarts: EarlyStartGate;
   /** The current session key first, then older ones still accepted. */
   sessionKeys: CryptoKey[];
+  /** Purges what interrupted deletions and imports left, at start and hourly. */
+  garbage: GarbageCollector;
   /** Failed sign-ins per client address; answers started per owner. */
   limiters: { login: RateLimiter; generations: RateLimiter };
   /** Stops background work and closes KV. */
@@ -69,6 +75,7 @@ export async function createServices(config: Config): Promise<Services> {
     describeError: describeGenerationError,
   });
   await runner.recoverInterrupted(interruptedError);
+  const garbage = startGarbageCollector(store);
   const sessionKeys = await loadSessionKeys(kv, config.sessionSecret);
   const limiters = {
     login: new RateLimiter(kv, "login", 10, 15 * 60_000),
@@ -87,8 +94,10 @@ export async function createServices(config: Config): Promise<Services> {
     runner,
     earlyStarts: new EarlyStartGate(),
     sessionKeys,
+    garbage,
     limiters,
     async close() {
+      await garbage.stop();
       await runner.close();
       kv.close();
     },
