@@ -5,6 +5,7 @@
  */
 
 import { chatKey } from "@/lib/kv_keys.ts";
+import { DEFAULT_PERSONA } from "../personas.ts";
 import { orderKey } from "./order.ts";
 import type { Mutation } from "./kv_limits.ts";
 import {
@@ -44,7 +45,7 @@ export function buildChat(
     // An imported chat keeps when it was pinned, so it sorts as before.
     ...(init.pinned ? { pinnedAt: init.pinnedAt ?? now } : {}),
     model,
-    persona: init.persona ?? "general",
+    persona: init.persona ?? DEFAULT_PERSONA,
     systemPrompt: init.systemPrompt ?? "",
     temperature: init.temperature ?? TEMPERATURE_DEFAULT,
     contextMessages: init.contextMessages ?? CONTEXT_MESSAGES_DEFAULT,
