@@ -78,13 +78,16 @@ export async function createServices(config: Config): Promise<Services> {
   const garbage = startGarbageCollector(store);
   const sessionKeys = await loadSessionKeys(kv, config.sessionSecret);
   const limiters = {
-    login: new RateLimiter(kv, "login", 10, 15 * 60_000),
-    generations: new RateLimiter(
-      kv,
-      "generations",
-      config.limits.generationsPerMinute,
-      60_000,
-    ),
+    login: new RateLimiter(kv, {
+      name: "login",
+      limit: 10,
+      windowMs: 15 * 60_000,
+    }),
+    generations: new RateLimiter(kv, {
+      name: "generations",
+      limit: config.limits.generationsPerMinute,
+      windowMs: 60_000,
+    }),
   };
   return {
     config,

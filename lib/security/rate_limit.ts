@@ -18,15 +18,28 @@ export interface PreparedHit {
   apply(op: Deno.AtomicOperation): Deno.AtomicOperation;
 }
 
+/** What a limit is: its name (part of its KV keys) and how many events per window. */
+export interface RateLimit {
+  name: string;
+  limit: number;
+  windowMs: number;
+  /** Clock in milliseconds; Date.now unless given (tests). */
+  now?: () => number;
+}
+
 /** A named limit over subjects. */
 export class RateLimiter {
-  constructor(
-    readonly kv: Deno.Kv,
-    readonly name: string,
-    readonly limit: number,
-    readonly windowMs: number,
-    readonly now: () => number = Date.now,
-  ) {}
+  readonly name: string;
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly now: () => number;
+
+  constructor(readonly kv: Deno.Kv, limit: RateLimit) {
+    this.name = limit.name;
+    this.limit = limit.limit;
+    this.windowMs = limit.windowMs;
+    this.now = limit.now ?? Date.now;
+  }
 
   #window() {
     const now = this.now();
