@@ -3,7 +3,7 @@
  * it, and the stored placeholder that the runner fills with the answer.
  */
 import { effectiveSystemPrompt } from "@/lib/chats/personas.ts";
-import type { MessageInit } from "@/lib/chats/store/messages.ts";
+import type { MessageInit } from "@/lib/chats/store/mod.ts";
 import type { Message } from "@/lib/chats/types.ts";
 import { ApiError } from "@/lib/http/api.ts";
 import { t } from "@/lib/i18n/mod.ts";

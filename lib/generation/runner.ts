@@ -6,7 +6,7 @@
  * from another instance, and a cancel written to KV reaches the instance that
  * runs the generation.
  */
-import type { Mutation } from "@/lib/chats/store/kv_limits.ts";
+import type { Mutation } from "@/lib/chats/store/mod.ts";
 import type { Message, MessageError } from "@/lib/chats/types.ts";
 import type { CompletionEvent } from "@/lib/openrouter/client.ts";
 import type { Lang } from "@/lib/i18n/mod.ts";

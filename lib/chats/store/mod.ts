@@ -34,6 +34,7 @@ export type {
   ListChatsOptions,
   MessageInit,
   MessagePatch,
+  Mutation,
   StreamingRef,
 };
 export { InvalidCursorError } from "./order.ts";
