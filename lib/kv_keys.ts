@@ -119,11 +119,6 @@ export const chatStreamingPrefix = (
   owner: string,
   chatId: string,
 ): Deno.KvKey => ["streaming", owner, chatId];
-/** Prefix of the streaming marks of an owner. */
-export const ownerStreamingPrefix = (owner: string): Deno.KvKey => [
-  "streaming",
-  owner,
-];
 /** Prefix of every streaming mark of every owner. */
 export const streamingPrefix = (): Deno.KvKey => ["streaming"];
 /** Key marking a deleted chat whose data is still being purged. */

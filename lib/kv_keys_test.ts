@@ -37,7 +37,6 @@ Deno.test("kv_keys builds exactly the keys existing databases hold", () => {
   assertEquals(keys.countKey("o", "c"), ["message_count", "o", "c"]);
   assertEquals(keys.streamingKey("o", "c", "m"), ["streaming", "o", "c", "m"]);
   assertEquals(keys.chatStreamingPrefix("o", "c"), ["streaming", "o", "c"]);
-  assertEquals(keys.ownerStreamingPrefix("o"), ["streaming", "o"]);
   assertEquals(keys.streamingPrefix(), ["streaming"]);
   assertEquals(keys.trashKey("o", "c"), ["trash", "o", "c"]);
   assertEquals(keys.trashPrefix(), ["trash"]);

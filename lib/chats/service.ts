@@ -49,8 +49,11 @@ export type MessageChangeResult =
   | { ok: true; message: Message }
   | { ok: false; reason: "not_found" | "no_alternative" };
 
-/** Chats read per page while collecting every chat of an owner. */
+/** Chats read per page while going through every chat of an owner. */
 const PAGE_SIZE = 500;
+
+/** Cancels sent at once: each may read a lease from KV. */
+const CANCELS_AT_ONCE = 16;
 
 /** Operations on whole chats, for routes. */
 export class ChatService {
@@ -93,8 +96,21 @@ export class ChatService {
   /** Cancels every running answer of the owner, then deletes every chat; returns how many. */
   async deleteAll(owner: string): Promise<number> {
     const { store, runner } = this.#deps;
-    const running = await store.listStreamingChats(owner);
-    await Promise.all(running.map((chatId) => runner.cancel(owner, chatId)));
+    // Every chat, not only those with a streaming answer stored: a turn holds
+    // its chat's lease before its placeholder is written.
+    let cursor: string | undefined;
+    do {
+      const page = await store.listChats(owner, { limit: PAGE_SIZE, cursor });
+      const ids = page.chats.map((chat) => chat.id);
+      for (let i = 0; i < ids.length; i += CANCELS_AT_ONCE) {
+        await Promise.all(
+          ids.slice(i, i + CANCELS_AT_ONCE).map((id) =>
+            runner.cancel(owner, id)
+          ),
+        );
+      }
+      cursor = page.cursor;
+    } while (cursor);
     return await store.deleteAllChats(owner);
   }
 

@@ -9,7 +9,6 @@ import {
   messageContentPrefix,
   messageKey,
   messagesPrefix,
-  ownerStreamingPrefix,
   streamingKey,
   streamingPrefix,
   trashKey,
@@ -135,17 +134,4 @@ export async function listStreaming(
     refs.push({ owner, chatId, messageId });
   }
   return refs;
-}
-
-/** The chats of an owner with a message still marked streaming. */
-export async function listStreamingChats(
-  ctx: StoreContext,
-  owner: string,
-): Promise<string[]> {
-  const chats = new Set<string>();
-  const prefix = ownerStreamingPrefix(owner);
-  for await (const entry of ctx.kv.list({ prefix })) {
-    chats.add(entry.key[2] as string);
-  }
-  return [...chats];
 }

@@ -252,11 +252,6 @@ export class ChatStore {
     return updates.listStreaming(this.#ctx);
   }
 
-  /** Ids of the owner's chats with an answer still marked streaming. */
-  async listStreamingChats(owner: string): Promise<string[]> {
-    return updates.listStreamingChats(await this.#use(owner), owner);
-  }
-
   /** Finishes interrupted deletions and stale imports; returns how many. */
   async collectGarbage(
     options: { pendingOlderThanMs?: number } = {},
