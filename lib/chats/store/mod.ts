@@ -118,11 +118,6 @@ export class ChatStore {
     return validId(id) ? chats.updateChat(ctx, owner, id, patch) : null;
   }
 
-  /** Moves a chat's updatedAt to now; null when there is no such chat. */
-  touchChat(owner: string, id: string): Promise<Chat | null> {
-    return this.updateChat(owner, id, {});
-  }
-
   /** Deletes a chat with all its messages; false when there is none. */
   async deleteChat(owner: string, id: string): Promise<boolean> {
     const ctx = await this.#use(owner);
