@@ -3,7 +3,7 @@
  * BENCH_SESSION_SECRET), request headers, the chat store on the app's KV
  * file, and a small concurrency pool.
  */
-import { ChatStore } from "@/lib/chats/store.ts";
+import { ChatStore } from "@/lib/chats/store/mod.ts";
 import {
   importSessionKey,
   newOwnerId,

@@ -3,7 +3,7 @@
  * the app's KV file before the app starts: a chat of 2,000 messages with
  * markdown, and an owner with 10,000 chats.
  */
-import type { MessageInit } from "@/lib/chats/store.ts";
+import type { MessageInit } from "@/lib/chats/store/mod.ts";
 import { openStore, pool } from "./app_data.ts";
 
 /** A user question of the 2,000-message chat. */

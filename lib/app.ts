@@ -3,7 +3,12 @@
  * configuration, Deno KV, the chat store, the generation runner and the
  * session keys. Tests build their own with `createServices()`.
  */
-import { ChatStore } from "./chats/store.ts";
+import { ChatService } from "./chats/service.ts";
+import {
+  type GarbageCollector,
+  startGarbageCollector,
+} from "./chats/store/collector.ts";
+import { ChatStore } from "./chats/store/mod.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { GenerationRunner } from "./generation/runner.ts";
 import { EarlyStartGate } from "./generation/answer_request.ts";
@@ -21,6 +26,8 @@ export interface Services {
   config: Config;
   kv: Deno.Kv;
   store: ChatStore;
+  /** Operations on whole chats: create, update, delete, export, import. */
+  chats: ChatService;
   runner: GenerationRunner;
   /** The models of the configured upstream. */
   models: ModelCatalog;
@@ -28,6 +35,8 @@ export interface Services {
   earlyStarts: EarlyStartGate;
   /** The current session key first, then older ones still accepted. */
   sessionKeys: CryptoKey[];
+  /** Purges what interrupted deletions and imports left, at start and hourly. */
+  garbage: GarbageCollector;
   /** Failed sign-ins per client address; answers started per owner. */
   limiters: { login: RateLimiter; generations: RateLimiter };
   /** Stops background work and closes KV. */
@@ -69,20 +78,25 @@ export async function createServices(config: Config): Promise<Services> {
     describeError: describeGenerationError,
   });
   await runner.recoverInterrupted(interruptedError);
+  const garbage = startGarbageCollector(store);
   const sessionKeys = await loadSessionKeys(kv, config.sessionSecret);
   const limiters = {
-    login: new RateLimiter(kv, "login", 10, 15 * 60_000),
-    generations: new RateLimiter(
-      kv,
-      "generations",
-      config.limits.generationsPerMinute,
-      60_000,
-    ),
+    login: new RateLimiter(kv, {
+      name: "login",
+      limit: 10,
+      windowMs: 15 * 60_000,
+    }),
+    generations: new RateLimiter(kv, {
+      name: "generations",
+      limit: config.limits.generationsPerMinute,
+      windowMs: 60_000,
+    }),
   };
   return {
     config,
     kv,
     store,
+    chats: new ChatService({ kv, store, runner }),
     runner,
     models: modelCatalog({
       baseUrl: config.openrouterBaseUrl,
@@ -90,8 +104,10 @@ export async function createServices(config: Config): Promise<Services> {
     }),
     earlyStarts: new EarlyStartGate(),
     sessionKeys,
+    garbage,
     limiters,
     async close() {
+      await garbage.stop();
       await runner.close();
       kv.close();
     },

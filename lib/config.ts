@@ -5,6 +5,11 @@
  */
 import { z } from "zod";
 import { parse as parseToml } from "smol-toml";
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  DEFAULT_MODEL,
+  DEFAULT_TIME_ZONE,
+} from "./defaults.ts";
 
 /** The validated configuration. */
 export interface Config {
@@ -203,12 +208,11 @@ export async function loadConfig(
     kvPath: read(env, "KV_PATH") ?? "./data/chatai.sqlite3",
     appPassword: read(env, "APP_PASSWORD"),
     sessionSecret: read(env, "SESSION_SECRET"),
-    defaultModel: read(env, "DEFAULT_MODEL") ??
-      "meta-llama/llama-3-8b-instruct",
-    appTimezone: read(env, "APP_TIMEZONE") ?? "Asia/Jakarta",
+    defaultModel: read(env, "DEFAULT_MODEL") ?? DEFAULT_MODEL,
+    appTimezone: read(env, "APP_TIMEZONE") ?? DEFAULT_TIME_ZONE,
     appUrl: read(env, "APP_URL") ?? "http://localhost:8000",
     appTitle: read(env, "APP_TITLE") ?? "chatai",
-    importMaxBytes: read(env, "IMPORT_MAX_BYTES") ?? 20 * 1024 * 1024,
+    importMaxBytes: read(env, "IMPORT_MAX_BYTES") ?? DEFAULT_MAX_IMPORT_BYTES,
     upstreamTimeoutMs: read(env, "UPSTREAM_TIMEOUT_MS") ?? 60_000,
     limits: {
       generationsPerMinute: read(env, "RATE_LIMIT_PER_MINUTE") ?? 20,

@@ -1,5 +1,4 @@
 import type { FreshContext } from "$fresh/server.ts";
-import { newChat } from "@/lib/chats/chat_settings.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
 
@@ -10,7 +9,8 @@ export const handler = {
       ctx.state.owner,
       { limit: 1 },
     );
-    const chat = chats[0] ?? await newChat(ctx.state);
+    const chat = chats[0] ??
+      await ctx.state.services.chats.create(ctx.state);
     return seeOther(`/chats/${chat.id}`);
   },
 };

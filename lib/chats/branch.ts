@@ -25,33 +25,3 @@ export function alternativesOf(
   if (!message.group) return [message];
   return messages.filter((m) => m.group === message.group);
 }
-
-/** What selecting needs of the store. */
-interface BranchStore {
-  listMessages(owner: string, chatId: string): Promise<Message[] | null>;
-  updateMessage(
-    owner: string,
-    chatId: string,
-    id: string,
-    patch: Partial<Omit<Message, "id">>,
-  ): Promise<Message | null>;
-}
-
-/** Makes `messageId` the current answer of its group; false when it has no alternatives. */
-export async function selectAlternative(
-  store: BranchStore,
-  owner: string,
-  chatId: string,
-  messageId: string,
-): Promise<boolean> {
-  const messages = (await store.listMessages(owner, chatId)) ?? [];
-  const target = messages.find((m) => m.id === messageId);
-  if (!target?.group) return false;
-  for (const m of alternativesOf(messages, target)) {
-    const inactive = m.id === messageId ? undefined : true;
-    if (m.inactive !== inactive) {
-      await store.updateMessage(owner, chatId, m.id, { inactive });
-    }
-  }
-  return true;
-}

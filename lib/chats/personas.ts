@@ -12,6 +12,9 @@ export const PERSONAS = [
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 
+/** The persona of a new chat unless another is given. */
+export const DEFAULT_PERSONA: Persona = "general";
+
 /** Whether `value` is a persona id. */
 export function isPersona(value: unknown): value is Persona {
   return PERSONAS.includes(value as Persona);

@@ -35,6 +35,17 @@ export interface Message {
   inactive?: boolean;
 }
 
+/** One chat of one owner. */
+export interface ChatRef {
+  owner: string;
+  chatId: string;
+}
+
+/** One message of one chat of one owner. */
+export interface MessageRef extends ChatRef {
+  id: string;
+}
+
 export interface ChatSettings {
   model: string;
   persona: string;

@@ -1,4 +1,5 @@
 /** The text of `!waktu`. */
+import { DEFAULT_TIME_ZONE } from "@/lib/defaults.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
 import { isValidTimeZone, resolveTimeZone } from "@/lib/transfer/timestamp.ts";
 import { localeOf } from "./format.ts";
@@ -13,7 +14,7 @@ export function timeText(
   now: Date,
   timeZone: string,
   lang: Lang,
-  defaultTimeZone = "Asia/Jakarta",
+  defaultTimeZone = DEFAULT_TIME_ZONE,
 ): string {
   const zone = resolveTimeZone(timeZone, defaultTimeZone);
   const locale = localeOf(lang);

@@ -1,19 +1,18 @@
 /**
  * The KV protocol that keeps one answer per chat across instances: a lease
  * per chat names the answer being generated and expires unless renewed; a
- * cancel mark asks whichever instance holds the lease to stop. Keys:
- *
- * - `["generation_lease", owner, chatId]` → {@link Lease}
- * - `["generation_cancel", owner, chatId]` → the message id to cancel,
- *   expiring with the lease
+ * cancel mark asks whichever instance holds the lease to stop. Their keys
+ * are in `lib/kv_keys.ts`.
  */
-import type { Mutation } from "@/lib/chats/kv_limits.ts";
+import type { Mutation } from "@/lib/chats/store/mod.ts";
+import type { ChatRef } from "@/lib/chats/types.ts";
+import {
+  generationCancelKey,
+  generationCancelPrefix,
+  generationLeaseKey,
+} from "@/lib/kv_keys.ts";
 
-/** Which chat a lease is about. */
-export interface ChatRef {
-  owner: string;
-  chatId: string;
-}
+export type { ChatRef };
 
 /** The answer a chat is reserved for, until `expiresAt` (ms since epoch). */
 export interface Lease {
@@ -24,21 +23,12 @@ export interface Lease {
 /** Thrown when the chat already has a running generation. */
 export class GenerationConflictError extends Error {}
 
-/** Prefix of every cancel mark, which the cancel poll lists. */
-const CANCEL_PREFIX = "generation_cancel";
-
 /** Key of a chat's lease. */
-export const leaseKey = ({ owner, chatId }: ChatRef): Deno.KvKey => [
-  "generation_lease",
-  owner,
-  chatId,
-];
+export const leaseKey = ({ owner, chatId }: ChatRef): Deno.KvKey =>
+  generationLeaseKey(owner, chatId);
 /** Key of a chat's cancel mark. */
-export const cancelKey = ({ owner, chatId }: ChatRef): Deno.KvKey => [
-  CANCEL_PREFIX,
-  owner,
-  chatId,
-];
+export const cancelKey = ({ owner, chatId }: ChatRef): Deno.KvKey =>
+  generationCancelKey(owner, chatId);
 
 /** Whether `lease` still holds its chat. */
 export function isLive(lease: Lease | null, now = Date.now()): boolean {
@@ -126,7 +116,9 @@ export class Leases {
   ): () => void {
     const timer = setInterval(async () => {
       try {
-        const marks = this.kv.list<string>({ prefix: [CANCEL_PREFIX] });
+        const marks = this.kv.list<string>({
+          prefix: generationCancelPrefix(),
+        });
         for await (const { key, value } of marks) {
           const [, owner, chatId] = key as [string, string, string];
           onCancel({ owner, chatId }, value);

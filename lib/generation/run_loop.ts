@@ -4,7 +4,7 @@
  * the chat's lease, and saves the final message in the commit that frees
  * the chat.
  */
-import type { Mutation } from "@/lib/chats/kv_limits.ts";
+import type { Mutation } from "@/lib/chats/store/mod.ts";
 import type { Message, MessageError } from "@/lib/chats/types.ts";
 import type { CompletionEvent } from "@/lib/openrouter/client.ts";
 import type { Lang } from "@/lib/i18n/mod.ts";

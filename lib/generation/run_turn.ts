@@ -11,7 +11,7 @@ import type {
   MessageInit,
   TurnCommitted,
   TurnWrites,
-} from "@/lib/chats/store.ts";
+} from "@/lib/chats/store/mod.ts";
 import { type ChatEvent, replayEvents } from "@/lib/events/chat_events.ts";
 import { ApiError } from "@/lib/http/api.ts";
 import { t } from "@/lib/i18n/mod.ts";

@@ -3,6 +3,7 @@
  * them: "at most `limit` events per `windowMs` for one subject" (an owner's
  * generations, a client address's failed sign-ins).
  */
+import { rateLimitKey } from "@/lib/kv_keys.ts";
 
 /** The verdict of a rate check. */
 export interface RateVerdict {
@@ -17,15 +18,28 @@ export interface PreparedHit {
   apply(op: Deno.AtomicOperation): Deno.AtomicOperation;
 }
 
+/** What a limit is: its name (part of its KV keys) and how many events per window. */
+export interface RateLimit {
+  name: string;
+  limit: number;
+  windowMs: number;
+  /** Clock in milliseconds; Date.now unless given (tests). */
+  now?: () => number;
+}
+
 /** A named limit over subjects. */
 export class RateLimiter {
-  constructor(
-    readonly kv: Deno.Kv,
-    readonly name: string,
-    readonly limit: number,
-    readonly windowMs: number,
-    readonly now: () => number = Date.now,
-  ) {}
+  readonly name: string;
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly now: () => number;
+
+  constructor(readonly kv: Deno.Kv, limit: RateLimit) {
+    this.name = limit.name;
+    this.limit = limit.limit;
+    this.windowMs = limit.windowMs;
+    this.now = limit.now ?? Date.now;
+  }
 
   #window() {
     const now = this.now();
@@ -38,7 +52,7 @@ export class RateLimiter {
   }
 
   #key(subject: string, index: number): Deno.KvKey {
-    return ["rate", this.name, subject, index];
+    return rateLimitKey(this.name, subject, index);
   }
 
   /** Whether `subject` is still under the limit, without counting. */

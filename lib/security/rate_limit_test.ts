@@ -4,7 +4,12 @@ import { RateLimiter } from "./rate_limit.ts";
 Deno.test("RateLimiter allows `limit` events per window, then says when to retry", async () => {
   const kv = await Deno.openKv(":memory:");
   let now = 60_000 * 10 + 15_000;
-  const limiter = new RateLimiter(kv, "test", 3, 60_000, () => now);
+  const limiter = new RateLimiter(kv, {
+    name: "test",
+    limit: 3,
+    windowMs: 60_000,
+    now: () => now,
+  });
   for (let i = 0; i < 3; i++) assertEquals((await limiter.hit("ana")).ok, true);
   assertEquals(await limiter.hit("ana"), { ok: false, retryAfterSeconds: 45 });
   assertEquals((await limiter.check("ana")).ok, false);
@@ -24,7 +29,11 @@ Deno.test("RateLimiter allows `limit` events per window, then says when to retry
 
 Deno.test("RateLimiter.prepareHit() counts inside the caller's commit, and only if it succeeds", async () => {
   const kv = await Deno.openKv(":memory:");
-  const limiter = new RateLimiter(kv, "test", 1, 60_000);
+  const limiter = new RateLimiter(kv, {
+    name: "test",
+    limit: 1,
+    windowMs: 60_000,
+  });
   const refused = await limiter.prepareHit("ana");
   const blocked = refused.apply(kv.atomic())
     .check({ key: ["other"], versionstamp: "00000000000000000000" });

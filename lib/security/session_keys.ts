@@ -4,9 +4,10 @@
  * grace period). Without it a secret is generated once and kept in KV, so
  * every instance on the same KV agrees on it.
  */
+import { sessionSecretKey } from "@/lib/kv_keys.ts";
 import { importSessionKey, newSessionSecret } from "./session.ts";
 
-const SECRET_KEY = ["meta", "session_secret"];
+const SECRET_KEY = sessionSecretKey();
 
 /** The keys to sign (first) and verify sessions with. */
 export async function loadSessionKeys(

@@ -4,11 +4,8 @@ import { exportAllJson, exportJson } from "./json.ts";
 import { exportMarkdown } from "./markdown.ts";
 import { resolveTimeZone } from "./timestamp.ts";
 import { exportTxt } from "./txt.ts";
-import {
-  type ChatExport,
-  DEFAULT_TIME_ZONE,
-  type ExportFormat,
-} from "./types.ts";
+import { DEFAULT_TIME_ZONE } from "@/lib/defaults.ts";
+import type { ChatExport, ExportFormat } from "./types.ts";
 
 /** A file ready to send. */
 export interface ExportFile {

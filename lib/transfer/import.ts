@@ -18,9 +18,8 @@ import { isLegacyJson, parseLegacy } from "./legacy.ts";
 import { parseMarkdown } from "./markdown.ts";
 import { resolveTimeZone } from "./timestamp.ts";
 import { parseTxt } from "./txt.ts";
+import { DEFAULT_MAX_IMPORT_BYTES, DEFAULT_TIME_ZONE } from "@/lib/defaults.ts";
 import {
-  DEFAULT_MAX_IMPORT_BYTES,
-  DEFAULT_TIME_ZONE,
   type ImportedChat,
   type ImportOptions,
   type ImportResult,

@@ -20,11 +20,13 @@ import { isoInZone, parseStamp } from "./timestamp.ts";
 import { chatTitle } from "./titles.ts";
 import type { ImportedChat, ImportedMessage } from "./types.ts";
 
+// zod 4 requires a key even when its schema is z.unknown(): the old app left
+// feedback (and sometimes the time stamp) out, so both must be optional.
 const Item = z.object({
   role: z.string(),
   content_text: z.string(),
-  timestamp: z.unknown(),
-  feedback: z.unknown(),
+  timestamp: z.unknown().optional(),
+  feedback: z.unknown().optional(),
 });
 
 const ROLES: Record<string, Role> = {

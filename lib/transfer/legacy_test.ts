@@ -52,3 +52,19 @@ Deno.test("parseImport() refuses a file whose every message was skipped", () => 
     "import.error.no_chats",
   );
 });
+
+Deno.test("parseImport() reads old-app messages without feedback or timestamp keys", () => {
+  const { feedback: _f, ...noFeedback } = item();
+  const { timestamp: _t, feedback: _g, ...bare } = item({ role: "assistant" });
+  const { chats, warnings } = read(legacy([noFeedback, bare]));
+  assertEquals(
+    chats[0].messages.map((m) => [m.role, m.createdAt, m.feedback]),
+    [
+      ["user", "2024-05-01T10:20:30+07:00", undefined],
+      ["assistant", "2024-05-01T10:20:30+07:00", undefined],
+    ],
+  );
+  assertEquals(warnings, [
+    "Message 2: this message has no time stamp, so the time of the message before it is used.",
+  ]);
+});

@@ -13,7 +13,6 @@ export type {
   ImportOptions,
   ImportResult,
 } from "./types.ts";
-export { DEFAULT_MAX_IMPORT_BYTES, DEFAULT_TIME_ZONE } from "./types.ts";
 export {
   type ExportFile,
   type ExportOptions,

@@ -14,22 +14,25 @@ export type ExportFormat = "json" | "txt" | "md";
 /** An imported message: no `id`, since the store assigns new ones. */
 export type ImportedMessage = Omit<Message, "id">;
 
+/** The chat fields an import carries itself (`pinnedAt` only when pinned). */
+export type ImportedChatFields =
+  | "title"
+  | "titleFixed"
+  | "pinned"
+  | "pinnedAt"
+  | "createdAt"
+  | "updatedAt";
+
 /**
- * An imported chat, ready for the store. `settings` holds only what the source
- * carries (all five for chatai JSON, none for the other formats): the store
- * fills the rest with its defaults, so `{...settings, title, titleFixed,
- * createdAt, updatedAt}` is a `ChatInit`.
+ * An imported chat, ready for the store. `titleFixed` is true when the title
+ * came from the file, so automatic titling must not replace it. `settings`
+ * holds only what the source carries (all five for chatai JSON, none for the
+ * other formats): the store fills the rest with its defaults, so
+ * `{...settings, title, titleFixed, createdAt, updatedAt}` is a `ChatInit`.
  */
-export interface ImportedChat {
+export interface ImportedChat extends Pick<Chat, ImportedChatFields> {
   /** The chat's id in the source file, for reference only. */
   sourceId?: string;
-  title: string;
-  /** True when the title came from the file, so automatic titling must not replace it. */
-  titleFixed: boolean;
-  pinned: boolean;
-  pinnedAt?: string;
-  createdAt: string;
-  updatedAt: string;
   settings: Partial<ChatSettings>;
   messages: ImportedMessage[];
   /**
@@ -46,12 +49,6 @@ export interface ImportResult {
   /** Things skipped or changed on the way, already in the UI language (`lang`). */
   warnings: string[];
 }
-
-/** 20 MB: the default largest file `parseImport()` accepts. */
-export const DEFAULT_MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-
-/** The zone used where none (or an unknown one) is given: `APP_TIMEZONE`'s default. */
-export const DEFAULT_TIME_ZONE = "Asia/Jakarta";
 
 /** Options of `parseImport()`. */
 export interface ImportOptions {

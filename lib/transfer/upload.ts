@@ -37,7 +37,7 @@ export async function importUpload(
   const { bytes, filename } = await readUpload(req, ctx);
   const result = parse(bytes, filename, ctx);
   return {
-    chats: await writeAll(ctx, result.chats),
+    chats: await write(ctx, result.chats),
     warnings: result.warnings,
   };
 }
@@ -109,47 +109,15 @@ function parse(
   }
 }
 
-/** Writes every chat; if one fails, the ones already written are deleted again. */
-async function writeAll(
+/** Writes every chat, all or nothing; a failure is a 500 that names it. */
+async function write(
   ctx: ApiContext,
   imported: ImportedChat[],
 ): Promise<Chat[]> {
-  const { store } = ctx.state.services;
-  const owner = ctx.state.owner;
-  const written: Chat[] = [];
   try {
-    for (const source of imported) {
-      const {
-        settings,
-        title,
-        titleFixed,
-        pinned,
-        pinnedAt,
-        createdAt,
-        updatedAt,
-      } = source;
-      // Named fields only: sourceId and sourceMessageIds must not be stored.
-      const chat = await store.importChat(
-        owner,
-        {
-          ...settings,
-          title,
-          titleFixed,
-          pinned,
-          pinnedAt,
-          createdAt,
-          updatedAt,
-        },
-        source.messages,
-      );
-      written.push(chat);
-    }
-    return written;
+    return await ctx.state.services.chats.import(ctx.state.owner, imported);
   } catch (error) {
-    console.error("Import failed while writing; rolling back:", error);
-    await Promise.allSettled(
-      written.map((chat) => store.deleteChat(owner, chat.id)),
-    );
+    console.error("Import failed while writing; rolled back:", error);
     throw new ApiError("internal", t(ctx.state.lang, "transfer.write_failed"));
   }
 }

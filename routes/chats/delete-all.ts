@@ -5,7 +5,7 @@ import type { AppState } from "@/lib/state.ts";
 export const handler = {
   /** The "Delete all chats" form (confirmed in the browser first). */
   async POST(_req: Request, ctx: FreshContext<AppState>) {
-    await ctx.state.services.store.deleteAllChats(ctx.state.owner);
+    await ctx.state.services.chats.deleteAll(ctx.state.owner);
     return seeOther("/");
   },
 };

@@ -320,6 +320,37 @@ Deno.test("rename fixes the title; pin orders the list; feedback is saved; delet
   );
 });
 
+Deno.test("deleting all chats cancels their running answers", async () => {
+  const client = new ApiClient(app.url);
+  const streams = [];
+  // 200 ms a word: these answers would run for seconds on their own.
+  const story = "kata ".repeat(40);
+  for (const question of ["satu", "dua"]) {
+    const id = await client.createChat();
+    const res = await client.fetch(`/api/chats/${id}/messages`, {
+      method: "POST",
+      json: { content: `[[fake:slow=200]] ${question} ${story}` },
+    });
+    const reader = parseStream(res);
+    await reader.waitForDeltas(2);
+    streams.push({ reader, request: app.fake.requests.length - 1 });
+  }
+  const deleted = await client.fetch("/api/chats?confirm=all", {
+    method: "DELETE",
+  });
+  assertEquals(deleted.status, 204);
+  for (const { reader, request } of streams) {
+    await app.fake.waitForClose(request, 1000);
+    const final = (await reader.rest()).at(-1)!;
+    assertEquals(final.event, "done");
+    assertEquals(final.data.message!.status, "cancelled");
+  }
+  assertEquals(
+    (await client.json<{ chats: unknown[] }>("/api/chats")).chats.length,
+    0,
+  );
+});
+
 Deno.test("a new chat inherits the last used model, persona and temperature", async () => {
   const client = new ApiClient(app.url);
   const a = await client.createChat();

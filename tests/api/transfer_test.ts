@@ -19,6 +19,7 @@ const VALID_FIXTURES = [
   "chatai_single.json",
   "chatgpt_conversations.json",
   "legacy.json",
+  "legacy_no_feedback.json",
 ];
 const INVALID_FIXTURES = [
   "binary.png",

@@ -1,6 +1,6 @@
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
-import { shareSession } from "./helpers.ts";
+import { sendMessage, shareSession } from "./helpers.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
 
 browserTest(
@@ -81,6 +81,40 @@ browserTest(
       // Everything was deleted; the home page opened one fresh chat.
       assertEquals(chats.length, 1);
       assert(chats[0].id !== first);
+    } finally {
+      await app.close();
+    }
+  },
+);
+
+browserTest(
+  "Delete all chats stops the answers still being written",
+  async ({ page }) => {
+    // No upstream timeout during the test: only a cancel ends a stall.
+    const app = await startApp({ UPSTREAM_TIMEOUT_MS: "60000" });
+    try {
+      const client = new ApiClient(app.url);
+      const other = await client.createChat();
+      const running = await client.fetch(`/api/chats/${other}/messages`, {
+        method: "POST",
+        json: { content: "[[fake:stall]] di chat lain" },
+      });
+      const mine = await client.createChat();
+      await shareSession(page, client);
+      await page.goto(`${app.url}/chats/${mine}?lang=en`);
+      await waitForIslands(page);
+      await sendMessage(page, "[[fake:stall]] cerita panjang");
+      await page.getByRole("button", { name: "Cancel" }).waitFor();
+      const stalled = app.fake.requests.filter((r) => r.scenario === "stall");
+      assertEquals(stalled.length, 2, "both answers are being written");
+
+      page.once("dialog", (dialog) => dialog.accept());
+      await page.getByRole("button", { name: "Delete all chats" }).click();
+      await page.waitForURL((url) => !url.pathname.endsWith(mine));
+      for (const request of stalled) {
+        await app.fake.waitForClose(request.index, 2000);
+      }
+      await running.body?.cancel();
     } finally {
       await app.close();
     }

@@ -1,6 +1,5 @@
 import { createChatBody } from "@/lib/chats/schemas.ts";
-import { newChat } from "@/lib/chats/chat_settings.ts";
-import { InvalidCursorError } from "@/lib/chats/store.ts";
+import { InvalidCursorError } from "@/lib/chats/store/mod.ts";
 import { ApiError, json } from "@/lib/http/api.ts";
 import { api, body } from "@/lib/http/route.ts";
 import { t } from "@/lib/i18n/mod.ts";
@@ -40,7 +39,7 @@ export const handler = {
   /** Creates a chat; unset settings come from the owner's last used ones. */
   POST: api(async (req, ctx) => {
     const init = await body(req, ctx, createChatBody);
-    const chat = await newChat(ctx.state, init);
+    const chat = await ctx.state.services.chats.create(ctx.state, init);
     return json({ chat }, { status: 201 });
   }),
 
@@ -52,7 +51,7 @@ export const handler = {
         t(ctx.state.lang, "api.confirm_all"),
       );
     }
-    await ctx.state.services.store.deleteAllChats(ctx.state.owner);
+    await ctx.state.services.chats.deleteAll(ctx.state.owner);
     return new Response(null, { status: 204 });
   }),
 };

@@ -1,13 +1,12 @@
 import type { FreshContext } from "$fresh/server.ts";
 import { patchChatBody } from "@/lib/chats/schemas.ts";
-import { updateChatSettings } from "@/lib/chats/chat_settings.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
 
 /** The chat forms of the page, so rename, pin, delete and settings work without JavaScript. */
 export const handler = {
   async POST(req: Request, ctx: FreshContext<AppState>) {
-    const { store, runner } = ctx.state.services;
+    const { store, chats } = ctx.state.services;
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
     if (!chat) return ctx.renderNotFound();
@@ -16,14 +15,11 @@ export const handler = {
     const back = seeOther(`/chats/${chat.id}`);
     switch (field("action")) {
       case "delete":
-        await runner.cancel(owner, chat.id);
-        await store.deleteChat(owner, chat.id);
+        await chats.delete({ owner, chatId: chat.id });
         return seeOther("/");
       case "pin":
       case "unpin":
-        await updateChatSettings(ctx.state, chat, {
-          pinned: field("action") === "pin",
-        });
+        await chats.update(owner, chat, { pinned: field("action") === "pin" });
         return back;
       case "rename":
       case "settings": {
@@ -44,7 +40,7 @@ export const handler = {
             `/chats/${chat.id}?invalid=${encodeURIComponent(field)}`,
           );
         }
-        await updateChatSettings(ctx.state, chat, parsed.data);
+        await chats.update(owner, chat, parsed.data);
         return back;
       }
     }

@@ -1,4 +1,3 @@
-import { currentBranch } from "@/lib/chats/branch.ts";
 import { isExportFormat, renderExport } from "@/lib/transfer/mod.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { ApiError } from "@/lib/http/api.ts";
@@ -15,13 +14,11 @@ export const handler = {
       );
     }
     const chat = await ownChat(ctx);
-    const messages = await ctx.state.services.store.listMessages(
-      ctx.state.owner,
-      chat.id,
-    );
-    // The current branch: alternative answers not chosen are left out.
-    const branch = currentBranch(messages ?? []);
-    const file = renderExport({ chat, messages: branch }, format, {
+    const exported = await ctx.state.services.chats.export({
+      owner: ctx.state.owner,
+      chatId: chat.id,
+    }) ?? { chat, messages: [] };
+    const file = renderExport(exported, format, {
       timeZone: ctx.state.timeZone,
     });
     return new Response(file.body, {

@@ -1,5 +1,4 @@
 import { patchChatBody } from "@/lib/chats/schemas.ts";
-import { updateChatSettings } from "@/lib/chats/chat_settings.ts";
 import { json } from "@/lib/http/api.ts";
 import { api, body, ownChat } from "@/lib/http/route.ts";
 
@@ -17,16 +16,21 @@ export const handler = {
   /** Renames, pins or changes the settings of the chat. */
   PATCH: api(async (req, ctx) => {
     const patch = await body(req, ctx, patchChatBody);
-    const chat = await updateChatSettings(ctx.state, await ownChat(ctx), patch);
+    const chat = await ctx.state.services.chats.update(
+      ctx.state.owner,
+      await ownChat(ctx),
+      patch,
+    );
     return json({ chat });
   }),
 
   /** Deletes the chat and its messages. */
   DELETE: api(async (_req, ctx) => {
     const chat = await ownChat(ctx);
-    const { store, runner } = ctx.state.services;
-    await runner.cancel(ctx.state.owner, chat.id);
-    await store.deleteChat(ctx.state.owner, chat.id);
+    await ctx.state.services.chats.delete({
+      owner: ctx.state.owner,
+      chatId: chat.id,
+    });
     return new Response(null, { status: 204 });
   }),
 };

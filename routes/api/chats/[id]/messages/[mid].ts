@@ -1,4 +1,3 @@
-import { selectAlternative } from "@/lib/chats/branch.ts";
 import { messagePatchBody } from "@/lib/chats/schemas.ts";
 import { ApiError, json } from "@/lib/http/api.ts";
 import { api, body, ownChat } from "@/lib/http/route.ts";
@@ -9,20 +8,14 @@ export const handler = {
   PATCH: api(async (req, ctx) => {
     const patch = await body(req, ctx, messagePatchBody);
     const chat = await ownChat(ctx);
-    const { store } = ctx.state.services;
     const { owner, lang } = ctx.state;
-    const mid = ctx.params.mid;
-    if (!await store.getMessage(owner, chat.id, mid)) {
-      throw new ApiError("not_found", t(lang, "api.message_not_found"));
-    }
-    if (patch.active && !await selectAlternative(store, owner, chat.id, mid)) {
-      throw new ApiError("invalid_request", t(lang, "api.no_alternative"));
-    }
-    const message = patch.feedback === undefined
-      ? await store.getMessage(owner, chat.id, mid)
-      : await store.updateMessage(owner, chat.id, mid, {
-        feedback: patch.feedback,
-      });
-    return json({ message });
+    const result = await ctx.state.services.chats.changeMessage(
+      { owner, chatId: chat.id, id: ctx.params.mid },
+      patch,
+    );
+    if (result.ok) return json({ message: result.message });
+    throw result.reason === "not_found"
+      ? new ApiError("not_found", t(lang, "api.message_not_found"))
+      : new ApiError("invalid_request", t(lang, "api.no_alternative"));
   }),
 };

@@ -3,7 +3,7 @@
  * knows and migrates older data one version at a time.
  */
 
-import { schemaKey } from "./keys.ts";
+import { schemaVersionKey } from "@/lib/kv_keys.ts";
 
 /** The layout this code reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -19,7 +19,7 @@ const MIGRATIONS: Record<number, (kv: Deno.Kv) => Promise<void>> = {
 /** Brings the stored layout up to SCHEMA_VERSION; returns that version. */
 export async function migrate(kv: Deno.Kv): Promise<number> {
   for (;;) {
-    const entry = await kv.get<number>(schemaKey());
+    const entry = await kv.get<number>(schemaVersionKey());
     const stored = entry.value ?? 0;
     if (!Number.isInteger(stored) || stored < 0) {
       throw new Error(
@@ -38,6 +38,6 @@ export async function migrate(kv: Deno.Kv): Promise<number> {
     await step(kv);
     // The check makes concurrent starters run each step's bump only once;
     // steps themselves must therefore be safe to run twice.
-    await kv.atomic().check(entry).set(schemaKey(), stored + 1).commit();
+    await kv.atomic().check(entry).set(schemaVersionKey(), stored + 1).commit();
   }
 }

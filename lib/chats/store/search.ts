@@ -1,9 +1,9 @@
 /** Search of an owner's chats by title and message content. */
 
 import { readMessage } from "./message_read.ts";
-import { asStoredMessage, type StoreContext } from "./store_context.ts";
-import { messagesPrefix } from "./keys.ts";
-import type { Chat } from "./types.ts";
+import { asStoredMessage, type StoreContext } from "./context.ts";
+import { messagesPrefix } from "@/lib/kv_keys.ts";
+import type { Chat, ChatRef } from "../types.ts";
 
 /**
  * Makes a filter for listChatPage: a chat matches when its title or the
@@ -18,23 +18,23 @@ export function chatMatcher(
   const needle = q.toLowerCase();
   const matches = async (chat: Chat) =>
     chat.title.toLowerCase().includes(needle) ||
-    await contentContains(ctx, owner, chat.id, needle);
+    await contentContains(ctx, { owner, chatId: chat.id }, needle);
   return (chats) => Promise.all(chats.map(matches));
 }
 
 async function contentContains(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
+  chat: ChatRef,
   needle: string,
 ): Promise<boolean> {
-  const entries = ctx.kv.list({ prefix: messagesPrefix(owner, chatId) }, {
+  const prefix = messagesPrefix(chat.owner, chat.chatId);
+  const entries = ctx.kv.list({ prefix }, {
     batchSize: 500,
   });
   for await (const entry of entries) {
     const record = asStoredMessage(entry.value, entry.key);
     const content = record.content ??
-      (await readMessage(ctx, owner, chatId, entry))?.content ?? "";
+      (await readMessage(ctx, chat, entry))?.content ?? "";
     if (content.toLowerCase().includes(needle)) return true;
   }
   return false;

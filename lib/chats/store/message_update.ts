@@ -10,18 +10,19 @@ import {
   messageKey,
   messagesPrefix,
   streamingKey,
+  streamingPrefix,
   trashKey,
-} from "./keys.ts";
+} from "@/lib/kv_keys.ts";
 import { deletePrefix, type Mutation } from "./kv_limits.ts";
 import { loadMessage, toMessage } from "./message_read.ts";
-import { type MessagePatch, planTexts, remember } from "./message_records.ts";
+import { type MessagePatch, planTexts, remember } from "./messages.ts";
 import {
   cacheKey,
   retry,
   type StoreContext,
   type StoredMessage,
-} from "./store_context.ts";
-import type { Message } from "./types.ts";
+} from "./context.ts";
+import type { Message, MessageRef } from "../types.ts";
 
 /**
  * Updates a message, writing `also` in the same commit; null when the owner
@@ -29,12 +30,11 @@ import type { Message } from "./types.ts";
  */
 export async function updateMessage(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
-  id: string,
+  ref: MessageRef,
   patch: MessagePatch,
   also: Mutation[] = [],
 ): Promise<Message | null> {
+  const { owner, chatId, id } = ref;
   const key = messageKey(owner, chatId, id);
   const { id: _id, content, reasoning, ...rest } = patch as Partial<Message>;
   const changes: Partial<Record<"content" | "reasoning", string | undefined>> =
@@ -46,14 +46,14 @@ export async function updateMessage(
     // store wrote the record last.
     const [entry, trash] = await ctx.kv.getMany([key, trashKey(owner, chatId)]);
     if (trash.value !== null) return null;
-    const loaded = await loadMessage(ctx, owner, chatId, entry);
+    const loaded = await loadMessage(ctx, ref, entry);
     if (!loaded) return null;
     const { record: before, texts: old } = loaded;
     const next: StoredMessage = { ...before, ...rest };
     for (const [name, value] of Object.entries(rest)) {
       if (value === undefined) delete next[name as keyof StoredMessage];
     }
-    const writes = planTexts(ctx, owner, chatId, before, next, changes, old);
+    const writes = planTexts(ctx, ref, { before, next, changes, old });
     const finals: Mutation[] = [{ key, value: next }, ...also];
     const wasStreaming = before.status === "streaming";
     if (wasStreaming !== (next.status === "streaming")) {
@@ -67,7 +67,7 @@ export async function updateMessage(
     const result = await commitWithChunks(ctx.kv, writes, checks, finals);
     if (!result) return undefined;
     const texts = { ...old, ...changes };
-    remember(ctx, owner, chatId, next, result.versionstamp, texts);
+    remember(ctx, ref, { record: next, stamp: result.versionstamp, texts });
     return toMessage(next, texts);
   });
 }
@@ -75,10 +75,9 @@ export async function updateMessage(
 /** Deletes one message and its chunks; false when there is none. */
 export async function deleteMessage(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
-  id: string,
+  ref: MessageRef,
 ): Promise<boolean> {
+  const { owner, chatId, id } = ref;
   const key = messageKey(owner, chatId, id);
   const deleted = await retry("delete the message", async () => {
     const [entry, count] = await ctx.kv.getMany<[unknown, number]>([
@@ -94,7 +93,7 @@ export async function deleteMessage(
     return result.ok ? true : undefined;
   });
   if (deleted) {
-    ctx.cache.delete(cacheKey(owner, chatId, id));
+    ctx.cache.delete(cacheKey(ref));
     await deletePrefix(ctx.kv, messageContentPrefix(owner, chatId, id));
   }
   return deleted;
@@ -103,9 +102,7 @@ export async function deleteMessage(
 /** Deletes every message after `id` (for edit and resend); returns how many. */
 export async function deleteMessagesAfter(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
-  id: string,
+  { owner, chatId, id }: MessageRef,
 ): Promise<number> {
   const prefix = messagesPrefix(owner, chatId);
   const ids: string[] = [];
@@ -115,7 +112,7 @@ export async function deleteMessagesAfter(
   }
   let deleted = 0;
   for (const later of ids.reverse()) {
-    if (await deleteMessage(ctx, owner, chatId, later)) deleted++;
+    if (await deleteMessage(ctx, { owner, chatId, id: later })) deleted++;
   }
   return deleted;
 }
@@ -132,7 +129,7 @@ export async function listStreaming(
   ctx: StoreContext,
 ): Promise<StreamingRef[]> {
   const refs: StreamingRef[] = [];
-  for await (const entry of ctx.kv.list({ prefix: ["streaming"] })) {
+  for await (const entry of ctx.kv.list({ prefix: streamingPrefix() })) {
     const [, owner, chatId, messageId] = entry.key as string[];
     refs.push({ owner, chatId, messageId });
   }

@@ -5,19 +5,21 @@
  * short, as well as imports that never became visible.
  */
 
-import { getChatEntry } from "./chat_records.ts";
-import { retry, type StoreContext } from "./store_context.ts";
+import { getChatEntry } from "./chats.ts";
+import { retry, type StoreContext } from "./context.ts";
 import {
   chatContentPrefix,
   chatsPrefix,
   chatStreamingPrefix,
   countKey,
   messagesPrefix,
-  orderKey,
   pendingKey,
+  pendingPrefix,
   trashKey,
-} from "./keys.ts";
+  trashPrefix,
+} from "@/lib/kv_keys.ts";
 import { deletePrefix } from "./kv_limits.ts";
+import { orderKey } from "./order.ts";
 
 /** Deletes a chat and everything in it; false when the owner has none. */
 export async function deleteChat(
@@ -88,10 +90,10 @@ export async function collectGarbage(
 ): Promise<number> {
   const cutoff = ctx.now().getTime() - pendingOlderThanMs;
   const victims: [string, string][] = [];
-  for await (const entry of ctx.kv.list<string>({ prefix: ["trash"] })) {
+  for await (const entry of ctx.kv.list<string>({ prefix: trashPrefix() })) {
     victims.push([entry.key[1] as string, entry.key[2] as string]);
   }
-  for await (const entry of ctx.kv.list<string>({ prefix: ["pending"] })) {
+  for await (const entry of ctx.kv.list<string>({ prefix: pendingPrefix() })) {
     const since = Date.parse(entry.value);
     if (!(since > cutoff)) {
       victims.push([entry.key[1] as string, entry.key[2] as string]);

@@ -1,5 +1,5 @@
 import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
-import { ChatStore } from "./store.ts";
+import { ChatStore } from "./mod.ts";
 import { allKeys, mixedText, spyKv, withStore } from "./test_helpers.ts";
 
 const MB = 1024 * 1024;

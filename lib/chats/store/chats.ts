@@ -4,21 +4,23 @@
  * operation, guarded by the record's versionstamp.
  */
 
-import { chatKey, orderKey } from "./keys.ts";
+import { chatKey } from "@/lib/kv_keys.ts";
+import { DEFAULT_PERSONA } from "../personas.ts";
+import { orderKey } from "./order.ts";
 import type { Mutation } from "./kv_limits.ts";
 import {
   type ChatDefaults,
   compact,
   retry,
   type StoreContext,
-} from "./store_context.ts";
+} from "./context.ts";
 import {
   type Chat,
   type ChatInit,
   type ChatPatch,
   CONTEXT_MESSAGES_DEFAULT,
   TEMPERATURE_DEFAULT,
-} from "./types.ts";
+} from "../types.ts";
 
 /** Builds a full chat from what the caller gave and the defaults. */
 export function buildChat(
@@ -43,7 +45,7 @@ export function buildChat(
     // An imported chat keeps when it was pinned, so it sorts as before.
     ...(init.pinned ? { pinnedAt: init.pinnedAt ?? now } : {}),
     model,
-    persona: init.persona ?? "general",
+    persona: init.persona ?? DEFAULT_PERSONA,
     systemPrompt: init.systemPrompt ?? "",
     temperature: init.temperature ?? TEMPERATURE_DEFAULT,
     contextMessages: init.contextMessages ?? CONTEXT_MESSAGES_DEFAULT,

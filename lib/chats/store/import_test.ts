@@ -1,7 +1,7 @@
 import { assertEquals, assertRejects } from "@/tests/assert.ts";
-import { ChatStore } from "./store.ts";
+import { ChatStore } from "./mod.ts";
 import { allKeys, mixedText, withStore } from "./test_helpers.ts";
-import type { MessageInit } from "./store.ts";
+import type { MessageInit } from "./mod.ts";
 
 const sample = (n: number): MessageInit[] =>
   Array.from({ length: n }, (_, i) => ({

@@ -4,7 +4,7 @@ import {
   assertMatch,
   assertRejects,
 } from "@/tests/assert.ts";
-import { InvalidCursorError } from "./store.ts";
+import { InvalidCursorError } from "./mod.ts";
 import { withStore } from "./test_helpers.ts";
 
 /** A clock the test moves by hand, one second per tick. */
@@ -52,7 +52,7 @@ Deno.test("ChatStore.createChat() keeps explicit settings and timestamps", async
 Deno.test("ChatStore.createChat() without a title or model default is refused", async () => {
   const kv = await Deno.openKv(":memory:");
   try {
-    const { ChatStore } = await import("./store.ts");
+    const { ChatStore } = await import("./mod.ts");
     await assertRejects(
       () => new ChatStore(kv).createChat("alice"),
       TypeError,
@@ -72,7 +72,7 @@ Deno.test("ChatStore.listChats() puts the most recently updated chat first", asy
     clock.tick();
     const c = await store.createChat("alice", { title: "c" });
     clock.tick();
-    await store.touchChat("alice", a.id);
+    await store.updateChat("alice", a.id, {});
     const { chats, cursor } = await store.listChats("alice");
     assertEquals(chats.map((x) => x.title), ["a", "c", "b"]);
     assertEquals(cursor, undefined);
@@ -203,7 +203,7 @@ Deno.test("ChatStore chat methods treat another owner's chat as missing", async 
       await store.updateChat("bob", chat.id, { title: "Hacked", pinned: true }),
       null,
     );
-    assertEquals(await store.touchChat("bob", chat.id), null);
+    assertEquals(await store.updateChat("bob", chat.id, {}), null);
     assertEquals(await store.deleteChat("bob", chat.id), false);
     assertEquals(await store.deleteAllChats("bob"), 0);
     assertEquals((await store.listChats("bob")).chats, []);
@@ -261,7 +261,7 @@ Deno.test("concurrent chat updates keep exactly one order entry per chat", async
     await Promise.all(chats.flatMap((chat, i) => [
       store.updateChat("alice", chat.id, { pinned: i % 2 === 0 }),
       store.updateChat("alice", chat.id, { title: `renamed ${i}` }),
-      store.touchChat("alice", chat.id),
+      store.updateChat("alice", chat.id, {}),
       store.addMessage("alice", chat.id, {
         role: "user",
         content: "hai",

@@ -1,14 +1,10 @@
 /** Listing an owner's chats in order, a page at a time. */
 
-import { sameKey } from "./chat_records.ts";
-import {
-  decodeCursor,
-  encodeCursor,
-  orderPosition,
-  orderPrefix,
-} from "./keys.ts";
-import type { StoreContext } from "./store_context.ts";
-import type { Chat } from "./types.ts";
+import { sameKey } from "./chats.ts";
+import { orderPrefix } from "@/lib/kv_keys.ts";
+import { decodeCursor, encodeCursor, orderPosition } from "./order.ts";
+import type { StoreContext } from "./context.ts";
+import type { Chat } from "../types.ts";
 
 /** Options of listChats. */
 export interface ListChatsOptions {

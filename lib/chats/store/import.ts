@@ -5,24 +5,24 @@
  * removes the mark. On error everything under the id is purged.
  */
 
-import { buildChat, chatMutations } from "./chat_records.ts";
+import { buildChat, chatMutations } from "./chats.ts";
 import {
   type ChatDefaults,
   compact,
   type StoreContext,
   type StoredMessage,
-} from "./store_context.ts";
+} from "./context.ts";
 import {
   chatKey,
   countKey,
   messageKey,
   pendingKey,
   streamingKey,
-} from "./keys.ts";
+} from "@/lib/kv_keys.ts";
 import { applyMutations, commitInBatches, type Mutation } from "./kv_limits.ts";
-import { type MessageInit, planTexts } from "./message_records.ts";
+import { type MessageInit, planTexts } from "./messages.ts";
 import { purgeChatData } from "./purge.ts";
-import type { Chat, ChatInit } from "./types.ts";
+import type { Chat, ChatInit } from "../types.ts";
 
 /**
  * Writes a chat with its messages and returns the chat. Messages get fresh
@@ -47,10 +47,11 @@ export async function importChat(
         id: ctx.newId(),
         createdAt: message.createdAt ?? now,
       });
-      const writes = planTexts(ctx, owner, chat.id, null, record, {
-        content,
-        reasoning,
-      }, {});
+      const writes = planTexts(ctx, { owner, chatId: chat.id }, {
+        before: null,
+        next: record,
+        changes: { content, reasoning },
+      });
       mutations.push(...writes.flatMap((w) => w.chunks));
       mutations.push({
         key: messageKey(owner, chat.id, record.id),

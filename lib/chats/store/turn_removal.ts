@@ -4,7 +4,8 @@
  * for the turn's commit, done newest first beforehand.
  */
 
-import { countKey, messageContentPrefix, streamingKey } from "./keys.ts";
+import { countKey, messageContentPrefix, streamingKey } from "@/lib/kv_keys.ts";
+import type { ChatRef } from "../types.ts";
 import {
   applyMutations,
   deletePrefix,
@@ -12,7 +13,7 @@ import {
   type Mutation,
   planBatches,
 } from "./kv_limits.ts";
-import { cacheKey, retry, type StoreContext } from "./store_context.ts";
+import { cacheKey, retry, type StoreContext } from "./context.ts";
 
 /** Reads `keys`, `KV_MAX_GET_MANY` at a time. */
 export async function readAll(
@@ -38,10 +39,10 @@ export function removalOf(entry: Deno.KvEntryMaybe<unknown>): Mutation[] {
 /** Deletes `entries` newest first, in commits that each fit, with the count. */
 export async function removeNewestFirst(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
+  ref: ChatRef,
   entries: Deno.KvEntryMaybe<unknown>[],
 ): Promise<void> {
+  const { owner, chatId } = ref;
   const deletes = entries.toReversed().flatMap(removalOf);
   for (const batch of planBatches(deletes)) {
     if (batch.length === 0) continue;
@@ -53,19 +54,19 @@ export async function removeNewestFirst(
       return (await op.commit()).ok ? true : undefined;
     });
   }
-  await purgeTexts(ctx, owner, chatId, entries);
+  await purgeTexts(ctx, ref, entries);
 }
 
 /** Forgets and purges the chunks of removed messages. */
 export async function purgeTexts(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
+  ref: ChatRef,
   entries: Deno.KvEntryMaybe<unknown>[],
 ): Promise<void> {
+  const { owner, chatId } = ref;
   for (const entry of entries) {
     const id = entry.key[3] as string;
-    ctx.cache.delete(cacheKey(owner, chatId, id));
+    ctx.cache.delete(cacheKey({ owner, chatId, id }));
     try {
       await deletePrefix(ctx.kv, messageContentPrefix(owner, chatId, id));
     } catch (error) {

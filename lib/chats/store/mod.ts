@@ -9,10 +9,10 @@ import {
   listChatPage,
   type ListChatsOptions,
 } from "./chat_list.ts";
-import * as chats from "./chat_records.ts";
-import { importChat } from "./import_chat.ts";
-import * as records from "./message_records.ts";
-import type { MessageInit, MessagePatch } from "./message_records.ts";
+import * as chats from "./chats.ts";
+import { importChat } from "./import.ts";
+import * as records from "./messages.ts";
+import type { MessageInit, MessagePatch } from "./messages.ts";
 import * as updates from "./message_update.ts";
 import {
   commitTurn,
@@ -22,15 +22,15 @@ import {
 import type { StreamingRef } from "./message_update.ts";
 import type { Mutation } from "./kv_limits.ts";
 import * as purge from "./purge.ts";
-import { migrate } from "./schema_version.ts";
+import { migrate } from "./migrate.ts";
 import { chatMatcher } from "./search.ts";
 import {
   type ChatDefaults,
   type ChatStoreOptions,
   createContext,
   type StoreContext,
-} from "./store_context.ts";
-import type { Chat, ChatInit, ChatPatch, Message } from "./types.ts";
+} from "./context.ts";
+import type { Chat, ChatInit, ChatPatch, ChatRef, Message } from "../types.ts";
 
 export type {
   ChatDefaults,
@@ -39,11 +39,12 @@ export type {
   ListChatsOptions,
   MessageInit,
   MessagePatch,
+  Mutation,
   StreamingRef,
   TurnCommitted,
   TurnWrites,
 };
-export { InvalidCursorError } from "./keys.ts";
+export { InvalidCursorError } from "./order.ts";
 
 // Ids come from callers (URLs): anything that cannot be one of ours is
 // simply not found, and never reaches KV's key size limit.
@@ -124,11 +125,6 @@ export class ChatStore {
     return validId(id) ? chats.updateChat(ctx, owner, id, patch) : null;
   }
 
-  /** Moves a chat's updatedAt to now; null when there is no such chat. */
-  touchChat(owner: string, id: string): Promise<Chat | null> {
-    return this.updateChat(owner, id, {});
-  }
-
   /** Deletes a chat with all its messages; false when there is none. */
   async deleteChat(owner: string, id: string): Promise<boolean> {
     const ctx = await this.#use(owner);
@@ -152,7 +148,9 @@ export class ChatStore {
   /** Messages of a chat in creation order; null when there is no such chat. */
   async listMessages(owner: string, chatId: string): Promise<Message[] | null> {
     const ctx = await this.#use(owner);
-    return validId(chatId) ? records.listMessages(ctx, owner, chatId) : null;
+    return validId(chatId)
+      ? records.listMessages(ctx, { owner, chatId })
+      : null;
   }
 
   /** One message, or null when the chat or the message does not exist. */
@@ -163,7 +161,7 @@ export class ChatStore {
   ): Promise<Message | null> {
     const ctx = await this.#use(owner);
     return validId(chatId) && validId(id)
-      ? records.getMessage(ctx, owner, chatId, id)
+      ? records.getMessage(ctx, { owner, chatId, id })
       : null;
   }
 
@@ -190,7 +188,7 @@ export class ChatStore {
       throw new TypeError("Messages added at once need different ids");
     }
     return validId(chatId)
-      ? records.addMessages(ctx, owner, chatId, inits, chatPatch)
+      ? records.addMessages(ctx, { owner, chatId }, inits, chatPatch)
       : null;
   }
 
@@ -217,7 +215,7 @@ export class ChatStore {
   ): Promise<Message | null> {
     const ctx = await this.#use(owner);
     if (!validId(chatId) || !validId(id)) return null;
-    return updates.updateMessage(ctx, owner, chatId, id, patch, also);
+    return updates.updateMessage(ctx, { owner, chatId, id }, patch, also);
   }
 
   /**
@@ -228,7 +226,7 @@ export class ChatStore {
    * update (nothing written then).
    */
   async commitTurn(
-    ref: { owner: string; chatId: string },
+    ref: ChatRef,
     writes: TurnWrites,
   ): Promise<TurnCommitted | null> {
     const ctx = await this.#use(ref.owner);
@@ -243,7 +241,7 @@ export class ChatStore {
       );
     }
     if (!validId(ref.chatId)) return null;
-    return commitTurn(ctx, ref.owner, ref.chatId, writes);
+    return commitTurn(ctx, ref, writes);
   }
 
   /** Deletes one message; false when there is none. */
@@ -254,7 +252,7 @@ export class ChatStore {
   ): Promise<boolean> {
     const ctx = await this.#use(owner);
     if (!validId(chatId) || !validId(id)) return false;
-    return updates.deleteMessage(ctx, owner, chatId, id);
+    return updates.deleteMessage(ctx, { owner, chatId, id });
   }
 
   /** Deletes the messages after one (edit and resend); returns how many. */
@@ -265,13 +263,15 @@ export class ChatStore {
   ): Promise<number> {
     const ctx = await this.#use(owner);
     if (!validId(chatId) || !validId(id)) return 0;
-    return updates.deleteMessagesAfter(ctx, owner, chatId, id);
+    return updates.deleteMessagesAfter(ctx, { owner, chatId, id });
   }
 
   /** How many messages a chat has; null when there is no such chat. */
   async countMessages(owner: string, chatId: string): Promise<number | null> {
     const ctx = await this.#use(owner);
-    return validId(chatId) ? records.countMessages(ctx, owner, chatId) : null;
+    return validId(chatId)
+      ? records.countMessages(ctx, { owner, chatId })
+      : null;
   }
 
   /** Every message of every owner still marked streaming, for startup. */

@@ -5,7 +5,7 @@
 
 import { ContentMissingError, readChunks } from "./content.ts";
 import type { TextMap } from "./content_write.ts";
-import { versionPrefix } from "./keys.ts";
+import { versionPrefix } from "@/lib/kv_keys.ts";
 import {
   asStoredMessage,
   cacheKey,
@@ -13,8 +13,8 @@ import {
   type StoreContext,
   type StoredMessage,
   TEXT_FIELDS,
-} from "./store_context.ts";
-import type { Message } from "./types.ts";
+} from "./context.ts";
+import type { ChatRef, Message, MessageRef } from "../types.ts";
 
 /** A message record as read, with the full texts of its chunked fields. */
 export interface LoadedMessage {
@@ -30,21 +30,14 @@ export interface LoadedMessage {
  */
 export async function loadMessage(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
+  chat: ChatRef,
   entry: Deno.KvEntryMaybe<unknown>,
 ): Promise<LoadedMessage | null> {
   for (let attempt = 0;; attempt++) {
     if (entry.value === null) return null;
     const record = asStoredMessage(entry.value, entry.key);
     try {
-      const texts = await loadTexts(
-        ctx,
-        owner,
-        chatId,
-        record,
-        entry.versionstamp,
-      );
+      const texts = await loadTexts(ctx, chat, record, entry.versionstamp);
       return { entry: entry as Deno.KvEntry<StoredMessage>, record, texts };
     } catch (error) {
       if (!(error instanceof ContentMissingError)) throw error;
@@ -62,31 +55,30 @@ export async function loadMessage(
 /** Reads a message entry into a Message; null once it is gone. */
 export async function readMessage(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
+  chat: ChatRef,
   entry: Deno.KvEntryMaybe<unknown>,
 ): Promise<Message | null> {
-  const loaded = await loadMessage(ctx, owner, chatId, entry);
+  const loaded = await loadMessage(ctx, chat, entry);
   return loaded && toMessage(loaded.record, loaded.texts);
 }
 
 /** Loads the chunked texts of a record. */
 export async function loadTexts(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
+  chat: ChatRef,
   record: StoredMessage,
   stamp: string,
 ): Promise<TextMap> {
-  const cached = ctx.cache.get(cacheKey(owner, chatId, record.id), stamp);
+  const ref: MessageRef = { ...chat, id: record.id };
+  const cached = ctx.cache.get(cacheKey(ref), stamp);
   const texts: TextMap = {};
   await Promise.all(TEXT_FIELDS.map(async (field) => {
-    const ref = record[refOf(field)];
-    if (!ref) return;
+    const content = record[refOf(field)];
+    if (!content) return;
     texts[field] = cached?.[field] ?? await readChunks(
       ctx.kv,
-      versionPrefix(owner, chatId, record.id, field, ref.version),
-      ref,
+      versionPrefix(ref, field, content.version),
+      content,
     );
   }));
   return texts;

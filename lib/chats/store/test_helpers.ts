@@ -1,6 +1,6 @@
 /** Helpers for the chat store tests: KV spies, key dumps, sample text. */
 
-import { ChatStore, type ChatStoreOptions } from "./store.ts";
+import { ChatStore, type ChatStoreOptions } from "./mod.ts";
 
 /** One write seen by a spied KV. */
 export interface SeenMutation {

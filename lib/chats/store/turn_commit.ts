@@ -7,15 +7,16 @@
  * after it.
  */
 
-import { chatMutations, patchChat } from "./chat_records.ts";
-import { commitWithChunks, type TextWrite } from "./content_write.ts";
 import {
   chatKey,
   countKey,
   messageKey,
   streamingKey,
   trashKey,
-} from "./keys.ts";
+} from "@/lib/kv_keys.ts";
+import type { Chat, ChatPatch, ChatRef, Message } from "../types.ts";
+import { chatMutations, patchChat } from "./chats.ts";
+import { commitWithChunks, type TextWrite } from "./content_write.ts";
 import { type Mutation, planBatches } from "./kv_limits.ts";
 import { loadMessage, toMessage } from "./message_read.ts";
 import {
@@ -23,7 +24,7 @@ import {
   type MessagePatch,
   planTexts,
   remember,
-} from "./message_records.ts";
+} from "./messages.ts";
 import {
   purgeTexts,
   readAll,
@@ -35,8 +36,7 @@ import {
   retry,
   type StoreContext,
   type StoredMessage,
-} from "./store_context.ts";
-import type { Chat, ChatPatch, Message } from "./types.ts";
+} from "./context.ts";
 
 /** What one turn writes. */
 export interface TurnWrites {
@@ -68,10 +68,10 @@ export const MAX_TURN_MESSAGES = 90;
 /** Commits `writes` to the chat; null without the chat or a message to change. */
 export async function commitTurn(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
+  ref: ChatRef,
   writes: TurnWrites,
 ): Promise<TurnCommitted | null> {
+  const { owner, chatId } = ref;
   const { add = [], update = [], remove = [] } = writes;
   if (add.length + update.length > MAX_TURN_MESSAGES) {
     throw new RangeError(`A turn stores at most ${MAX_TURN_MESSAGES} messages`);
@@ -120,7 +120,7 @@ export async function commitTurn(
       throw new Error(`Message ${added[taken].id} already exists in this chat`);
     }
     const loaded = await Promise.all(
-      changing.map((entry) => loadMessage(ctx, owner, chatId, entry)),
+      changing.map((entry) => loadMessage(ctx, ref, entry)),
     );
     if (loaded.some((l) => l === null)) return null;
     const gone = removing.filter((e) => e.value !== null);
@@ -135,10 +135,11 @@ export async function commitTurn(
       const { content, reasoning, ...record }: StoredMessage & Message =
         message;
       texts.push(
-        ...planTexts(ctx, owner, chatId, null, record, {
-          content,
-          reasoning,
-        }, {}),
+        ...planTexts(ctx, ref, {
+          before: null,
+          next: record,
+          changes: { content, reasoning },
+        }),
       );
       finals.push({ key: key(message.id), value: record });
       if (message.status === "streaming") {
@@ -164,7 +165,7 @@ export async function commitTurn(
       for (const [name, value] of Object.entries(rest)) {
         if (value === undefined) delete next[name as keyof StoredMessage];
       }
-      texts.push(...planTexts(ctx, owner, chatId, before, next, changes, old));
+      texts.push(...planTexts(ctx, ref, { before, next, changes, old }));
       finals.push({ key: key(id), value: next });
       if ((before.status === "streaming") !== (next.status === "streaming")) {
         const mark = streamingKey(owner, chatId, id);
@@ -195,7 +196,7 @@ export async function commitTurn(
       // More removals than one commit holds: the newest go first, so that
       // an interruption leaves the chat's older messages, never a gap.
       const fits = (first.length - finals.length) >> 1;
-      await removeNewestFirst(ctx, owner, chatId, gone.slice(fits));
+      await removeNewestFirst(ctx, ref, gone.slice(fits));
       return undefined;
     }
     const checks = [
@@ -211,9 +212,13 @@ export async function commitTurn(
     ]);
     if (!result) return undefined;
     records.forEach((record, i) =>
-      remember(ctx, owner, chatId, record, result.versionstamp, known[i])
+      remember(ctx, ref, {
+        record,
+        stamp: result.versionstamp,
+        texts: known[i],
+      })
     );
-    await purgeTexts(ctx, owner, chatId, gone);
+    await purgeTexts(ctx, ref, gone);
     return {
       added,
       updated: records.slice(added.length).map((r, i) =>

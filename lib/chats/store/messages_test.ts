@@ -1,6 +1,6 @@
 import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
 import { allKeys, mixedText, spyKv, withStore } from "./test_helpers.ts";
-import { ChatStore } from "./store.ts";
+import { ChatStore } from "./mod.ts";
 
 Deno.test("ChatStore.addMessage() lists messages in creation order with sortable ids", async () => {
   await withStore(async (store) => {

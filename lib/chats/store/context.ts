@@ -9,9 +9,9 @@ import {
   isContentRef,
 } from "./content.ts";
 import { type StoredText, TextCache } from "./content_write.ts";
-import { newId } from "./ids.ts";
-import type { TextField } from "./keys.ts";
-import type { Message } from "./types.ts";
+import { newId } from "../ids.ts";
+import type { TextField } from "@/lib/kv_keys.ts";
+import type { Message, MessageRef } from "../types.ts";
 
 /** Title and model a new chat gets when it is created without them. */
 export interface ChatDefaults {
@@ -115,7 +115,7 @@ export function compact<T extends object>(value: T): T {
 export const refOf = (field: TextField) => `${field}Ref` as const;
 
 /** Cache key of a message. */
-export function cacheKey(owner: string, chatId: string, id: string): string {
+export function cacheKey({ owner, chatId, id }: MessageRef): string {
   return JSON.stringify([owner, chatId, id]);
 }
 

@@ -5,7 +5,7 @@
  */
 
 import { chunkStarts, type ContentRef, firstChangedChunk } from "./content.ts";
-import type { TextField } from "./keys.ts";
+import type { TextField } from "@/lib/kv_keys.ts";
 import {
   applyMutations,
   commitInBatches,

@@ -1,7 +1,7 @@
 import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
 import { allKeys, mixedText, spyKv, withStore } from "./test_helpers.ts";
-import { ChatStore } from "./store.ts";
-import type { Message } from "./types.ts";
+import { ChatStore } from "./mod.ts";
+import type { Message } from "../types.ts";
 
 /** A KV whose atomic commits throw once `fail(op's keys)` says so. */
 function failingKv(

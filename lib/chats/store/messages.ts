@@ -3,7 +3,7 @@
  * counter and order, and the streaming mark in one atomic operation.
  */
 
-import { chatMutations, getChatEntry, patchChat } from "./chat_records.ts";
+import { chatMutations, getChatEntry, patchChat } from "./chats.ts";
 import { commitWithChunks, planText, type TextWrite } from "./content_write.ts";
 import {
   chatKey,
@@ -11,8 +11,9 @@ import {
   messageKey,
   messagesPrefix,
   streamingKey,
+  type TextField,
   versionPrefix,
-} from "./keys.ts";
+} from "@/lib/kv_keys.ts";
 import { KV_MAX_BATCH_SIZE, type Mutation } from "./kv_limits.ts";
 import { readMessage, toMessage } from "./message_read.ts";
 import {
@@ -26,8 +27,14 @@ import {
   type StoredMessage,
   storedText,
   TEXT_FIELDS,
-} from "./store_context.ts";
-import type { Chat, ChatPatch, Message } from "./types.ts";
+} from "./context.ts";
+import type {
+  Chat,
+  ChatPatch,
+  ChatRef,
+  Message,
+  MessageRef,
+} from "../types.ts";
 
 /** A new message: id and createdAt are generated unless given. */
 export type MessageInit = Omit<Message, "id" | "createdAt"> & {
@@ -38,24 +45,33 @@ export type MessageInit = Omit<Message, "id" | "createdAt"> & {
 /** What updateMessage may change. */
 export type MessagePatch = Partial<Omit<Message, "id">>;
 
+/** A change of a message record's texts, for planTexts. */
+export interface RecordChange {
+  /** The record as stored; null for a new one. */
+  before: StoredMessage | null;
+  /** The record to store; its text fields are set by planTexts. */
+  next: StoredMessage;
+  /** The fields that change, to their new text (undefined removes it). */
+  changes: Partial<Record<TextField, string | undefined>>;
+  /** The old full texts of `before`'s chunked fields. */
+  old?: Partial<Record<TextField, string>>;
+}
+
 /** Plans the text writes of a record change and applies them to `next`. */
 export function planTexts(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
-  before: StoredMessage | null,
-  next: StoredMessage,
-  changes: Partial<Record<"content" | "reasoning", string | undefined>>,
-  oldTexts: Partial<Record<"content" | "reasoning", string>>,
+  chat: ChatRef,
+  { before, next, changes, old = {} }: RecordChange,
 ): TextWrite[] {
   const writes: TextWrite[] = [];
+  const ref: MessageRef = { ...chat, id: next.id };
   for (const field of TEXT_FIELDS) {
     if (!(field in changes)) continue;
     const write = planText({
       field,
-      prefix: (v) => versionPrefix(owner, chatId, next.id, field, v),
+      prefix: (v) => versionPrefix(ref, field, v),
       old: before && storedText(before, field),
-      oldText: oldTexts[field],
+      oldText: old[field],
       text: changes[field],
       chunkSize: ctx.chunkSize,
       inlineMax: ctx.inlineMax,
@@ -77,11 +93,11 @@ export const MAX_ADDED_AT_ONCE = 8;
  */
 export async function addMessages(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
+  chatRef: ChatRef,
   inits: MessageInit[],
   chatPatch: ChatPatch = {},
 ): Promise<Message[] | null> {
+  const { owner, chatId } = chatRef;
   if (inits.length > MAX_ADDED_AT_ONCE) {
     throw new RangeError(`At most ${MAX_ADDED_AT_ONCE} messages at once`);
   }
@@ -123,10 +139,11 @@ export async function addMessages(
     messages.forEach((message, i) => {
       const { content, reasoning, ...record }: StoredMessage & Message =
         message;
-      writes.push(...planTexts(ctx, owner, chatId, null, record, {
-        content,
-        reasoning,
-      }, {}));
+      writes.push(...planTexts(ctx, chatRef, {
+        before: null,
+        next: record,
+        changes: { content, reasoning },
+      }));
       records.push(record);
       finals.push({ key: keys[i], value: record });
       if (message.status === "streaming") {
@@ -143,7 +160,11 @@ export async function addMessages(
     ], finals);
     if (!result) return undefined;
     records.forEach((record, i) =>
-      remember(ctx, owner, chatId, record, result.versionstamp, messages[i])
+      remember(ctx, chatRef, {
+        record,
+        stamp: result.versionstamp,
+        texts: messages[i],
+      })
     );
     return messages;
   });
@@ -152,24 +173,23 @@ export async function addMessages(
 /** Reads one message; null when the owner has no such chat or message. */
 export async function getMessage(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
-  id: string,
+  ref: MessageRef,
 ): Promise<Message | null> {
+  const { owner, chatId, id } = ref;
   const [chat, entry] = await ctx.kv.getMany([
     chatKey(owner, chatId),
     messageKey(owner, chatId, id),
   ]);
   if (!chat.value) return null;
-  return await readMessage(ctx, owner, chatId, entry);
+  return await readMessage(ctx, ref, entry);
 }
 
 /** Every message of a chat in creation order; null without the chat. */
 export async function listMessages(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
+  chatRef: ChatRef,
 ): Promise<Message[] | null> {
+  const { owner, chatId } = chatRef;
   const list = async () => {
     const entries: Deno.KvEntry<unknown>[] = [];
     const iterator = ctx.kv.list({ prefix: messagesPrefix(owner, chatId) }, {
@@ -187,7 +207,7 @@ export async function listMessages(
   const messages = await Promise.all(entries.map((entry) => {
     const record = asStoredMessage(entry.value, entry.key);
     return record.contentRef || record.reasoningRef
-      ? readMessage(ctx, owner, chatId, entry)
+      ? readMessage(ctx, chatRef, entry)
       : toMessage(record, {});
   }));
   return messages.filter((m): m is Message => m !== null);
@@ -196,8 +216,7 @@ export async function listMessages(
 /** How many messages a chat has; null without the chat. */
 export async function countMessages(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
+  { owner, chatId }: ChatRef,
 ): Promise<number | null> {
   const [chat, count] = await ctx.kv.getMany<[unknown, number]>([
     chatKey(owner, chatId),
@@ -206,19 +225,24 @@ export async function countMessages(
   return chat.value === null ? null : count.value ?? 0;
 }
 
-/** Caches the long texts of a record just written at `stamp`. */
+/** A record just committed, with its full texts, for the cache. */
+export interface WrittenRecord {
+  record: StoredMessage;
+  /** The versionstamp of the commit. */
+  stamp: string;
+  texts: Partial<Record<TextField, string | undefined>>;
+}
+
+/** Caches the long texts of a record just written. */
 export function remember(
   ctx: StoreContext,
-  owner: string,
-  chatId: string,
-  record: StoredMessage,
-  stamp: string,
-  texts: Partial<Record<"content" | "reasoning", string | undefined>>,
+  chat: ChatRef,
+  { record, stamp, texts }: WrittenRecord,
 ): void {
-  const long: Partial<Record<"content" | "reasoning", string>> = {};
+  const long: Partial<Record<TextField, string>> = {};
   for (const field of TEXT_FIELDS) {
     const text = texts[field];
     if (record[refOf(field)] && text !== undefined) long[field] = text;
   }
-  ctx.cache.set(cacheKey(owner, chatId, record.id), stamp, long);
+  ctx.cache.set(cacheKey({ ...chat, id: record.id }), stamp, long);
 }

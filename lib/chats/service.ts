@@ -1,0 +1,226 @@
+/**
+ * What a user does to whole chats, with the rules that go with it: a new
+ * chat inherits the last used settings, deleting a chat cancels its running
+ * answer first, an export holds the current branch only, an import is
+ * written whole or not at all. Routes call these and make the Responses.
+ */
+import type { ChatExport, ImportedChat } from "@/lib/transfer/types.ts";
+import { type Lang, t } from "@/lib/i18n/mod.ts";
+import { alternativesOf, currentBranch } from "./branch.ts";
+import { lastUsedSettings, rememberSettings } from "./owner_settings.ts";
+import type { ChatStore } from "./store/mod.ts";
+import type {
+  Chat,
+  ChatPatch,
+  ChatRef,
+  ChatSettings,
+  Feedback,
+  Message,
+  MessageRef,
+} from "./types.ts";
+
+/** How the service stops a chat's running answer (the generation runner). */
+export interface AnswerCanceller {
+  /** Cancels the chat's running answer; true when one was running. */
+  cancel(owner: string, chatId: string): Promise<boolean>;
+}
+
+/** What the chat service works with. */
+export interface ChatServiceDeps {
+  kv: Deno.Kv;
+  store: ChatStore;
+  runner: AnswerCanceller;
+}
+
+/** Who acts: the owner, and the language of anything the service names. */
+export interface ChatActor {
+  owner: string;
+  lang: Lang;
+}
+
+/** A change of one message: feedback, or making an alternative answer current. */
+export interface MessageChange {
+  feedback?: Feedback;
+  active?: true;
+}
+
+/** The outcome of changeMessage(): the message, or why nothing changed. */
+export type MessageChangeResult =
+  | { ok: true; message: Message }
+  | { ok: false; reason: "not_found" | "no_alternative" };
+
+/** Chats read per page while going through every chat of an owner. */
+const PAGE_SIZE = 500;
+
+/** Cancels sent at once: each may read a lease from KV. */
+const CANCELS_AT_ONCE = 16;
+
+/** Operations on whole chats, for routes. */
+export class ChatService {
+  readonly #deps: ChatServiceDeps;
+
+  constructor(deps: ChatServiceDeps) {
+    this.#deps = deps;
+  }
+
+  /** Creates a chat: given settings win, then the owner's last used ones, then defaults. */
+  async create(
+    actor: ChatActor,
+    init: Partial<ChatSettings> & { title?: string } = {},
+  ): Promise<Chat> {
+    const { kv, store } = this.#deps;
+    return await store.createChat(actor.owner, {
+      ...await lastUsedSettings(kv, actor.owner),
+      ...init,
+      title: init.title ?? t(actor.lang, "chat.untitled"),
+      titleFixed: init.title !== undefined,
+    });
+  }
+
+  /** Renames, pins or changes settings: a new title is fixed; settings are remembered. */
+  async update(owner: string, chat: Chat, patch: ChatPatch): Promise<Chat> {
+    const { kv, store } = this.#deps;
+    const next: ChatPatch = { ...patch };
+    if (patch.title !== undefined) next.titleFixed = true;
+    const updated = await store.updateChat(owner, chat.id, next) ?? chat;
+    await rememberSettings(kv, owner, updated, patch);
+    return updated;
+  }
+
+  /** Cancels the chat's running answer, then deletes it; false when there is no such chat. */
+  async delete({ owner, chatId }: ChatRef): Promise<boolean> {
+    await this.#deps.runner.cancel(owner, chatId);
+    return await this.#deps.store.deleteChat(owner, chatId);
+  }
+
+  /** Cancels every running answer of the owner, then deletes every chat; returns how many. */
+  async deleteAll(owner: string): Promise<number> {
+    const { store, runner } = this.#deps;
+    // Every chat, not only those with a streaming answer stored: a turn holds
+    // its chat's lease before its placeholder is written.
+    let cursor: string | undefined;
+    do {
+      const page = await store.listChats(owner, { limit: PAGE_SIZE, cursor });
+      const ids = page.chats.map((chat) => chat.id);
+      for (let i = 0; i < ids.length; i += CANCELS_AT_ONCE) {
+        await Promise.all(
+          ids.slice(i, i + CANCELS_AT_ONCE).map((id) =>
+            runner.cancel(owner, id)
+          ),
+        );
+      }
+      cursor = page.cursor;
+    } while (cursor);
+    return await store.deleteAllChats(owner);
+  }
+
+  /** A chat with its current branch, for a download; null when there is no such chat. */
+  async export({ owner, chatId }: ChatRef): Promise<ChatExport | null> {
+    const { store } = this.#deps;
+    const [chat, messages] = await Promise.all([
+      store.getChat(owner, chatId),
+      store.listMessages(owner, chatId),
+    ]);
+    return chat && messages
+      ? { chat, messages: currentBranch(messages) }
+      : null;
+  }
+
+  /** Every chat of the owner with its current branch, in list order. */
+  async exportAll(owner: string): Promise<ChatExport[]> {
+    const { store } = this.#deps;
+    const chats: ChatExport[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listChats(owner, { limit: PAGE_SIZE, cursor });
+      for (const chat of page.chats) {
+        // A chat deleted meanwhile lists no messages; it is left out.
+        const messages = await store.listMessages(owner, chat.id);
+        if (messages) chats.push({ chat, messages: currentBranch(messages) });
+      }
+      cursor = page.cursor;
+    } while (cursor);
+    return chats;
+  }
+
+  /** Records feedback on a message, or makes an alternative answer the current one. */
+  async changeMessage(
+    ref: MessageRef,
+    change: MessageChange,
+  ): Promise<MessageChangeResult> {
+    const { store } = this.#deps;
+    const { owner, chatId, id } = ref;
+    let message = await store.getMessage(owner, chatId, id);
+    if (!message) return { ok: false, reason: "not_found" };
+    if (change.active && !await this.#selectAlternative(ref)) {
+      return { ok: false, reason: "no_alternative" };
+    }
+    if (change.feedback !== undefined) {
+      message = await store.updateMessage(owner, chatId, id, {
+        feedback: change.feedback,
+      });
+    } else if (change.active) {
+      message = await store.getMessage(owner, chatId, id);
+    }
+    return message ? { ok: true, message } : { ok: false, reason: "not_found" };
+  }
+
+  /** Makes a message the current answer of its group; false when it has no alternatives. */
+  async #selectAlternative({ owner, chatId, id }: MessageRef) {
+    const { store } = this.#deps;
+    const messages = (await store.listMessages(owner, chatId)) ?? [];
+    const target = messages.find((m) => m.id === id);
+    if (!target?.group) return false;
+    for (const m of alternativesOf(messages, target)) {
+      const inactive = m.id === id ? undefined : true;
+      if (m.inactive !== inactive) {
+        await store.updateMessage(owner, chatId, m.id, { inactive });
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Writes imported chats, in order, all or nothing: when one fails, those
+   * already written are deleted again and the error is thrown.
+   */
+  async import(owner: string, imported: ImportedChat[]): Promise<Chat[]> {
+    const { store } = this.#deps;
+    const written: Chat[] = [];
+    try {
+      for (const source of imported) {
+        written.push(
+          await store.importChat(owner, chatInit(source), source.messages),
+        );
+      }
+      return written;
+    } catch (error) {
+      await Promise.allSettled(
+        written.map((chat) => store.deleteChat(owner, chat.id)),
+      );
+      throw error;
+    }
+  }
+}
+
+/** The chat an import writes; named fields only, so source ids are not stored. */
+function chatInit(source: ImportedChat) {
+  const {
+    settings,
+    title,
+    titleFixed,
+    pinned,
+    pinnedAt,
+    createdAt,
+    updatedAt,
+  } = source;
+  return {
+    ...settings,
+    title,
+    titleFixed,
+    pinned,
+    pinnedAt,
+    createdAt,
+    updatedAt,
+  };
+}

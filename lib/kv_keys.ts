@@ -1,0 +1,171 @@
+/**
+ * Every Deno KV key the app writes, in one place. The arrays are the stored
+ * layout: changing one orphans existing data, so a change needs a migration
+ * (lib/chats/store/migrate.ts) and kv_keys_test.ts pins each shape.
+ *
+ * Every key of an owner's data has the kind first and the owner second, so
+ * one owner can never reach another's data by id.
+ *
+ * App:
+ * - `["meta", "schema_version"]` → number, the chat store's layout version
+ * - `["meta", "session_secret"]` → string, the generated session secret
+ *   (only without `SESSION_SECRET`)
+ *
+ * Chat store (lib/chats/store/):
+ * - `["chats", owner, chatId]` → Chat
+ * - `["chat_order", owner, bucket, invertedTime, chatId]` → Chat (a copy, so
+ *   a page of the list is one range read); bucket 0 = pinned, 1 = unpinned
+ * - `["messages", owner, chatId, messageId]` → StoredMessage
+ * - `["content", owner, chatId, messageId, field, version, index]` → string,
+ *   a chunk of a long text (field "content" or "reasoning")
+ * - `["message_count", owner, chatId]` → number
+ * - `["streaming", owner, chatId, messageId]` → true, while streaming
+ * - `["trash", owner, chatId]` → ISO time, a deleted chat not yet purged
+ * - `["pending", owner, chatId]` → ISO time, an import not yet visible
+ *
+ * Chat settings (lib/chats/chat_settings.ts):
+ * - `["owner_settings", owner]` → the settings a new chat inherits
+ *
+ * Generation (lib/generation/):
+ * - `["generation_lease", owner, chatId]` → {messageId, expiresAt}, the
+ *   instance running the chat's answer renews it
+ * - `["generation_cancel", owner, chatId]` → messageId, a cancel for the
+ *   instance holding the lease (expires with the lease)
+ *
+ * Rate limits (lib/security/rate_limit.ts):
+ * - `["rate", limiter, subject, windowIndex]` → KvU64 count, expires after
+ *   two windows
+ */
+
+import type { MessageRef } from "./chats/types.ts";
+
+/** A field of a message that may be stored in chunks. */
+export type TextField = "content" | "reasoning";
+
+/** Where a chat sits in the order: bucket, inverted time, id. */
+export type OrderPosition = [bucket: 0 | 1, inverted: number, id: string];
+
+// App
+
+/** Key of the chat store's schema version. */
+export const schemaVersionKey = (): Deno.KvKey => ["meta", "schema_version"];
+
+/** Key of the session secret generated when none is configured. */
+export const sessionSecretKey = (): Deno.KvKey => ["meta", "session_secret"];
+
+// Chat store
+
+/** Key of a chat record. */
+export const chatKey = (owner: string, id: string): Deno.KvKey => [
+  "chats",
+  owner,
+  id,
+];
+/** Prefix of every chat record of an owner. */
+export const chatsPrefix = (owner: string): Deno.KvKey => ["chats", owner];
+/** Prefix of an owner's ordering index. */
+export const orderPrefix = (owner: string): Deno.KvKey => [
+  "chat_order",
+  owner,
+];
+/** Key of a chat's entry in the ordering index. */
+export const orderEntryKey = (
+  owner: string,
+  position: OrderPosition,
+): Deno.KvKey => [...orderPrefix(owner), ...position];
+/** Key of a message record. */
+export const messageKey = (
+  owner: string,
+  chatId: string,
+  id: string,
+): Deno.KvKey => ["messages", owner, chatId, id];
+/** Prefix of every message record of a chat, in creation order. */
+export const messagesPrefix = (owner: string, chatId: string): Deno.KvKey => [
+  "messages",
+  owner,
+  chatId,
+];
+/** Prefix of every content chunk of a chat. */
+export const chatContentPrefix = (
+  owner: string,
+  chatId: string,
+): Deno.KvKey => ["content", owner, chatId];
+/** Prefix of every content chunk of a message. */
+export const messageContentPrefix = (
+  owner: string,
+  chatId: string,
+  id: string,
+): Deno.KvKey => ["content", owner, chatId, id];
+/** Prefix of the chunks of one version of one field of a message. */
+export const versionPrefix = (
+  { owner, chatId, id }: MessageRef,
+  field: TextField,
+  version: string,
+): Deno.KvKey => ["content", owner, chatId, id, field, version];
+/** Key of a chat's message counter. */
+export const countKey = (owner: string, chatId: string): Deno.KvKey => [
+  "message_count",
+  owner,
+  chatId,
+];
+/** Key marking a message as streaming. */
+export const streamingKey = (
+  owner: string,
+  chatId: string,
+  id: string,
+): Deno.KvKey => ["streaming", owner, chatId, id];
+/** Prefix of the streaming marks of a chat. */
+export const chatStreamingPrefix = (
+  owner: string,
+  chatId: string,
+): Deno.KvKey => ["streaming", owner, chatId];
+/** Prefix of every streaming mark of every owner. */
+export const streamingPrefix = (): Deno.KvKey => ["streaming"];
+/** Key marking a deleted chat whose data is still being purged. */
+export const trashKey = (owner: string, chatId: string): Deno.KvKey => [
+  "trash",
+  owner,
+  chatId,
+];
+/** Prefix of every trash mark of every owner. */
+export const trashPrefix = (): Deno.KvKey => ["trash"];
+/** Key marking an import that is not visible yet. */
+export const pendingKey = (owner: string, chatId: string): Deno.KvKey => [
+  "pending",
+  owner,
+  chatId,
+];
+/** Prefix of every pending import of every owner. */
+export const pendingPrefix = (): Deno.KvKey => ["pending"];
+
+// Chat settings
+
+/** Key of the settings an owner used last, which new chats inherit. */
+export const ownerSettingsKey = (owner: string): Deno.KvKey => [
+  "owner_settings",
+  owner,
+];
+
+// Generation
+
+/** Key of the lease of the instance running a chat's answer. */
+export const generationLeaseKey = (
+  owner: string,
+  chatId: string,
+): Deno.KvKey => ["generation_lease", owner, chatId];
+/** Key of a cancel request for a chat's running answer. */
+export const generationCancelKey = (
+  owner: string,
+  chatId: string,
+): Deno.KvKey => ["generation_cancel", owner, chatId];
+/** Prefix of every cancel request, polled by instances running answers. */
+export const generationCancelPrefix = (): Deno.KvKey => ["generation_cancel"];
+
+// Rate limits
+
+/** Key of a rate limiter's count for one subject in one time window. */
+export const rateLimitKey = (
+  limiter: string,
+  subject: string,
+  windowIndex: number,
+): Deno.KvKey => ["rate", limiter, subject, windowIndex];
