@@ -39,6 +39,12 @@ export type Handler<Data = unknown, State = Record<string, unknown>> = (
   ctx: FreshContext<State, Data>,
 ) => Response | Promise<Response>;
 
+/** A `_middleware` handler: answers itself or calls `ctx.next()`. */
+export type MiddlewareHandler<State = Record<string, unknown>> = (
+  req: Request,
+  ctx: FreshContext<State>,
+) => Response | Promise<Response>;
+
 /** Handlers keyed by HTTP method. */
 export type Handlers<Data = unknown, State = Record<string, unknown>> = {
   [M in HttpMethod]?: Handler<Data, State>;
@@ -91,7 +97,10 @@ export interface RouteModule {
   // deno-lint-ignore no-explicit-any
   default?: ComponentType<any> | AsyncRoute<any, any>;
   // deno-lint-ignore no-explicit-any
-  handler?: Handler<any, any> | Handlers<any, any> | Handler<any, any>[];
+  handler?:
+    | Handler<any, any>
+    | Handlers<any, any>
+    | MiddlewareHandler<any>[];
   config?: RouteConfig;
 }
 
