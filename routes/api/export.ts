@@ -1,16 +1,17 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { currentBranch } from "@/lib/chats/branch.ts";
 import type { ChatExport } from "@/lib/transfer/mod.ts";
 import { renderExportAll } from "@/lib/transfer/mod.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { ApiError } from "@/lib/http/api.ts";
-import { api } from "@/lib/http/route.ts";
 
 /** Chats read per `listChats` call while collecting everything. */
 const PAGE_SIZE = 500;
 
 export const handler = {
   /** Every chat of the owner with its messages as one JSON download (`?format=json`, the default). */
-  GET: api(async (_req, ctx) => {
+  async GET(_req, ctx) {
     const format = ctx.url.searchParams.get("format") ?? "json";
     if (format !== "json") {
       throw new ApiError(
@@ -40,5 +41,5 @@ export const handler = {
         "X-Content-Type-Options": "nosniff",
       },
     });
-  }),
-};
+  },
+} satisfies Handlers<unknown, AppState>;

@@ -1,10 +1,11 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { json } from "@/lib/http/api.ts";
-import { api } from "@/lib/http/route.ts";
 import { listModels } from "@/lib/openrouter/models.ts";
 
 export const handler = {
   /** The models to choose from (cached for an hour; a built-in list when OpenRouter is unreachable). */
-  GET: api(async (_req, ctx) => {
+  async GET(_req, ctx) {
     const { config } = ctx.state.services;
     const models = await listModels({
       baseUrl: config.openrouterBaseUrl,
@@ -19,5 +20,5 @@ export const handler = {
         free,
       })),
     });
-  }),
-};
+  },
+} satisfies Handlers<unknown, AppState>;

@@ -1,12 +1,14 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { currentBranch } from "@/lib/chats/branch.ts";
 import { isExportFormat, renderExport } from "@/lib/transfer/mod.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { ApiError } from "@/lib/http/api.ts";
-import { api, ownChat } from "@/lib/http/route.ts";
+import { ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
   /** One chat as a download: `?format=json|txt|md` (default json), times in the user's zone. */
-  GET: api(async (_req, ctx) => {
+  async GET(_req, ctx) {
     const format = ctx.url.searchParams.get("format") ?? "json";
     if (!isExportFormat(format)) {
       throw new ApiError(
@@ -32,5 +34,5 @@ export const handler = {
         "X-Content-Type-Options": "nosniff",
       },
     });
-  }),
-};
+  },
+} satisfies Handlers<unknown, AppState>;

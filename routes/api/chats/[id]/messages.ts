@@ -1,10 +1,12 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { sendMessageBody } from "@/lib/chats/schemas.ts";
 import { sendMessage } from "@/lib/generation/turn.ts";
-import { api, body, ownChat } from "@/lib/http/route.ts";
+import { body, ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
   /** Sends a message and streams the answer as server-sent events. */
-  POST: api(async (req, ctx) => {
+  async POST(req, ctx) {
     const { content } = await body(req, ctx, sendMessageBody);
     const chat = await ownChat(ctx);
     const { services, owner, lang, timeZone } = ctx.state;
@@ -12,5 +14,5 @@ export const handler = {
       { services, owner, chat, lang, timeZone },
       content,
     );
-  }),
-};
+  },
+} satisfies Handlers<unknown, AppState>;

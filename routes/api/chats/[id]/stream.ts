@@ -1,13 +1,15 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { eventStreamResponse } from "@/lib/generation/generation.ts";
 import { watchRemote } from "@/lib/generation/remote_watch.ts";
-import { api, ownChat } from "@/lib/http/route.ts";
+import { ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
   /**
    * Re-attaches to the running answer from its current text; 204 when none
    * runs. An answer running on another instance is followed through KV.
    */
-  GET: api(async (_req, ctx) => {
+  async GET(_req, ctx) {
     const chat = await ownChat(ctx);
     const { store, runner } = ctx.state.services;
     const owner = ctx.state.owner;
@@ -20,5 +22,5 @@ export const handler = {
       alive: async () =>
         (await runner.leasedMessage(owner, chat.id)) === messageId,
     }));
-  }),
-};
+  },
+} satisfies Handlers<unknown, AppState>;

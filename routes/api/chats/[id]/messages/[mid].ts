@@ -1,12 +1,14 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { selectAlternative } from "@/lib/chats/branch.ts";
 import { messagePatchBody } from "@/lib/chats/schemas.ts";
 import { ApiError, json } from "@/lib/http/api.ts";
-import { api, body, ownChat } from "@/lib/http/route.ts";
+import { body, ownChat } from "@/lib/http/route.ts";
 import { t } from "@/lib/i18n/mod.ts";
 
 export const handler = {
   /** Records a like or dislike, or makes an alternative answer the current one. */
-  PATCH: api(async (req, ctx) => {
+  async PATCH(req, ctx) {
     const patch = await body(req, ctx, messagePatchBody);
     const chat = await ownChat(ctx);
     const { store } = ctx.state.services;
@@ -24,5 +26,5 @@ export const handler = {
         feedback: patch.feedback,
       });
     return json({ message });
-  }),
-};
+  },
+} satisfies Handlers<unknown, AppState>;
