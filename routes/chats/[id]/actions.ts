@@ -1,4 +1,4 @@
-import type { FreshContext } from "$fresh/server.ts";
+import type { Handlers } from "$fresh/server.ts";
 import { patchChatBody } from "@/lib/chats/schemas.ts";
 import { updateChatSettings } from "@/lib/chats/chat_settings.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
@@ -6,7 +6,7 @@ import type { AppState } from "@/lib/state.ts";
 
 /** The chat forms of the page, so rename, pin, delete and settings work without JavaScript. */
 export const handler = {
-  async POST(req: Request, ctx: FreshContext<AppState>) {
+  async POST(req, ctx) {
     const { store, runner } = ctx.state.services;
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
@@ -50,4 +50,4 @@ export const handler = {
     }
     return back;
   },
-};
+} satisfies Handlers<unknown, AppState>;
