@@ -1,8 +1,12 @@
 import type { Handlers } from "$fresh/server.ts";
 import { patchChatBody } from "@/lib/chats/schemas.ts";
 import { updateChatSettings } from "@/lib/chats/chat_settings.ts";
+import { pageForm } from "@/lib/http/form.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
+
+/** A system prompt of 20 000 characters, URL-encoded, with room to spare. */
+const ACTION_FORM_BYTES = 256 * 1024;
 
 /** The chat forms of the page, so rename, pin, delete and settings work without JavaScript. */
 export const handler = {
@@ -11,7 +15,11 @@ export const handler = {
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
     if (!chat) return ctx.renderNotFound();
-    const form = await req.formData();
+    const form = await pageForm(req, {
+      maxBytes: ACTION_FORM_BYTES,
+      lang: ctx.state.lang,
+    });
+    if (form instanceof Response) return form;
     const field = (name: string) => form.get(name)?.toString();
     const back = seeOther(`/chats/${chat.id}`);
     switch (field("action")) {
