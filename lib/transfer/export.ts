@@ -1,5 +1,5 @@
 /** One entry point for the export route: body, file name and content type per format. */
-import { contentDisposition, safeFilename } from "./filename.ts";
+import { safeFilename } from "./filename.ts";
 import { exportAllJson, exportJson } from "./json.ts";
 import { exportMarkdown } from "./markdown.ts";
 import { resolveTimeZone } from "./timestamp.ts";
@@ -15,8 +15,6 @@ export interface ExportFile {
   body: string;
   filename: string;
   contentType: string;
-  /** The `Content-Disposition` header value. */
-  contentDisposition: string;
 }
 
 /** Options of `renderExport()`. */
@@ -76,6 +74,5 @@ function file(
     body,
     filename,
     contentType: CONTENT_TYPES[format],
-    contentDisposition: contentDisposition(filename),
   };
 }

@@ -29,7 +29,7 @@ export {
 } from "./json.ts";
 export { exportTxt } from "./txt.ts";
 export { exportMarkdown } from "./markdown.ts";
-export { contentDisposition, safeFilename } from "./filename.ts";
+export { safeFilename } from "./filename.ts";
 export { parseImport } from "./import.ts";
 export {
   ImportError,

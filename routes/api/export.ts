@@ -5,6 +5,7 @@ import type { ChatExport } from "@/lib/transfer/mod.ts";
 import { renderExportAll } from "@/lib/transfer/mod.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { ApiError } from "@/lib/http/api.ts";
+import { downloadResponse } from "@/lib/http/download.ts";
 
 /** Chats read per `listChats` call while collecting everything. */
 const PAGE_SIZE = 500;
@@ -33,13 +34,6 @@ export const handler = {
       cursor = page.cursor;
     } while (cursor);
     const file = renderExportAll(chats, { timeZone: ctx.state.timeZone });
-    return new Response(file.body, {
-      headers: {
-        "Content-Type": file.contentType,
-        "Content-Disposition": file.contentDisposition,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return downloadResponse(file);
   },
 } satisfies Handlers<unknown, AppState>;

@@ -4,6 +4,7 @@ import { currentBranch } from "@/lib/chats/branch.ts";
 import { isExportFormat, renderExport } from "@/lib/transfer/mod.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { ApiError } from "@/lib/http/api.ts";
+import { downloadResponse } from "@/lib/http/download.ts";
 import { ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
@@ -26,13 +27,6 @@ export const handler = {
     const file = renderExport({ chat, messages: branch }, format, {
       timeZone: ctx.state.timeZone,
     });
-    return new Response(file.body, {
-      headers: {
-        "Content-Type": file.contentType,
-        "Content-Disposition": file.contentDisposition,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return downloadResponse(file);
   },
 } satisfies Handlers<unknown, AppState>;
