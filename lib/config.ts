@@ -3,6 +3,7 @@
  * `--env-file`). A bad value stops the start with one line that names the
  * variable, says what is wrong and gives an example of a good value.
  */
+import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/time_zone.ts";
 import { z } from "zod";
 import { parse as parseToml } from "smol-toml";
 
@@ -55,15 +56,6 @@ const httpUrl = text.pipe(z.url({
   error: "must be an http:// or https:// URL",
 }));
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const rules = {
   OPENROUTER_API_KEY: { schema: text, example: "sk-or-v1-…" },
   OPENROUTER_BASE_URL: {
@@ -95,7 +87,7 @@ const rules = {
   },
   APP_TIMEZONE: {
     schema: text.refine(isTimeZone, "must be an IANA time zone"),
-    example: "Asia/Jakarta",
+    example: DEFAULT_TIME_ZONE,
   },
   APP_URL: { schema: httpUrl, example: "http://localhost:8000" },
   APP_TITLE: { schema: text, example: "chatai" },
@@ -205,7 +197,7 @@ export async function loadConfig(
     sessionSecret: read(env, "SESSION_SECRET"),
     defaultModel: read(env, "DEFAULT_MODEL") ??
       "meta-llama/llama-3-8b-instruct",
-    appTimezone: read(env, "APP_TIMEZONE") ?? "Asia/Jakarta",
+    appTimezone: read(env, "APP_TIMEZONE") ?? DEFAULT_TIME_ZONE,
     appUrl: read(env, "APP_URL") ?? "http://localhost:8000",
     appTitle: read(env, "APP_TITLE") ?? "chatai",
     importMaxBytes: read(env, "IMPORT_MAX_BYTES") ?? 20 * 1024 * 1024,

@@ -1,14 +1,10 @@
 /** One entry point for the export route: body, file name and content type per format. */
+import { DEFAULT_TIME_ZONE, resolveTimeZone } from "@/lib/time_zone.ts";
 import { safeFilename } from "./filename.ts";
 import { exportAllJson, exportJson } from "./json.ts";
 import { exportMarkdown } from "./markdown.ts";
-import { resolveTimeZone } from "./timestamp.ts";
 import { exportTxt } from "./txt.ts";
-import {
-  type ChatExport,
-  DEFAULT_TIME_ZONE,
-  type ExportFormat,
-} from "./types.ts";
+import { type ChatExport, type ExportFormat } from "./types.ts";
 
 /** A file ready to send. */
 export interface ExportFile {

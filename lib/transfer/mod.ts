@@ -13,7 +13,7 @@ export type {
   ImportOptions,
   ImportResult,
 } from "./types.ts";
-export { DEFAULT_MAX_IMPORT_BYTES, DEFAULT_TIME_ZONE } from "./types.ts";
+export { DEFAULT_MAX_IMPORT_BYTES } from "./types.ts";
 export {
   type ExportFile,
   type ExportOptions,
@@ -36,4 +36,3 @@ export {
   type ImportPosition,
   ImportTooLargeError,
 } from "./errors.ts";
-export { isValidTimeZone } from "./timestamp.ts";

@@ -50,9 +50,6 @@ export interface ImportResult {
 /** 20 MB: the default largest file `parseImport()` accepts. */
 export const DEFAULT_MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-/** The zone used where none (or an unknown one) is given: `APP_TIMEZONE`'s default. */
-export const DEFAULT_TIME_ZONE = "Asia/Jakarta";
-
 /** Options of `parseImport()`. */
 export interface ImportOptions {
   /** IANA zone in which the file's local times are read (TXT, Markdown, the old app's JSON). Default Asia/Jakarta. */
