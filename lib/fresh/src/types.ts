@@ -92,15 +92,13 @@ export interface RouteConfig {
   skipInheritedLayouts?: boolean;
 }
 
+// deno-lint-ignore no-explicit-any
+type Any = any;
+
 /** A module of `routes/`. */
 export interface RouteModule {
-  // deno-lint-ignore no-explicit-any
-  default?: ComponentType<any> | AsyncRoute<any, any>;
-  // deno-lint-ignore no-explicit-any
-  handler?:
-    | Handler<any, any>
-    | Handlers<any, any>
-    | MiddlewareHandler<any>[];
+  default?: ComponentType<Any> | AsyncRoute<Any, Any>;
+  handler?: Handler<Any, Any> | Handlers<Any, Any> | MiddlewareHandler<Any>[];
   config?: RouteConfig;
 }
 
