@@ -210,6 +210,3 @@ export async function loadConfig(
     },
   };
 }
-
-/** The names of every variable the app reads. */
-export const CONFIG_VARIABLES = Object.keys(rules) as Name[];
