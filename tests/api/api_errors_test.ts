@@ -64,8 +64,8 @@ Deno.test("API errors: routes throw, routes/api/_middleware.ts answers", async (
         }
         // The app still answers normally afterwards.
         const after = await client.fetch("/api/chats");
-      assertEquals(after.status, 200);
-      await after.body?.cancel();
+        assertEquals(after.status, 200);
+        await after.body?.cancel();
       },
     );
   } finally {
