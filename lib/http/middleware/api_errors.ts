@@ -7,7 +7,9 @@ import type { AppState } from "@/lib/state.ts";
  * Middleware step of the API: an `ApiError` thrown by a route becomes its
  * JSON answer; any other error is logged and answered `internal`. The log
  * names the request and where the error arose, never the error's message,
- * which may quote what the user wrote.
+ * which may quote what the user wrote. A route's error reaches this step as
+ * the rejection of `ctx.next()`, in Fresh 1.x (since 1.3) as in our layer;
+ * only errors no middleware handles render `_500`.
  */
 export async function apiErrors(
   req: Request,
