@@ -4,6 +4,7 @@ import * as $_404 from "./routes/_404.tsx";
 import * as $_500 from "./routes/_500.tsx";
 import * as $_app from "./routes/_app.tsx";
 import * as $_middleware from "./routes/_middleware.ts";
+import * as $api__middleware from "./routes/api/_middleware.ts";
 import * as $api_chats__id__cancel from "./routes/api/chats/[id]/cancel.ts";
 import * as $api_chats__id__export from "./routes/api/chats/[id]/export.ts";
 import * as $api_chats__id__index from "./routes/api/chats/[id]/index.ts";
@@ -40,6 +41,7 @@ const manifest = {
     "./routes/_500.tsx": $_500,
     "./routes/_app.tsx": $_app,
     "./routes/_middleware.ts": $_middleware,
+    "./routes/api/_middleware.ts": $api__middleware,
     "./routes/api/chats/[id]/cancel.ts": $api_chats__id__cancel,
     "./routes/api/chats/[id]/export.ts": $api_chats__id__export,
     "./routes/api/chats/[id]/index.ts": $api_chats__id__index,

@@ -3,6 +3,7 @@
  * `--env-file`). A bad value stops the start with one line that names the
  * variable, says what is wrong and gives an example of a good value.
  */
+import { isTimeZone } from "@/lib/time_zone.ts";
 import { z } from "zod";
 import { parse as parseToml } from "smol-toml";
 import {
@@ -60,15 +61,6 @@ const httpUrl = text.pipe(z.url({
   error: "must be an http:// or https:// URL",
 }));
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const rules = {
   OPENROUTER_API_KEY: { schema: text, example: "sk-or-v1-…" },
   OPENROUTER_BASE_URL: {
@@ -100,7 +92,7 @@ const rules = {
   },
   APP_TIMEZONE: {
     schema: text.refine(isTimeZone, "must be an IANA time zone"),
-    example: "Asia/Jakarta",
+    example: DEFAULT_TIME_ZONE,
   },
   APP_URL: { schema: httpUrl, example: "http://localhost:8000" },
   APP_TITLE: { schema: text, example: "chatai" },
@@ -222,6 +214,3 @@ export async function loadConfig(
     },
   };
 }
-
-/** The names of every variable the app reads. */
-export const CONFIG_VARIABLES = Object.keys(rules) as Name[];

@@ -1,10 +1,10 @@
-import type { FreshContext } from "$fresh/server.ts";
+import type { Handlers } from "$fresh/server.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
 
 export const handler = {
   /** Opens the most recent chat, or a new one. */
-  async GET(_req: Request, ctx: FreshContext<AppState>) {
+  async GET(_req, ctx) {
     const { chats } = await ctx.state.services.store.listChats(
       ctx.state.owner,
       { limit: 1 },
@@ -13,4 +13,4 @@ export const handler = {
       await ctx.state.services.chats.create(ctx.state);
     return seeOther(`/chats/${chat.id}`);
   },
-};
+} satisfies Handlers<unknown, AppState>;

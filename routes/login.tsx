@@ -1,4 +1,4 @@
-import type { FreshContext, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
 import { getCookie } from "@/lib/http/cookies.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import { t } from "@/lib/i18n/mod.ts";
@@ -17,10 +17,8 @@ interface Data {
   next: string;
 }
 
-type Ctx = FreshContext<AppState, Data>;
-
 export const handler = {
-  async GET(req: Request, ctx: Ctx) {
+  async GET(req, ctx) {
     const { config, sessionKeys } = ctx.state.services;
     const next = safeNext(ctx.url.searchParams.get("next"));
     const password = config.appPassword;
@@ -38,7 +36,7 @@ export const handler = {
   },
 
   /** Checks the password; wrong guesses are limited per client address. */
-  async POST(req: Request, ctx: Ctx) {
+  async POST(req, ctx) {
     const { config, sessionKeys, limiters } = ctx.state.services;
     const lang = ctx.state.lang;
     const password = config.appPassword;
@@ -74,7 +72,7 @@ export const handler = {
     );
     return res;
   },
-};
+} satisfies Handlers<Data, AppState>;
 
 /** The sign-in page of a password-protected deployment. */
 export default function Login({ data, state }: PageProps<Data, AppState>) {

@@ -1,5 +1,7 @@
+import type { Handlers } from "$fresh/server.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import { AUTH_COOKIE } from "@/lib/security/password_gate.ts";
+import type { AppState } from "@/lib/state.ts";
 
 export const handler = {
   /** Signs out of the password gate. */
@@ -11,4 +13,4 @@ export const handler = {
     );
     return res;
   },
-};
+} satisfies Handlers<unknown, AppState>;

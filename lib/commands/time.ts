@@ -1,7 +1,10 @@
 /** The text of `!waktu`. */
-import { DEFAULT_TIME_ZONE } from "@/lib/defaults.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
-import { isValidTimeZone, resolveTimeZone } from "@/lib/transfer/timestamp.ts";
+import {
+  DEFAULT_TIME_ZONE,
+  isTimeZone,
+  resolveTimeZone,
+} from "@/lib/time_zone.ts";
 import { localeOf } from "./format.ts";
 
 /**
@@ -36,7 +39,7 @@ export function timeText(
   const text = t(lang, "cmd.time.now", {
     datetime: `${date} ${time} (${zone})`,
   });
-  if (isValidTimeZone(timeZone)) return text;
+  if (isTimeZone(timeZone)) return text;
   return `${text}\n\n${
     t(lang, "cmd.time.fallback", {
       zone: String(timeZone).slice(0, 60),

@@ -15,6 +15,7 @@ export type {
   Handlers,
   LayoutProps,
   Manifest,
+  MiddlewareHandler,
   PageProps,
   RouteConfig,
   UnknownPageProps,

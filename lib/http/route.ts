@@ -1,38 +1,16 @@
-/** Glue between API routes and the app: error answers, body messages, the chat of a URL. */
+/** Glue between API routes and the app: validated bodies in the UI language, the chat of a URL. */
 import type { FreshContext } from "$fresh/server.ts";
 import type { z } from "zod";
 import { t } from "@/lib/i18n/mod.ts";
 import type { Chat } from "@/lib/chats/types.ts";
 import type { AppState } from "@/lib/state.ts";
-import {
-  ApiError,
-  apiErrorResponse,
-  type BodyMessages,
-  readJson,
-} from "./api.ts";
+import { ApiError, type BodyMessages, readJson } from "./api.ts";
 
 /** The context API handlers receive. */
 export type ApiContext = FreshContext<AppState>;
 
-/** Wraps an API handler so that an `ApiError` becomes its JSON answer. */
-export function api(
-  fn: (req: Request, ctx: ApiContext) => Promise<Response>,
-): (req: Request, ctx: ApiContext) => Promise<Response> {
-  return async (req, ctx) => {
-    try {
-      return await fn(req, ctx);
-    } catch (error) {
-      if (error instanceof ApiError) return apiErrorResponse(error);
-      console.error(`API error on ${req.method} ${ctx.url.pathname}:`, error);
-      return apiErrorResponse(
-        new ApiError("internal", t(ctx.state.lang, "api.internal")),
-      );
-    }
-  };
-}
-
 /** Largest JSON body of the API (a message of 100 KB plus room for JSON escapes). */
-export const MAX_JSON_BYTES = 256 * 1024;
+const MAX_JSON_BYTES = 256 * 1024;
 
 /** Reads and validates a JSON body, with errors in the UI language. */
 export function body<T>(

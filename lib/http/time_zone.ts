@@ -4,18 +4,15 @@
  * IANA name.
  */
 
+import { isTimeZone } from "@/lib/time_zone.ts";
+
 /** The cookie that carries the browser's IANA time zone. */
 export const TZ_COOKIE = "tz";
 
-/** `value` if it names a time zone this runtime knows, else undefined. */
+/** The cookie's `value` if it names a time zone this runtime knows, else undefined. */
 export function timeZoneOf(value: string | undefined): string | undefined {
   if (!value || value.length > 64 || !/^[\w+\-/]+$/.test(value)) {
     return undefined;
   }
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return value;
-  } catch {
-    return undefined;
-  }
+  return isTimeZone(value) ? value : undefined;
 }

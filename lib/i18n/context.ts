@@ -44,11 +44,13 @@ export type Translate = (
 
 /** The page's language. */
 export function useLang(): Lang {
-  return (useContext(I18nContext) ?? readPageI18n()).lang;
+  const context = useContext(I18nContext);
+  return (context ?? readPageI18n()).lang;
 }
 
 /** A `t(key, params)` in the page's language. */
 export function useT(): Translate {
-  const { dict } = useContext(I18nContext) ?? readPageI18n();
+  const context = useContext(I18nContext);
+  const { dict } = context ?? readPageI18n();
   return (key, params) => interpolate(dict[key], params);
 }

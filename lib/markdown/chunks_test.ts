@@ -1,6 +1,7 @@
 import { assertEquals } from "@/tests/assert.ts";
 import { CHUNK_BLOCKS, CHUNK_OPEN, renderChunks } from "./chunks.ts";
-import { markdownEngine, renderMarkdown } from "./render.ts";
+import { markdownEngine } from "./render.ts";
+import { renderMarkdown } from "./testing.ts";
 
 Deno.test("a long text renders as chunks of blocks that together are the full render", () => {
   const text = Array.from({ length: 40 }, (_, i) => `Paragraf ${i}.`).join(

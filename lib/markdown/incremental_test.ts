@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { IncrementalMarkdown } from "./incremental.ts";
-import { markdownEngine, renderMarkdown } from "./render.ts";
+import { markdownEngine } from "./render.ts";
+import { renderMarkdown } from "./testing.ts";
 
 const engine = markdownEngine();
 

@@ -1,5 +1,5 @@
 import { assertEquals } from "@/tests/assert.ts";
-import { renderMarkdown } from "./render.ts";
+import { renderMarkdown } from "./testing.ts";
 
 const inline = (tex: string) => `<span class="math math-inline">${tex}</span>`;
 

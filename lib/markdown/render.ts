@@ -135,9 +135,3 @@ export function markdownEngine(): MarkdownEngine {
     },
   };
 }
-
-/** Renders a whole markdown text to safe HTML. */
-export function renderMarkdown(src: string): string {
-  const engine = markdownEngine();
-  return engine.render(engine.lex(src));
-}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { auditHtml } from "./html_audit.ts";
-import { renderMarkdown } from "./render.ts";
+import { renderMarkdown } from "./testing.ts";
 import { xssCorpus } from "./xss_corpus.ts";
 
 const HIT = "https://xss.invalid/hit";

@@ -1,10 +1,9 @@
 /** One entry point for the export route: body, file name and content type per format. */
-import { contentDisposition, safeFilename } from "./filename.ts";
+import { DEFAULT_TIME_ZONE, resolveTimeZone } from "@/lib/time_zone.ts";
+import { safeFilename } from "./filename.ts";
 import { exportAllJson, exportJson } from "./json.ts";
 import { exportMarkdown } from "./markdown.ts";
-import { resolveTimeZone } from "./timestamp.ts";
 import { exportTxt } from "./txt.ts";
-import { DEFAULT_TIME_ZONE } from "@/lib/defaults.ts";
 import type { ChatExport, ExportFormat } from "./types.ts";
 
 /** A file ready to send. */
@@ -12,8 +11,6 @@ export interface ExportFile {
   body: string;
   filename: string;
   contentType: string;
-  /** The `Content-Disposition` header value. */
-  contentDisposition: string;
 }
 
 /** Options of `renderExport()`. */
@@ -73,6 +70,5 @@ function file(
     body,
     filename,
     contentType: CONTENT_TYPES[format],
-    contentDisposition: contentDisposition(filename),
   };
 }

@@ -15,17 +15,13 @@ const message = {
   status: "complete" as const,
 };
 
-Deno.test("renderExport() names the file after the title and sets type and disposition per format", () => {
+Deno.test("renderExport() names the file after the title and sets the type per format", () => {
   const txt = renderExport({ chat, messages: [message] }, "txt", {
     timeZone: "Asia/Jakarta",
   });
   assertEquals(txt.body, "[2024-05-01 10:20:30] User: Hai\n");
   assertEquals(txt.filename, "Resep soto rawon.txt");
   assertEquals(txt.contentType, "text/plain; charset=utf-8");
-  assertEquals(
-    txt.contentDisposition,
-    `attachment; filename="Resep soto rawon.txt"; filename*=UTF-8''Resep%20soto%20rawon.txt`,
-  );
   const md = renderExport({ chat, messages: [] }, "md");
   assertEquals(md.contentType, "text/markdown; charset=utf-8");
   assertEquals(md.filename, "Resep soto rawon.md");

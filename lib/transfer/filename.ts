@@ -1,12 +1,10 @@
-/**
- * Download file names from chat titles, safe on Windows, macOS and Linux, and
- * the `Content-Disposition` header that carries them.
- */
+/** Download file names from chat titles, safe on Windows, macOS and Linux. */
 
 const MAX_BASE_GRAPHEMES = 100;
 /** Most file systems allow 255 bytes per name; leave room for the extension. */
 const MAX_BASE_BYTES = 200;
-const FALLBACK = "chat";
+/** The name of a file whose title leaves nothing usable. */
+export const FALLBACK_FILENAME = "chat";
 
 /** Characters no OS allows in a name, plus control and bidi-override characters (spoofable names). */
 const FORBIDDEN =
@@ -30,7 +28,7 @@ export function safeFilename(title: string, ext: string): string {
   base = trimEnds(base.replace(/\s+/gu, " "));
   base = trimEnds(truncate(base));
   if (RESERVED.test(base.split(".")[0].trim())) base = `${base}_`;
-  return `${base || FALLBACK}.${ext}`;
+  return `${base || FALLBACK_FILENAME}.${ext}`;
 }
 
 function trimEnds(name: string): string {
@@ -47,25 +45,4 @@ function truncate(name: string): string {
     out = next;
   }
   return out;
-}
-
-/**
- * `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): the plain
- * `filename` is an ASCII stand-in for old clients (accents stripped, other
- * characters as `_`), `filename*` the exact name.
- */
-export function contentDisposition(filename: string): string {
-  let ascii = filename
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/(?:[^\x20-\x7e]|["\\%])+/g, "_");
-  const dot = ascii.lastIndexOf(".");
-  if (!/[a-z0-9]/i.test(dot > 0 ? ascii.slice(0, dot) : ascii)) {
-    ascii = `${FALLBACK}${dot > 0 ? ascii.slice(dot) : ""}`;
-  }
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

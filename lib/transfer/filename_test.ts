@@ -1,5 +1,5 @@
 import { assert, assertEquals } from "@/tests/assert.ts";
-import { contentDisposition, safeFilename } from "./filename.ts";
+import { safeFilename } from "./filename.ts";
 
 Deno.test("safeFilename() replaces characters no OS allows and collapses white space", () => {
   assertEquals(
@@ -38,15 +38,4 @@ Deno.test("safeFilename() limits the name to 100 characters and 200 bytes withou
   const flags = safeFilename("🇮🇩".repeat(100), "txt");
   assert(new TextEncoder().encode(flags).length <= 204);
   assertEquals(flags, `${"🇮🇩".repeat(25)}.txt`);
-});
-
-Deno.test("contentDisposition() gives an ASCII filename and the exact UTF-8 filename*", () => {
-  assertEquals(
-    contentDisposition("Résumé (1) 日本.txt"),
-    `attachment; filename="Resume (1) _.txt"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%281%29%20%E6%97%A5%E6%9C%AC.txt`,
-  );
-  assertEquals(
-    contentDisposition("日本語.md"),
-    `attachment; filename="chat.md"; filename*=UTF-8''%E6%97%A5%E6%9C%AC%E8%AA%9E.md`,
-  );
 });

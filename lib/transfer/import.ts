@@ -7,6 +7,7 @@
  * Warnings are strings in `options.lang`, since the HTTP API returns them as
  * `warnings: string[]`; errors keep key and params (`ImportError.localize`).
  */
+import { DEFAULT_TIME_ZONE, resolveTimeZone } from "@/lib/time_zone.ts";
 import { DEFAULT_LANG } from "@/lib/i18n/mod.ts";
 import { isChataiJson, parseChatai } from "./chatai.ts";
 import { isChatgptJson, parseChatgpt } from "./chatgpt.ts";
@@ -16,9 +17,8 @@ import { detectFormat } from "./detect.ts";
 import { ImportError, Warnings } from "./errors.ts";
 import { isLegacyJson, parseLegacy } from "./legacy.ts";
 import { parseMarkdown } from "./markdown.ts";
-import { resolveTimeZone } from "./timestamp.ts";
 import { parseTxt } from "./txt.ts";
-import { DEFAULT_MAX_IMPORT_BYTES, DEFAULT_TIME_ZONE } from "@/lib/defaults.ts";
+import { DEFAULT_MAX_IMPORT_BYTES } from "@/lib/defaults.ts";
 import {
   type ImportedChat,
   type ImportOptions,

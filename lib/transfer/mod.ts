@@ -28,11 +28,10 @@ export {
 } from "./json.ts";
 export { exportTxt } from "./txt.ts";
 export { exportMarkdown } from "./markdown.ts";
-export { contentDisposition, safeFilename } from "./filename.ts";
+export { safeFilename } from "./filename.ts";
 export { parseImport } from "./import.ts";
 export {
   ImportError,
   type ImportPosition,
   ImportTooLargeError,
 } from "./errors.ts";
-export { isValidTimeZone } from "./timestamp.ts";

@@ -34,23 +34,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Whether `timeZone` is an IANA zone this runtime knows. */
-export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  if (typeof timeZone !== "string" || timeZone === "") return false;
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `timeZone` when valid, else `fallback` when valid, else UTC. */
-export function resolveTimeZone(timeZone: unknown, fallback: unknown): string {
-  if (isValidTimeZone(timeZone)) return timeZone;
-  return isValidTimeZone(fallback) ? fallback : "UTC";
-}
-
 /** The wall-clock time of instant `ms` in `timeZone` (seconds truncated). */
 export function wallTime(ms: number, timeZone: string): WallTime {
   const parts: Record<string, number> = {};

@@ -1,11 +1,5 @@
 import { assertEquals } from "@/tests/assert.ts";
-import {
-  formatStamp,
-  isoInZone,
-  isValidTimeZone,
-  parseStamp,
-  resolveTimeZone,
-} from "./timestamp.ts";
+import { formatStamp, isoInZone, parseStamp } from "./timestamp.ts";
 
 const now = new Date("2026-11-24T04:49:03Z");
 
@@ -71,11 +65,4 @@ Deno.test("parseStamp() gives back the instant formatStamp() wrote, across dayli
       assertEquals(formatStamp(parseStamp(stamp, zone, now)!, zone), stamp);
     }
   }
-});
-
-Deno.test("resolveTimeZone() falls back to the default zone, then to UTC", () => {
-  assertEquals(isValidTimeZone("Asia/Makassar"), true);
-  assertEquals(isValidTimeZone("Mars/Base"), false);
-  assertEquals(resolveTimeZone("Mars/Base", "Asia/Jakarta"), "Asia/Jakarta");
-  assertEquals(resolveTimeZone(undefined, "nope"), "UTC");
 });

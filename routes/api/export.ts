@@ -1,11 +1,13 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { renderExportAll } from "@/lib/transfer/mod.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { ApiError } from "@/lib/http/api.ts";
-import { api } from "@/lib/http/route.ts";
+import { downloadResponse } from "@/lib/http/download.ts";
 
 export const handler = {
   /** Every chat of the owner with its messages as one JSON download (`?format=json`, the default). */
-  GET: api(async (_req, ctx) => {
+  async GET(_req, ctx) {
     const format = ctx.url.searchParams.get("format") ?? "json";
     if (format !== "json") {
       throw new ApiError(
@@ -15,13 +17,6 @@ export const handler = {
     }
     const chats = await ctx.state.services.chats.exportAll(ctx.state.owner);
     const file = renderExportAll(chats, { timeZone: ctx.state.timeZone });
-    return new Response(file.body, {
-      headers: {
-        "Content-Type": file.contentType,
-        "Content-Disposition": file.contentDisposition,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
-  }),
-};
+    return downloadResponse(file);
+  },
+} satisfies Handlers<unknown, AppState>;

@@ -1,9 +1,10 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { json } from "@/lib/http/api.ts";
-import { api } from "@/lib/http/route.ts";
 
 export const handler = {
   /** The models to choose from (cached for an hour; a built-in list when OpenRouter is unreachable). */
-  GET: api(async (_req, ctx) => {
+  async GET(_req, ctx) {
     const models = await ctx.state.services.models.list();
     return json({
       models: models.map(({ id, name, contextLength, pricing, free }) => ({
@@ -14,5 +15,5 @@ export const handler = {
         free,
       })),
     });
-  }),
-};
+  },
+} satisfies Handlers<unknown, AppState>;

@@ -1,4 +1,4 @@
-import type { FreshContext, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
 import Sidebar from "@/islands/Sidebar.tsx";
 import ChatView from "@/islands/ChatView.tsx";
 import ConfirmForms from "@/islands/ConfirmForms.tsx";
@@ -27,7 +27,7 @@ interface Data {
 }
 
 export const handler = {
-  async GET(_req: Request, ctx: FreshContext<AppState, Data>) {
+  async GET(_req, ctx) {
     const { store, models: catalog } = ctx.state.services;
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
@@ -52,7 +52,7 @@ export const handler = {
       models,
     });
   },
-};
+} satisfies Handlers<Data, AppState>;
 
 /** A chat: the chat list and settings on the side, the conversation in the middle. */
 /** How many of a chat's latest messages the page shows by default. */

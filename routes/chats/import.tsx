@@ -1,4 +1,4 @@
-import type { FreshContext, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
 import { ApiError, ERROR_STATUS } from "@/lib/http/api.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import { useT } from "@/lib/i18n/context.ts";
@@ -12,7 +12,7 @@ type Data =
 
 export const handler = {
   /** Nothing to show without a form post. */
-  GET(_req: Request, _ctx: FreshContext<AppState, Data>) {
+  GET() {
     return seeOther("/");
   },
 
@@ -20,7 +20,7 @@ export const handler = {
    * The "Import chat" form without JavaScript: opens the first imported
    * chat, or shows the warnings first, or says why the file was refused.
    */
-  async POST(req: Request, ctx: FreshContext<AppState, Data>) {
+  async POST(req, ctx) {
     const back = sameSiteChatPage(req, ctx.url);
     try {
       const { chats, warnings } = await importUpload(req, ctx);
@@ -34,7 +34,7 @@ export const handler = {
       });
     }
   },
-};
+} satisfies Handlers<Data, AppState>;
 
 /** The chat page the form was sent from, so "back" returns there; else the start page. */
 function sameSiteChatPage(req: Request, url: URL): string {

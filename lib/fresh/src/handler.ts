@@ -104,9 +104,16 @@ class Dispatcher {
       toHandlers(this.table.middlewares.get(d)?.handler)
     );
     let i = 0;
+    // As in Fresh 1.x, an error of a later middleware or of the route (thrown
+    // synchronously or not) rejects `ctx.next()`, so a middleware awaiting it
+    // can answer instead; only an error no middleware handles renders _500.
     ctx.next = () => {
       const middleware = chain[i++];
-      return middleware ? Promise.resolve(middleware(req, ctx)) : final();
+      try {
+        return middleware ? Promise.resolve(middleware(req, ctx)) : final();
+      } catch (error) {
+        return Promise.reject(error);
+      }
     };
     try {
       const response = await ctx.next();

@@ -83,6 +83,44 @@ const manifest: Manifest = {
         throw new Error("boom");
       },
     },
+    "./routes/steps/_middleware.ts": {
+      handler: [
+        async (_req: Request, ctx: FreshContext) => {
+          calls.push("first");
+          const res = await ctx.next();
+          res.headers.append("X-Steps", "first");
+          return res;
+        },
+        (_req: Request, ctx: FreshContext) => {
+          calls.push("second");
+          return ctx.next();
+        },
+      ],
+    },
+    "./routes/steps/index.ts": {
+      handler: () => new Response(calls.join(",")),
+    },
+    "./routes/caught/_middleware.ts": {
+      handler: (_req: Request, ctx: FreshContext) =>
+        ctx.next().catch((error) =>
+          new Response(`caught: ${error.message}`, { status: 418 })
+        ),
+    },
+    "./routes/caught/sync.ts": {
+      handler: {
+        GET: () => {
+          throw new Error("thrown at once");
+        },
+      },
+    },
+    "./routes/caught/async.ts": {
+      handler: {
+        GET: async () => {
+          await Promise.resolve();
+          throw new Error("thrown later");
+        },
+      },
+    },
     "./routes/_404.tsx": { default: () => h("h1", null, "Custom not found") },
     "./routes/_500.tsx": { default: () => h("h1", null, "Custom error") },
   },
@@ -206,5 +244,26 @@ Deno.test("createHandler() renders _500 when a handler throws", async () => {
     assertStringIncludes(await res.text(), "Custom error");
   } finally {
     console.error = originalError;
+  }
+});
+
+Deno.test("createHandler() runs a _middleware's array of handlers in order, each around the next", async () => {
+  calls.length = 0;
+  const res = await get("/steps");
+  assertEquals(await res.text(), "root,first,second");
+  assertEquals(res.headers.get("X-Steps"), "first");
+  assertEquals(res.headers.get("X-Root"), "1");
+});
+
+Deno.test("createHandler() rejects ctx.next() with a route's error, thrown at once or later, for the middleware to answer", async () => {
+  for (
+    const [path, message] of [
+      ["/caught/sync", "thrown at once"],
+      ["/caught/async", "thrown later"],
+    ]
+  ) {
+    const res = await get(path);
+    assertEquals(res.status, 418, path);
+    assertEquals(await res.text(), `caught: ${message}`);
   }
 });

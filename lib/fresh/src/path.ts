@@ -13,8 +13,3 @@ export const relative = nodePath.relative;
 export function fromFileUrl(url: string | URL): string {
   return nodeUrl.fileURLToPath(url);
 }
-
-/** A `file:` URL from an absolute path. */
-export function toFileUrl(path: string): URL {
-  return nodeUrl.pathToFileURL(path);
-}

@@ -39,6 +39,12 @@ export type Handler<Data = unknown, State = Record<string, unknown>> = (
   ctx: FreshContext<State, Data>,
 ) => Response | Promise<Response>;
 
+/** A `_middleware` handler: answers itself or calls `ctx.next()`. */
+export type MiddlewareHandler<State = Record<string, unknown>> = (
+  req: Request,
+  ctx: FreshContext<State>,
+) => Response | Promise<Response>;
+
 /** Handlers keyed by HTTP method. */
 export type Handlers<Data = unknown, State = Record<string, unknown>> = {
   [M in HttpMethod]?: Handler<Data, State>;
@@ -86,12 +92,13 @@ export interface RouteConfig {
   skipInheritedLayouts?: boolean;
 }
 
+// deno-lint-ignore no-explicit-any
+type Any = any;
+
 /** A module of `routes/`. */
 export interface RouteModule {
-  // deno-lint-ignore no-explicit-any
-  default?: ComponentType<any> | AsyncRoute<any, any>;
-  // deno-lint-ignore no-explicit-any
-  handler?: Handler<any, any> | Handlers<any, any> | Handler<any, any>[];
+  default?: ComponentType<Any> | AsyncRoute<Any, Any>;
+  handler?: Handler<Any, Any> | Handlers<Any, Any> | MiddlewareHandler<Any>[];
   config?: RouteConfig;
 }
 

@@ -49,6 +49,10 @@ export const chat = defineMessages({
     "settings.title": "Settings",
     "form.invalid":
       "Nothing was saved: the value of “{field}” is not valid. Check it and try again.",
+    "form.not_a_form":
+      "Nothing was saved: the request is not a form. Send it again from the chat page.",
+    "form.too_large":
+      "Nothing was saved: the form is larger than {limit} bytes. Shorten what you entered and send it again.",
     "settings.model": "Model",
     "settings.persona": "Persona",
     "settings.system_prompt": "System prompt",
@@ -131,6 +135,10 @@ export const chat = defineMessages({
     "settings.title": "Pengaturan",
     "form.invalid":
       "Tidak ada yang disimpan: nilai “{field}” tidak valid. Periksa lalu coba lagi.",
+    "form.not_a_form":
+      "Tidak ada yang disimpan: permintaan ini bukan formulir. Kirim lagi dari halaman obrolan.",
+    "form.too_large":
+      "Tidak ada yang disimpan: formulir lebih dari {limit} byte. Persingkat isiannya lalu kirim lagi.",
     "settings.model": "Model",
     "settings.persona": "Persona",
     "settings.system_prompt": "Prompt sistem",

@@ -1,7 +1,9 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { createChatBody } from "@/lib/chats/schemas.ts";
 import { InvalidCursorError } from "@/lib/chats/store/mod.ts";
 import { ApiError, json } from "@/lib/http/api.ts";
-import { api, body } from "@/lib/http/route.ts";
+import { body } from "@/lib/http/route.ts";
 import { t } from "@/lib/i18n/mod.ts";
 
 export const handler = {
@@ -10,7 +12,7 @@ export const handler = {
    * searches titles and content. Pages of `?limit=` (default and most 500);
    * `cursor` in the answer asks for the next page.
    */
-  GET: api(async (_req, ctx) => {
+  async GET(_req, ctx) {
     const { store } = ctx.state.services;
     const params = ctx.url.searchParams;
     const q = params.get("q")?.slice(0, 200) || undefined;
@@ -34,17 +36,17 @@ export const handler = {
       }
       throw error;
     }
-  }),
+  },
 
   /** Creates a chat; unset settings come from the owner's last used ones. */
-  POST: api(async (req, ctx) => {
+  async POST(req, ctx) {
     const init = await body(req, ctx, createChatBody);
     const chat = await ctx.state.services.chats.create(ctx.state, init);
     return json({ chat }, { status: 201 });
-  }),
+  },
 
   /** Deletes every chat of the owner; needs `?confirm=all`. */
-  DELETE: api(async (_req, ctx) => {
+  async DELETE(_req, ctx) {
     if (ctx.url.searchParams.get("confirm") !== "all") {
       throw new ApiError(
         "invalid_request",
@@ -53,5 +55,5 @@ export const handler = {
     }
     await ctx.state.services.chats.deleteAll(ctx.state.owner);
     return new Response(null, { status: 204 });
-  }),
-};
+  },
+} satisfies Handlers<unknown, AppState>;

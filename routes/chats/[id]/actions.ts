@@ -1,16 +1,24 @@
-import type { FreshContext } from "$fresh/server.ts";
+import type { Handlers } from "$fresh/server.ts";
 import { patchChatBody } from "@/lib/chats/schemas.ts";
+import { pageForm } from "@/lib/http/form.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
 
+/** A system prompt of 20 000 characters, URL-encoded, with room to spare. */
+const ACTION_FORM_BYTES = 256 * 1024;
+
 /** The chat forms of the page, so rename, pin, delete and settings work without JavaScript. */
 export const handler = {
-  async POST(req: Request, ctx: FreshContext<AppState>) {
+  async POST(req, ctx) {
     const { store, chats } = ctx.state.services;
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
     if (!chat) return ctx.renderNotFound();
-    const form = await req.formData();
+    const form = await pageForm(req, {
+      maxBytes: ACTION_FORM_BYTES,
+      lang: ctx.state.lang,
+    });
+    if (form instanceof Response) return form;
     const field = (name: string) => form.get(name)?.toString();
     const back = seeOther(`/chats/${chat.id}`);
     switch (field("action")) {
@@ -46,4 +54,4 @@ export const handler = {
     }
     return back;
   },
-};
+} satisfies Handlers<unknown, AppState>;

@@ -1,11 +1,14 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { isExportFormat, renderExport } from "@/lib/transfer/mod.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { ApiError } from "@/lib/http/api.ts";
-import { api, ownChat } from "@/lib/http/route.ts";
+import { downloadResponse } from "@/lib/http/download.ts";
+import { ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
   /** One chat as a download: `?format=json|txt|md` (default json), times in the user's zone. */
-  GET: api(async (_req, ctx) => {
+  async GET(_req, ctx) {
     const format = ctx.url.searchParams.get("format") ?? "json";
     if (!isExportFormat(format)) {
       throw new ApiError(
@@ -21,13 +24,6 @@ export const handler = {
     const file = renderExport(exported, format, {
       timeZone: ctx.state.timeZone,
     });
-    return new Response(file.body, {
-      headers: {
-        "Content-Type": file.contentType,
-        "Content-Disposition": file.contentDisposition,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
-  }),
-};
+    return downloadResponse(file);
+  },
+} satisfies Handlers<unknown, AppState>;

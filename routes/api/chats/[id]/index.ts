@@ -1,20 +1,22 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { patchChatBody } from "@/lib/chats/schemas.ts";
 import { json } from "@/lib/http/api.ts";
-import { api, body, ownChat } from "@/lib/http/route.ts";
+import { body, ownChat } from "@/lib/http/route.ts";
 
 export const handler = {
   /** The chat with all its messages. */
-  GET: api(async (_req, ctx) => {
+  async GET(_req, ctx) {
     const chat = await ownChat(ctx);
     const messages = await ctx.state.services.store.listMessages(
       ctx.state.owner,
       chat.id,
     );
     return json({ chat, messages: messages ?? [] });
-  }),
+  },
 
   /** Renames, pins or changes the settings of the chat. */
-  PATCH: api(async (req, ctx) => {
+  async PATCH(req, ctx) {
     const patch = await body(req, ctx, patchChatBody);
     const chat = await ctx.state.services.chats.update(
       ctx.state.owner,
@@ -22,15 +24,15 @@ export const handler = {
       patch,
     );
     return json({ chat });
-  }),
+  },
 
   /** Deletes the chat and its messages. */
-  DELETE: api(async (_req, ctx) => {
+  async DELETE(_req, ctx) {
     const chat = await ownChat(ctx);
     await ctx.state.services.chats.delete({
       owner: ctx.state.owner,
       chatId: chat.id,
     });
     return new Response(null, { status: 204 });
-  }),
-};
+  },
+} satisfies Handlers<unknown, AppState>;

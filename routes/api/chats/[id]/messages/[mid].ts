@@ -1,11 +1,13 @@
+import type { Handlers } from "$fresh/server.ts";
+import type { AppState } from "@/lib/state.ts";
 import { messagePatchBody } from "@/lib/chats/schemas.ts";
 import { ApiError, json } from "@/lib/http/api.ts";
-import { api, body, ownChat } from "@/lib/http/route.ts";
+import { body, ownChat } from "@/lib/http/route.ts";
 import { t } from "@/lib/i18n/mod.ts";
 
 export const handler = {
   /** Records a like or dislike, or makes an alternative answer the current one. */
-  PATCH: api(async (req, ctx) => {
+  async PATCH(req, ctx) {
     const patch = await body(req, ctx, messagePatchBody);
     const chat = await ownChat(ctx);
     const { owner, lang } = ctx.state;
@@ -17,5 +19,5 @@ export const handler = {
     throw result.reason === "not_found"
       ? new ApiError("not_found", t(lang, "api.message_not_found"))
       : new ApiError("invalid_request", t(lang, "api.no_alternative"));
-  }),
-};
+  },
+} satisfies Handlers<unknown, AppState>;
