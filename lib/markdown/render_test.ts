@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { auditHtml } from "./html_audit.ts";
-import { renderMarkdown } from "./render.ts";
+import { BLOCK_BUDGET, inlineCost, renderMarkdown } from "./render.ts";
 import { xssCorpus } from "./xss_corpus.ts";
 
 const HIT = "https://xss.invalid/hit";
@@ -203,4 +203,18 @@ Deno.test("the audit used above flags unsafe markup", () => {
       "<p>a <b</p>",
     ]
   ) assert(auditHtml(html).length > 0, html);
+});
+
+Deno.test("a block with too many emphasis delimiters for its length keeps its text plain", () => {
+  const text = "a*".repeat(50_000);
+  const html = renderMarkdown(`Awal **tebal**.\n\n${text}\n\nAkhir _miring_.`);
+  assertStringIncludes(html, "<strong>tebal</strong>");
+  assertStringIncludes(html, `<p>${text}</p>`);
+  assertStringIncludes(html, "<em>miring</em>");
+});
+
+Deno.test("inlineCost() counts emphasis delimiters times length", () => {
+  assertEquals(inlineCost("a*b_c~"), 18);
+  assertEquals(inlineCost("plain text"), 0);
+  assert(inlineCost("snake_case ".repeat(40)) < BLOCK_BUDGET);
 });
