@@ -12,7 +12,7 @@
 
 /** A piece is cut at the first blank line after this many characters. */
 export const PIECE_MIN = 4 * 1024;
-/** No piece is longer than this (but for a single line longer than it). */
+/** No piece is longer than this, but for one that ends a line of up to twice this. */
 export const PIECE_MAX = 16 * 1024;
 
 /** A fenced block of code or math: where it starts and ends, its marker and opening line. */
@@ -59,9 +59,13 @@ export function* markdownPieces(text: string): Generator<Piece> {
     let next = "";
     if (cut === -1) {
       const newline = text.indexOf("\n", start + PIECE_MAX);
-      if (newline === -1) break;
-      cut = newline + 1;
-      const fence = fences.at(newline);
+      // A line longer than a piece (rare but for hostile text) is cut in
+      // it, between two characters rather than inside a surrogate pair.
+      cut = newline !== -1 && newline < start + 2 * PIECE_MAX
+        ? newline + 1
+        : start + PIECE_MAX -
+          (isHighSurrogate(text, start + PIECE_MAX - 1) ? 1 : 0);
+      const fence = fences.at(cut - 1);
       if (fence) [close, next] = [`${fence.marker}\n`, `${fence.opening}\n`];
     }
     yield { text: reopen + text.slice(start, cut) + close, end: cut };
@@ -110,6 +114,11 @@ class Fences {
     this.#done = true;
     return fence;
   }
+}
+
+function isHighSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function closes(opened: string, marker: string, line: string): boolean {

@@ -16,6 +16,8 @@ export interface PrepareOptions {
   final: Iterable<string>;
   /** Texts still growing (streaming answers): rendered, not cached. */
   growing?: Iterable<string>;
+  /** Renders one text (tests count the renders). */
+  render?: (text: string) => Promise<string>;
 }
 
 // About 32 MB of UTF-16: the size of cached texts and HTML, oldest first out.
@@ -28,10 +30,12 @@ export async function prepareMarkdown(
   options: PrepareOptions,
 ): Promise<Map<string, string>> {
   const engine = await loadMarkdownEngine();
+  const render = options.render ??
+    ((text: string) => renderChunksAsync(engine, text));
   const prepared = new Map<string, string>();
   for (const text of options.growing ?? []) {
     if (!prepared.has(text)) {
-      prepared.set(text, await renderChunksAsync(engine, text));
+      prepared.set(text, await render(text));
     }
   }
   for (const text of options.final) {
@@ -39,7 +43,7 @@ export async function prepareMarkdown(
     const key = `${options.owner}\u0000${text}`;
     let html = cache.get(key);
     if (html === undefined) {
-      html = await renderChunksAsync(engine, text);
+      html = await render(text);
       remember(key, html);
     } else {
       // Most recently used last, so the oldest goes first.
