@@ -125,6 +125,9 @@ export const BLOCK_BUDGET = 4_000_000;
 /** See `BLOCK_BUDGET`: the estimate one whole text may spend on inline parsing. */
 export const TEXT_BUDGET = 40_000_000;
 const DELIMITERS = /[*_~]/g;
+/** A line that opens 16 quotes or lists at once (no person writes that). */
+const DEEP_NESTING =
+  /^(?:[ \t]{0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])[ \t]+)){16}/m;
 
 /** The estimated cost of parsing `src` inline (see `BLOCK_BUDGET`). */
 export function inlineCost(src: string): number {
@@ -161,6 +164,8 @@ export function markdownEngine(): MarkdownEngine {
   const marked = shared ??= createMarked();
   return {
     lex(src) {
+      // Nesting costs marked more than linear time: such text stays plain.
+      if (DEEP_NESTING.test(src)) return [{ type: FALLBACK, raw: src }];
       try {
         return guardedLex(marked, src);
       } catch {

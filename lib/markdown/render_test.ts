@@ -218,3 +218,12 @@ Deno.test("inlineCost() counts emphasis delimiters times length", () => {
   assertEquals(inlineCost("plain text"), 0);
   assert(inlineCost("snake_case ".repeat(40)) < BLOCK_BUDGET);
 });
+
+Deno.test("a line that opens sixteen quotes or lists at once shows as plain text", () => {
+  assertStringIncludes(
+    renderMarkdown("> ".repeat(16) + "deep"),
+    '<p class="md-raw">&gt; &gt;',
+  );
+  assertStringIncludes(renderMarkdown("1. ".repeat(20)), 'class="md-raw"');
+  assertStringIncludes(renderMarkdown("> > > three"), "<blockquote>");
+});
