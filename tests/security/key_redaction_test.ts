@@ -16,23 +16,35 @@ const FORMS: Record<string, string> = {
   "its tail": `…${TEST_API_KEY.slice(-12)}`,
 };
 
+// The two errors whose provider text is shown to the user.
+const ERRORS = {
+  "a 400": (message: string) => ({
+    type: "http_error" as const,
+    status: 400,
+    message,
+  }),
+  "a mid-stream error": (message: string) => ({
+    type: "midstream_error" as const,
+    code: 502,
+    message,
+  }),
+};
+
 for (const [name, form] of Object.entries(FORMS)) {
-  Deno.test(`an upstream error echoing the key ${name} shows no part of it`, async () => {
-    const client = new ApiClient(app.url);
-    const id = await client.createChat();
-    app.fake.enqueue({
-      type: "http_error",
-      status: 401,
-      message: `Invalid key ${form} for this account`,
+  for (const [kind, scenario] of Object.entries(ERRORS)) {
+    Deno.test(`${kind} echoing the key ${name} shows no part of it`, async () => {
+      const client = new ApiClient(app.url);
+      const id = await client.createChat();
+      app.fake.enqueue(scenario(`Invalid key ${form} for this account`));
+      const events = await client.send(id, "Halo");
+      const done = events.at(-1)!;
+      assertEquals(done.event, "done");
+      const shown = JSON.stringify(events).toLowerCase();
+      for (let i = 0; i + 8 <= TEST_API_KEY.length; i++) {
+        const piece = TEST_API_KEY.slice(i, i + 8).toLowerCase();
+        assert(!shown.includes(piece), `"${piece}" reached the browser`);
+      }
+      assert(!shown.includes(form.toLowerCase().slice(0, 16)));
     });
-    const events = await client.send(id, "Halo");
-    const done = events.at(-1)!;
-    assertEquals(done.event, "done");
-    const shown = JSON.stringify(events).toLowerCase();
-    for (let i = 0; i + 8 <= TEST_API_KEY.length; i++) {
-      const piece = TEST_API_KEY.slice(i, i + 8).toLowerCase();
-      assert(!shown.includes(piece), `"${piece}" reached the browser`);
-    }
-    assert(!shown.includes(form.toLowerCase().slice(0, 16)));
-  });
+  }
 }
