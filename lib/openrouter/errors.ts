@@ -16,6 +16,7 @@ export type UpstreamErrorCode =
   | "stream_error"
   | "network"
   | "bad_response"
+  | "too_long"
   | "upstream_error";
 
 /** Optional facts about an {@link UpstreamError}. */
@@ -41,6 +42,7 @@ const SUMMARY: Record<UpstreamErrorCode, string> = {
   stream_error: "The upstream stream reported an error",
   network: "Could not reach the upstream",
   bad_response: "The upstream sent an answer that could not be read",
+  too_long: "The answer grew longer than this app allows",
   upstream_error: "The upstream answered with an unexpected error",
 };
 
