@@ -14,6 +14,7 @@ export const BENCHMARKS: readonly string[] = [
   "pages.ts",
   "first_load.ts",
   "markdown_stream.ts",
+  "markdown_adversarial.ts",
 ];
 
 /** Runs the benchmarks matching `filter`; returns the names that failed. */

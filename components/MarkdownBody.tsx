@@ -1,7 +1,8 @@
 import { IS_BROWSER } from "$fresh/runtime.ts";
-import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
+import { useContext, useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { renderLoaded } from "@/lib/markdown/engine.ts";
 import { MarkdownView } from "@/lib/markdown/view.ts";
+import { PreparedMarkdown } from "@/lib/markdown/prepared_context.ts";
 import { useT } from "@/lib/i18n/context.ts";
 
 // In the browser the body's nodes belong to MarkdownView: an unchanging
@@ -14,6 +15,7 @@ const KEEP = { __html: "" };
  */
 export function MarkdownBody(props: { text: string; final: boolean }) {
   const t = useT();
+  const prepared = useContext(PreparedMarkdown);
   const ref = useRef<HTMLDivElement>(null);
   const view = useRef<MarkdownView | null>(null);
   useLayoutEffect(() => {
@@ -26,7 +28,7 @@ export function MarkdownBody(props: { text: string; final: boolean }) {
   useEffect(() => () => view.current?.dispose(), []);
   const html = IS_BROWSER
     ? KEEP
-    : { __html: renderLoaded(props.text, props.final) };
+    : { __html: prepared?.get(props.text) ?? renderLoaded(props.text) };
   return (
     <div
       ref={ref}

@@ -30,6 +30,10 @@ export interface Config {
   importMaxBytes: number;
   /** Longest wait for the model's first byte, and between bytes. */
   upstreamTimeoutMs: number;
+  /** Longest time one answer may take from request to end. */
+  answerDeadlineMs: number;
+  /** `max_tokens` sent with every request; none is sent when unset. */
+  maxAnswerTokens?: number;
   limits: Limits;
 }
 
@@ -110,6 +114,21 @@ const rules = {
       "must be a whole number",
     ).min(100, "must be at least 100").max(600_000, "must be at most 600000"),
     example: "60000",
+  },
+  ANSWER_DEADLINE_MS: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(1000, "must be at least 1000").max(
+      3_600_000,
+      "must be at most 3600000 (an hour)",
+    ),
+    example: "600000",
+  },
+  MAX_ANSWER_TOKENS: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(16, "must be at least 16").max(1_000_000, "must be at most 1000000"),
+    example: "8192",
   },
   RATE_LIMIT_PER_MINUTE: {
     schema: z.coerce.number({ error: "must be a whole number" }).int(
@@ -206,6 +225,8 @@ export async function loadConfig(
     appTitle: read(env, "APP_TITLE") ?? "chatai",
     importMaxBytes: read(env, "IMPORT_MAX_BYTES") ?? DEFAULT_MAX_IMPORT_BYTES,
     upstreamTimeoutMs: read(env, "UPSTREAM_TIMEOUT_MS") ?? 60_000,
+    answerDeadlineMs: read(env, "ANSWER_DEADLINE_MS") ?? 10 * 60_000,
+    maxAnswerTokens: read(env, "MAX_ANSWER_TOKENS"),
     limits: {
       generationsPerMinute: read(env, "RATE_LIMIT_PER_MINUTE") ?? 20,
       concurrentPerOwner: read(env, "MAX_CONCURRENT_PER_OWNER") ?? 3,

@@ -24,6 +24,8 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
     appTitle: "chatai",
     importMaxBytes: 20 * 1024 * 1024,
     upstreamTimeoutMs: 60_000,
+    answerDeadlineMs: 600_000,
+    maxAnswerTokens: undefined,
     limits: {
       generationsPerMinute: 20,
       concurrentPerOwner: 3,

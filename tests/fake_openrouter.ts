@@ -152,7 +152,10 @@ export function startFakeOpenRouter(
     }
     const stream = sseBody(planStream(merged, ctx), {
       random: seededRandom((options.seed ?? 1) + recorded.index),
-      maxPiece: scenario.type === "long" ? 16384 : options.maxPiece ?? 24,
+      maxPiece: scenario.type === "long"
+        ? 16384
+        : (scenario.type === "raw" ? scenario.maxPiece : undefined) ??
+          options.maxPiece ?? 24,
       comments: scenario.type === "raw" ? false : options.comments ?? true,
       commentIntervalMs: options.commentIntervalMs ?? 1000,
       eol: options.eol ?? "\n",

@@ -38,6 +38,8 @@ const CR = 13;
  * Chunks may split lines, CRLF pairs and UTF-8 characters anywhere.
  */
 export class SseDecoder {
+  /** Longest line, and longest event data, in characters. */
+  readonly maxLength: number;
   #decoder = new TextDecoder("utf-8");
   #line = "";
   /** The previous chunk ended in CR, so a leading LF belongs to that break. */
@@ -47,8 +49,17 @@ export class SseDecoder {
   #hasData = false;
   #id: string | undefined;
   #retry: number | undefined;
+  #dataLength = 0;
 
-  /** Parses one chunk and returns the events it completed. */
+  /** `maxLength` bounds what a stream can make this hold (default 4 M characters). */
+  constructor(options: { maxLength?: number } = {}) {
+    this.maxLength = options.maxLength ?? 4 * 1024 * 1024;
+  }
+
+  /**
+   * Parses one chunk and returns the events it completed; throws an
+   * `SseTooLongError` for a line or event longer than `maxLength`.
+   */
   push(chunk: Uint8Array): SseEvent[] {
     const out: SseEvent[] = [];
     this.#text(this.#decoder.decode(chunk, { stream: true }), out);
@@ -88,6 +99,10 @@ export class SseDecoder {
       else this.#field(line, out);
     }
     this.#line += text.slice(start);
+    if (this.#line.length > this.maxLength) {
+      this.#line = "";
+      throw new SseTooLongError(this.maxLength);
+    }
   }
 
   #field(line: string, out: SseEvent[]): void {
@@ -103,6 +118,10 @@ export class SseDecoder {
         this.#event = value;
         break;
       case "data":
+        this.#dataLength += value.length + 1;
+        if (this.#dataLength > this.maxLength) {
+          throw new SseTooLongError(this.maxLength);
+        }
         this.#data.push(value);
         this.#hasData = true;
         break;
@@ -129,8 +148,18 @@ export class SseDecoder {
     }
     this.#event = "";
     this.#data = [];
+    this.#dataLength = 0;
     this.#hasData = false;
     this.#retry = undefined;
+  }
+}
+
+/** A line or event of an event stream is longer than the decoder allows. */
+export class SseTooLongError extends RangeError {
+  constructor(readonly maxLength: number) {
+    super(
+      `An event-stream line or event is longer than ${maxLength} characters`,
+    );
   }
 }
 

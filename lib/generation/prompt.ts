@@ -39,7 +39,12 @@ export function requestAnswer(
   return new AnswerRequest((signal) => {
     if (!config.openrouterApiKey && needsKey) throw new MissingKeyError();
     return streamCompletion(
-      { model: chat.model, messages, temperature: chat.temperature },
+      {
+        model: chat.model,
+        messages,
+        temperature: chat.temperature,
+        maxTokens: config.maxAnswerTokens,
+      },
       {
         apiKey: config.openrouterApiKey ?? "",
         baseUrl: config.openrouterBaseUrl,
@@ -48,6 +53,7 @@ export function requestAnswer(
         signal,
         firstByteTimeoutMs: config.upstreamTimeoutMs,
         idleTimeoutMs: config.upstreamTimeoutMs,
+        limits: { deadlineMs: config.answerDeadlineMs },
       },
     );
   });

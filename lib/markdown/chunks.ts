@@ -4,6 +4,8 @@
  * layout and paint of chunks out of view (`content-visibility: auto`), so
  * a frame's rendering work does not grow with the length of an answer.
  */
+import { escapeHtml } from "./html.ts";
+import { markdownPieces, PIECE_MAX } from "./pieces.ts";
 import type { MarkdownEngine } from "./render.ts";
 
 /** Blocks per chunk. */
@@ -13,10 +15,75 @@ export const CHUNK_BLOCKS = 16;
 export const CHUNK_OPEN = '<div class="md-chunk">';
 
 /**
- * Renders a whole text as chunks of `CHUNK_BLOCKS` blocks, with no text
- * between them, exactly as the browser assembles a streamed answer.
+ * How long one text may take to render as markdown; pieces after that show
+ * as plain text. Every piece is bounded in size, so this caps a render at
+ * about this much plus one piece, whatever the text.
  */
-export function renderChunks(engine: MarkdownEngine, text: string): string {
+export const RENDER_BUDGET_MS = 100;
+
+/** Options of `renderChunks`. */
+export interface RenderChunksOptions {
+  /** Milliseconds since some origin (tests pass a fake clock). */
+  now?: () => number;
+}
+
+/**
+ * Renders a whole text as chunks of `CHUNK_BLOCKS` blocks, with no text
+ * between them, exactly as the browser assembles a streamed answer; a long
+ * text piece by piece within `RENDER_BUDGET_MS` (see `pieces.ts`).
+ */
+export function renderChunks(
+  engine: MarkdownEngine,
+  text: string,
+  options: RenderChunksOptions = {},
+): string {
+  const steps = renderSteps(engine, text, options.now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `renderChunks` that lets other work run between its pieces, so that a
+ * long text does not hold up the server's other requests.
+ */
+export async function renderChunksAsync(
+  engine: MarkdownEngine,
+  text: string,
+  options: RenderChunksOptions = {},
+): Promise<string> {
+  const steps = renderSteps(engine, text, options.now);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** The render of `text`, one piece per step; the return value is the HTML. */
+function* renderSteps(
+  engine: MarkdownEngine,
+  text: string,
+  now: () => number = () => performance.now(),
+): Generator<void, string> {
+  const started = now();
+  let html = "";
+  let done = 0;
+  for (const piece of markdownPieces(text)) {
+    if (done > 0) yield;
+    if (now() - started > RENDER_BUDGET_MS) {
+      return html + plainChunk(text.slice(done));
+    }
+    html += piece.text.length <= 2 * PIECE_MAX
+      ? renderPiece(engine, piece.text)
+      : plainChunk(piece.text);
+    done = piece.end;
+  }
+  return html;
+}
+
+function renderPiece(engine: MarkdownEngine, text: string): string {
   const tokens = engine.lex(text);
   let html = "";
   for (let i = 0, blocks = 0, start = 0; i <= tokens.length; i++) {
@@ -30,4 +97,9 @@ export function renderChunks(engine: MarkdownEngine, text: string): string {
     blocks++;
   }
   return html;
+}
+
+/** A piece shown as the text it is. */
+function plainChunk(text: string): string {
+  return `${CHUNK_OPEN}<p class="md-raw">${escapeHtml(text)}</p></div>`;
 }

@@ -25,30 +25,10 @@ export function loadedMarkdownEngine(): MarkdownEngine | undefined {
   return engine;
 }
 
-/**
- * Finished answers never change, so the server keeps their HTML: reloading
- * a long chat then renders no markdown again. Bounded in count and in the
- * size of what it keeps; the oldest entry goes first.
- */
-const cache = new Map<string, string>();
-const CACHE_ENTRIES = 2000;
-const CACHE_TEXT_LIMIT = 64 * 1024;
-
-/**
- * Renders `text` with the loaded engine (plain escaped text if there is
- * none); `final` text may be served from, and kept in, the cache.
- */
-export function renderLoaded(text: string, final = false): string {
+/** Renders `text` with the loaded engine (plain escaped text if there is none). */
+export function renderLoaded(text: string): string {
   if (!engine) return `<p class="md-raw">${escapeHtml(text)}</p>`;
-  const cacheable = final && !IS_BROWSER && text.length <= CACHE_TEXT_LIMIT;
-  const hit = cacheable ? cache.get(text) : undefined;
-  if (hit !== undefined) return hit;
-  const html = renderChunks(engine, text);
-  if (cacheable) {
-    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-    cache.set(text, html);
-  }
-  return html;
+  return renderChunks(engine, text);
 }
 
 if (!IS_BROWSER) await loadMarkdownEngine();

@@ -8,6 +8,7 @@
  * the end of the text, so a half-written code block shows as code.
  */
 import type { Token } from "marked";
+import { markdownPieces, type Piece, PIECE_MAX } from "./pieces.ts";
 import type { MarkdownEngine } from "./render.ts";
 
 // Blocks that end with their own last line: nothing after them joins them.
@@ -61,11 +62,24 @@ export class IncrementalMarkdown {
 
   /** Lexes the unfinished part of `text`; blocks before its last one are finished. */
   update(text: string): IncrementalUpdate {
-    const source = text.slice(this.#offset);
+    let source = text.slice(this.#offset);
     // The lexer reads `\r\n` and `\r` as `\n`; token lengths count that way.
-    const normalized = source.includes("\r")
+    let normalized = source.includes("\r")
       ? source.replace(/\r\n?/g, "\n")
       : source;
+    // An unfinished block longer than a piece (a list or quote that never
+    // ends) is finished a piece at a time, so one update's cost stays
+    // bounded however long the block grows.
+    let forced = "";
+    while (normalized.length > PIECE_MAX) {
+      const piece: Piece = markdownPieces(normalized).next().value!;
+      if (piece.end >= normalized.length) break;
+      forced += this.engine.render(this.engine.lex(piece.text));
+      const taken = originalLength(source, piece.end);
+      this.#offset += taken;
+      source = source.slice(taken);
+      normalized = normalized.slice(piece.end);
+    }
     const tokens = this.engine.lex(normalized);
     let count = finishedCount(tokens);
     let consumed = 0;
@@ -80,7 +94,8 @@ export class IncrementalMarkdown {
     }
     this.#offset += originalLength(source, consumed);
     return {
-      finished: count ? this.engine.render(tokens.slice(0, count)) : "",
+      finished: forced +
+        (count ? this.engine.render(tokens.slice(0, count)) : ""),
       tail: this.engine.render(tokens.slice(count)),
     };
   }

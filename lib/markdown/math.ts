@@ -42,7 +42,12 @@ const mathBlock: TokenizerAndRendererExtension = {
   // marked passes the text after a paragraph's first character: only a `$$`
   // after a newline starts a line there.
   start(src: string) {
-    const index = src.search(/\n {0,3}\$\$/);
+    // Only up to the next blank line, which ends the paragraph anyway:
+    // searching the whole rest for every paragraph was quadratic.
+    const blank = src.search(/\n[ \t]*\n/);
+    const index = (blank === -1 ? src : src.slice(0, blank + 1)).search(
+      /\n {0,3}\$\$/,
+    );
     return index === -1 ? undefined : index + 1;
   },
   tokenizer(src: string): MathToken | undefined {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { auditHtml } from "./html_audit.ts";
+import { BLOCK_BUDGET, inlineCost } from "./render.ts";
 import { renderMarkdown } from "./testing.ts";
 import { xssCorpus } from "./xss_corpus.ts";
 
@@ -203,4 +204,27 @@ Deno.test("the audit used above flags unsafe markup", () => {
       "<p>a <b</p>",
     ]
   ) assert(auditHtml(html).length > 0, html);
+});
+
+Deno.test("a block with too many emphasis delimiters for its length keeps its text plain", () => {
+  const text = "a*".repeat(50_000);
+  const html = renderMarkdown(`Awal **tebal**.\n\n${text}\n\nAkhir _miring_.`);
+  assertStringIncludes(html, "<strong>tebal</strong>");
+  assertStringIncludes(html, `<p>${text}</p>`);
+  assertStringIncludes(html, "<em>miring</em>");
+});
+
+Deno.test("inlineCost() counts emphasis delimiters times length", () => {
+  assertEquals(inlineCost("a*b_c~"), 18);
+  assertEquals(inlineCost("plain text"), 0);
+  assert(inlineCost("snake_case ".repeat(40)) < BLOCK_BUDGET);
+});
+
+Deno.test("a line that opens sixteen quotes or lists at once shows as plain text", () => {
+  assertStringIncludes(
+    renderMarkdown("> ".repeat(16) + "deep"),
+    '<p class="md-raw">&gt; &gt;',
+  );
+  assertStringIncludes(renderMarkdown("1. ".repeat(20)), 'class="md-raw"');
+  assertStringIncludes(renderMarkdown("> > > three"), "<blockquote>");
 });

@@ -6,6 +6,7 @@
  */
 import type { Usage } from "@/lib/chats/types.ts";
 import { errorFromStreamPayload, redact, UpstreamError } from "./errors.ts";
+import { DEFAULT_STREAM_LIMITS, type StreamLimits } from "./request.ts";
 
 /** What a completion stream tells its consumer, in order of arrival. */
 export type CompletionEvent =
@@ -94,9 +95,13 @@ export class ChunkReader {
   started = false;
   #modelSent = false;
   #apiKey: string | undefined;
+  #limits: StreamLimits;
+  /** Answer and reasoning characters so far. */
+  #length = 0;
 
-  constructor(apiKey?: string) {
+  constructor(apiKey?: string, limits: Partial<StreamLimits> = {}) {
     this.#apiKey = apiKey;
+    this.#limits = { ...DEFAULT_STREAM_LIMITS, ...limits };
   }
 
   /** The events of one `data:` payload; throws an {@link UpstreamError}. */
@@ -128,15 +133,24 @@ export class ChunkReader {
     if (chunk.error) throw errorFromStreamPayload(chunk.error, this.#apiKey);
     this.started = true;
     const events: CompletionEvent[] = [];
-    if (chunk.model && !this.#modelSent) {
+    // A model id longer than any real one is not stored: the one asked
+    // for stays.
+    if (
+      chunk.model && !this.#modelSent &&
+      chunk.model.length <= this.#limits.modelChars
+    ) {
       this.#modelSent = true;
       events.push({ type: "model", model: chunk.model });
     }
     const choice = chunk.choices?.[0];
     const reasoning = choice?.delta?.reasoning ??
       choice?.delta?.reasoning_content;
-    if (reasoning) events.push({ type: "reasoning", text: reasoning });
+    if (reasoning) {
+      this.#count(reasoning);
+      events.push({ type: "reasoning", text: reasoning });
+    }
     if (choice?.delta?.content) {
+      this.#count(choice.delta.content);
       events.push({ type: "delta", text: choice.delta.content });
     }
     if (choice?.finish_reason) {
@@ -148,14 +162,49 @@ export class ChunkReader {
       this.finished = true;
       events.push({ type: "finish", reason: choice.finish_reason });
     }
-    if (chunk.usage) {
-      const usage: Usage = {
-        promptTokens: chunk.usage.prompt_tokens,
-        completionTokens: chunk.usage.completion_tokens,
-      };
-      if (typeof chunk.usage.cost === "number") usage.cost = chunk.usage.cost;
-      events.push({ type: "usage", usage });
-    }
+    const usage = chunk.usage && usageOf(chunk.usage);
+    if (usage) events.push({ type: "usage", usage });
     return events;
   }
+
+  #count(text: string): void {
+    if (text.length > this.#limits.deltaChars) {
+      throw new UpstreamError("bad_response", {
+        detail: `a delta is longer than ${this.#limits.deltaChars} characters`,
+      });
+    }
+    this.#length += text.length;
+    if (this.#length > this.#limits.answerChars) {
+      throw new UpstreamError("too_long", {
+        detail:
+          `the answer is longer than ${this.#limits.answerChars} characters`,
+      });
+    }
+  }
+}
+
+/** Token counts beyond this in one answer are not believed. */
+const MAX_TOKENS = 100_000_000;
+/** Nor a cost beyond this, in USD. */
+const MAX_COST = 10_000;
+
+const plausible = (n: number, max: number) =>
+  Number.isFinite(n) && n >= 0 && n <= max;
+
+/**
+ * The usage a chunk reports, or undefined when it is not plausible
+ * (negative, not finite, or absurdly large): such figures are not stored or
+ * shown.
+ */
+function usageOf(raw: NonNullable<Chunk["usage"]>): Usage | undefined {
+  const { prompt_tokens: prompt, completion_tokens: completion, cost } = raw;
+  if (!plausible(prompt, MAX_TOKENS) || !plausible(completion, MAX_TOKENS)) {
+    return undefined;
+  }
+  if (!Number.isInteger(prompt) || !Number.isInteger(completion)) {
+    return undefined;
+  }
+  const usage: Usage = { promptTokens: prompt, completionTokens: completion };
+  if (typeof cost === "number" && plausible(cost, MAX_COST)) usage.cost = cost;
+  return usage;
 }

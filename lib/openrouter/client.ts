@@ -18,10 +18,11 @@ import {
   type CompletionOptions,
   type CompletionRequest,
   DEFAULT_BASE_URL,
+  DEFAULT_STREAM_LIMITS,
   requestBody,
   requestHeaders,
 } from "./request.ts";
-import { SseDecoder } from "@/lib/events/sse.ts";
+import { SseDecoder, SseTooLongError } from "@/lib/events/sse.ts";
 
 export type { CompletionEvent } from "./chunks.ts";
 export {
@@ -29,6 +30,8 @@ export {
   type CompletionOptions,
   type CompletionRequest,
   DEFAULT_BASE_URL,
+  DEFAULT_STREAM_LIMITS,
+  type StreamLimits,
 } from "./request.ts";
 
 const MAX_ERROR_BODY = 64 * 1024;
@@ -44,6 +47,7 @@ export async function* streamCompletion(
   options: CompletionOptions,
 ): AsyncGenerator<CompletionEvent, void, undefined> {
   const { signal, apiKey } = options;
+  const limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
   signal?.throwIfAborted();
   const upstream = new AbortController();
   const onAbort = () => upstream.abort(signal?.reason);
@@ -81,6 +85,9 @@ export async function* streamCompletion(
     if (signal?.aborted) return signal.reason;
     if (timedOut) return new UpstreamError("timeout", { detail: timedOut });
     if (error instanceof UpstreamError) return error;
+    if (error instanceof SseTooLongError) {
+      return new UpstreamError("bad_response", { detail: error.message });
+    }
     const message = error instanceof Error ? error.message : String(error);
     return new UpstreamError("network", {
       detail: redact(message, apiKey),
@@ -89,6 +96,12 @@ export async function* streamCompletion(
     });
   };
 
+  // The whole answer's deadline: a stream that trickles a byte at a time
+  // never trips the idle watchdog, and would hold its slot for good.
+  const deadline = setTimeout(() => {
+    timedOut = `no complete answer within ${limits.deadlineMs} ms`;
+    upstream.abort();
+  }, limits.deadlineMs);
   let bytes: ChunkSource | undefined;
   try {
     // A key that cannot be a header value would make fetch throw an error
@@ -128,13 +141,16 @@ export async function* streamCompletion(
       throw notAStream(type, await readText(bytes, MAX_ERROR_BODY), apiKey);
     }
 
-    const sse = new SseDecoder();
-    const chunks = new ChunkReader(apiKey);
+    const sse = new SseDecoder({ maxLength: limits.lineChars });
+    const chunks = new ChunkReader(apiKey, limits);
     let first = true;
     while (!chunks.done) {
       if (!first) waitingSince = performance.now();
       const { done, value } = await bytes!.read();
       waitingSince = null;
+      // A timeout aborts the request; a body that is not fetch's own (tests,
+      // other runtimes) may keep reading after that.
+      upstream.signal.throwIfAborted();
       if (first) watch(idleMs, `no data for ${idleMs} ms`);
       first = false;
       const events = done || !value ? sse.end() : sse.push(value);
@@ -162,6 +178,7 @@ export async function* streamCompletion(
     throw failure(error);
   } finally {
     clearTimeout(timer);
+    clearTimeout(deadline);
     signal?.removeEventListener("abort", onAbort);
     // Covers an early `return()` by the consumer as well: the connection is
     // closed instead of being left to drain.

@@ -16,6 +16,7 @@ export type UpstreamErrorCode =
   | "stream_error"
   | "network"
   | "bad_response"
+  | "too_long"
   | "upstream_error";
 
 /** Optional facts about an {@link UpstreamError}. */
@@ -41,6 +42,7 @@ const SUMMARY: Record<UpstreamErrorCode, string> = {
   stream_error: "The upstream stream reported an error",
   network: "Could not reach the upstream",
   bad_response: "The upstream sent an answer that could not be read",
+  too_long: "The answer grew longer than this app allows",
   upstream_error: "The upstream answered with an unexpected error",
 };
 
@@ -112,15 +114,71 @@ export function parseRetryAfter(
 /**
  * Removes secrets from upstream text: the key itself, anything shaped like
  * an `sk-…` key (some servers echo a masked key), bearer tokens, and the
- * credentials of a URL.
+ * credentials of a URL. A text that still carries the key in another form
+ * (see `mentionsKey`) is withheld whole.
  */
 export function redact(text: string, apiKey?: string): string {
   let out = text;
   if (apiKey && apiKey.length >= 4) out = out.replaceAll(apiKey, "[redacted]");
-  return out
+  out = out
     .replace(/\bsk-[A-Za-z0-9_*.-]{6,}/g, "[redacted]")
     .replace(/\b(Bearer\s+)[^\s"',;]+/gi, "$1[redacted]")
     .replace(/(\/\/)[^/\s@]+@/g, "$1[redacted]@");
+  return apiKey && mentionsKey(out, apiKey) ? "[redacted]" : out;
+}
+
+/** How long a piece of the key must be to count as the key. */
+const KEY_PIECE = 8;
+// Zero-width, joiner, soft hyphen, bidi and other invisible format marks.
+const INVISIBLE =
+  /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
+const BASE64_RUN = /[A-Za-z0-9+/_-]{12,}={0,2}/g;
+
+/**
+ * Whether `text` carries `apiKey` or any `KEY_PIECE` characters of it (its
+ * tail, say) in any letter case, split by invisible characters, or URL-,
+ * or base64-encoded.
+ */
+export function mentionsKey(text: string, apiKey: string): boolean {
+  if (apiKey.length < KEY_PIECE) return false;
+  const key = apiKey.toLowerCase();
+  const forms = [text, decodeUrl(text), ...base64Decoded(text)].map((form) =>
+    form.replace(INVISIBLE, "").toLowerCase()
+  );
+  for (let i = 0; i + KEY_PIECE <= key.length; i++) {
+    const piece = key.slice(i, i + KEY_PIECE);
+    if (forms.some((form) => form.includes(piece))) return true;
+  }
+  return false;
+}
+
+function decodeUrl(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text.replace(
+      /%([0-9a-f]{2})/gi,
+      (_, hex) => String.fromCharCode(parseInt(hex, 16)),
+    );
+  }
+}
+
+function base64Decoded(text: string): string[] {
+  const decoded: string[] = [];
+  for (const [run] of text.matchAll(BASE64_RUN)) {
+    const standard = run.replace(/-/g, "+").replace(/_/g, "/").replace(
+      /=+$/,
+      "",
+    );
+    // Every alignment: the key may start anywhere in an encoded text.
+    for (let skip = 0; skip < 4 && skip < standard.length; skip++) {
+      const part = standard.slice(skip);
+      try {
+        decoded.push(atob(part.slice(0, part.length - (part.length % 4))));
+      } catch { /* not base64 after all */ }
+    }
+  }
+  return decoded;
 }
 
 function cleanDetail(text: unknown, apiKey?: string): string | undefined {

@@ -167,3 +167,21 @@ Deno.test("upstreamErrorMessage names the moderation reasons", () => {
   const error = new UpstreamError("moderation", { reasons: ["harassment"] });
   assertStringIncludes(upstreamErrorMessage(error, "id"), "(harassment)");
 });
+
+Deno.test("redact() withholds a text that carries the key in any other form", () => {
+  const forms = [
+    KEY.toUpperCase(),
+    encodeURIComponent(KEY).replace(/-/g, "%2D"),
+    btoa(KEY),
+    btoa(`key=${KEY}`).replace(/=+$/, ""),
+    KEY.split("").join("\u200b"),
+    `…${KEY.slice(-10)}`,
+  ];
+  for (const form of forms) {
+    assertEquals(redact(`Invalid key: ${form}`, KEY), "[redacted]", form);
+  }
+  assertEquals(
+    redact("Rate limit exceeded, retry later", KEY),
+    "Rate limit exceeded, retry later",
+  );
+});

@@ -18,7 +18,35 @@ export interface CompletionRequest {
   messages: ChatMessage[];
   /** 0 to 2; left out of the request when undefined. */
   temperature?: number;
+  /** The longest answer in tokens (`max_tokens`); left out when undefined. */
+  maxTokens?: number;
 }
+
+/**
+ * What one answer may make the server hold: however hostile the upstream,
+ * a stream past one of these ends with an error and keeps the text so far.
+ */
+export interface StreamLimits {
+  /** Answer and reasoning text together, in characters. */
+  answerChars: number;
+  /** One delta, in characters. */
+  deltaChars: number;
+  /** One event-stream line or event, in characters. */
+  lineChars: number;
+  /** The `model` a chunk names; a longer one is ignored. */
+  modelChars: number;
+  /** The whole answer, from request to end, in milliseconds. */
+  deadlineMs: number;
+}
+
+/** The limits when a caller sets none: far above any real answer. */
+export const DEFAULT_STREAM_LIMITS: StreamLimits = {
+  answerChars: 2_000_000,
+  deltaChars: 256 * 1024,
+  lineChars: 1024 * 1024,
+  modelChars: 200,
+  deadlineMs: 10 * 60_000,
+};
 
 /** Where and how to ask. */
 export interface CompletionOptions {
@@ -34,6 +62,8 @@ export interface CompletionOptions {
   firstByteTimeoutMs?: number;
   /** Longest silence between body bytes (comments count); default 60 s. */
   idleTimeoutMs?: number;
+  /** See {@link StreamLimits}; each defaults to {@link DEFAULT_STREAM_LIMITS}. */
+  limits?: Partial<StreamLimits>;
   /** Injectable for tests; defaults to the global `fetch`. */
   fetch?: typeof fetch;
 }
@@ -63,6 +93,9 @@ export function requestBody(request: CompletionRequest) {
     ...(request.temperature === undefined
       ? {}
       : { temperature: request.temperature }),
+    ...(request.maxTokens === undefined
+      ? {}
+      : { max_tokens: request.maxTokens }),
     stream: true,
   };
 }

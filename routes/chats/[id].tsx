@@ -15,6 +15,8 @@ import { answerGroups, currentBranch } from "@/lib/chats/branch.ts";
 import { type MessageKey, t } from "@/lib/i18n/mod.ts";
 import type { ModelInfo } from "@/lib/openrouter/models.ts";
 import type { AppState } from "@/lib/state.ts";
+import { prepareMarkdown } from "@/lib/markdown/prepare.ts";
+import { PreparedMarkdown } from "@/lib/markdown/prepared_context.ts";
 
 interface Data {
   chat: Chat;
@@ -24,6 +26,8 @@ interface Data {
   /** Messages left out at the top of a long chat (see `?history=all`). */
   earlier: number;
   models: readonly ModelInfo[];
+  /** The answers' HTML, rendered before the page (see `prepare.ts`). */
+  prepared: ReadonlyMap<string, string>;
 }
 
 export const handler = {
@@ -41,12 +45,24 @@ export const handler = {
     const shown = ctx.url.searchParams.get("history") === "all"
       ? Infinity
       : RECENT_MESSAGES;
+    // The conversation as it stands (alternatives not chosen stay stored);
+    // a long chat opens at its latest messages, which keeps the page fast.
+    const shownMessages = branch.slice(-shown);
+    const answers = shownMessages.filter((m) => m.role === "assistant");
+    const prepared = await prepareMarkdown({
+      owner,
+      final: answers.filter((m) => m.status !== "streaming").map((m) =>
+        m.content
+      ),
+      growing: answers.filter((m) => m.status === "streaming").map((m) =>
+        m.content
+      ),
+    });
     return ctx.render({
       chat,
       chats: page.chats,
-      // The conversation as it stands (alternatives not chosen stay stored);
-      // a long chat opens at its latest messages, which keeps the page fast.
-      messages: branch.slice(-shown),
+      messages: shownMessages,
+      prepared,
       earlier: branch.length - Math.min(shown, branch.length),
       groups: answerGroups(messages ?? []),
       models,
@@ -114,13 +130,15 @@ export default function ChatPage(
             {t(lang, "chat.earlier", { count: data.earlier })}
           </a>
         )}
-        <ChatView
-          chatId={data.chat.id}
-          groups={data.groups}
-          timeZone={state.timeZone}
-          messages={data.messages}
-          greeting={t(lang, "chat.greeting")}
-        />
+        <PreparedMarkdown.Provider value={data.prepared}>
+          <ChatView
+            chatId={data.chat.id}
+            groups={data.groups}
+            timeZone={state.timeZone}
+            messages={data.messages}
+            greeting={t(lang, "chat.greeting")}
+          />
+        </PreparedMarkdown.Provider>
       </main>
       <aside class="settings-panel">
         <SettingsForm chat={data.chat} models={data.models} />

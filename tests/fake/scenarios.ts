@@ -55,7 +55,14 @@ export type Scenario =
     metadata?: Record<string, unknown>;
   }
   /** Exactly this body (split like any other), e.g. broken JSON or HTML. */
-  | { type: "raw"; body: string; status?: number; contentType?: string };
+  | {
+    type: "raw";
+    body: string;
+    status?: number;
+    contentType?: string;
+    /** Largest piece of a write; default the server's. */
+    maxPiece?: number;
+  };
 
 /** What a scenario needs to know about the request. */
 export interface RequestContext {

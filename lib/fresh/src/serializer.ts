@@ -110,8 +110,12 @@ export function serialize(
 
 /** Makes JSON safe inside a `<script>` element: no `</script>`, no `<!--`. */
 export function escapeScriptJson(json: string): string {
-  return json.replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  if (!SCRIPT_UNSAFE.test(json)) return json;
+  // Native passes: a callback per character took a third of a second for
+  // a prop holding 1 MB of `>`.
+  return json.replaceAll("<", "\\u003c").replaceAll(">", "\\u003e")
+    .replaceAll("&", "\\u0026").replaceAll("\u2028", "\\u2028")
+    .replaceAll("\u2029", "\\u2029");
 }
+
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/;

@@ -33,6 +33,8 @@ export const upstream = defineMessages({
       "OpenRouter sent an answer that could not be read. Try again; if it keeps happening, check OPENROUTER_BASE_URL.",
     "upstream.upstream_error":
       "OpenRouter answered with an unexpected error. Try again later.",
+    "upstream.too_long":
+      "The answer was stopped because it grew longer than this app allows. The text so far is kept; ask for a shorter answer.",
     "upstream.upstream_error_status":
       "OpenRouter answered with an unexpected error (HTTP {status}). Try again later.",
   },
@@ -67,6 +69,8 @@ export const upstream = defineMessages({
       "OpenRouter mengirim jawaban yang tidak dapat dibaca. Coba lagi; jika terus terjadi, periksa OPENROUTER_BASE_URL.",
     "upstream.upstream_error":
       "OpenRouter menjawab dengan galat yang tidak terduga. Coba lagi nanti.",
+    "upstream.too_long":
+      "Jawaban dihentikan karena lebih panjang dari yang diizinkan aplikasi ini. Teks yang sudah diterima tetap disimpan; minta jawaban yang lebih pendek.",
     "upstream.upstream_error_status":
       "OpenRouter menjawab dengan galat yang tidak terduga (HTTP {status}). Coba lagi nanti.",
   },
