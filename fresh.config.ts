@@ -1,8 +1,14 @@
 import { defineConfig } from "$fresh/server.ts";
-import { appConfig } from "@/lib/app.ts";
+import { appConfig, closeServices } from "@/lib/app.ts";
+import { stopOnSignals } from "@/lib/shutdown.ts";
 
 const { port, host } = await appConfig();
 
 export default defineConfig({
-  server: { port, hostname: host },
+  // SIGTERM and SIGINT stop the server gracefully (lib/shutdown.ts).
+  server: {
+    port,
+    hostname: host,
+    signal: stopOnSignals({ close: closeServices }),
+  },
 });

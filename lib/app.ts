@@ -12,13 +12,11 @@ import { ChatStore } from "./chats/store/mod.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { GenerationRunner } from "./generation/runner.ts";
 import { EarlyStartGate } from "./generation/answer_request.ts";
-import {
-  describeGenerationError,
-  interruptedError,
-} from "./generation/errors.ts";
+import { describeGenerationError } from "./generation/errors.ts";
 import { type ModelCatalog, modelCatalog } from "./openrouter/models.ts";
 import { loadSessionKeys } from "./security/session_keys.ts";
 import { RateLimiter } from "./security/rate_limit.ts";
+import { StorageHealth } from "./storage_health.ts";
 import { dirname } from "node:path";
 
 /** What routes need to do their work. */
@@ -39,6 +37,8 @@ export interface Services {
   garbage: GarbageCollector;
   /** Failed sign-ins per client address; answers started per owner. */
   limiters: { login: RateLimiter; generations: RateLimiter };
+  /** Whether storage takes new data (free space, failed writes). */
+  storage: StorageHealth;
   /** Stops background work and closes KV. */
   close(): Promise<void>;
 }
@@ -58,18 +58,39 @@ export function appConfig(): Promise<Config> {
   return configPromise;
 }
 
+/** The folder of a local KV file, or undefined (in memory, remote). */
+function kvDir(path: string): string | undefined {
+  const local = path !== ":memory:" && !/^https?:\/\//.test(path);
+  return local ? dirname(path) : undefined;
+}
+
 /** Opens KV at `path`, creating the folder of a local database file. */
 async function openKv(path: string): Promise<Deno.Kv> {
-  const remote = /^https?:\/\//.test(path);
-  if (path !== ":memory:" && !remote) {
-    await Deno.mkdir(dirname(path), { recursive: true });
-  }
+  const dir = kvDir(path);
+  if (dir) await Deno.mkdir(dir, { recursive: true });
   return await Deno.openKv(path);
 }
 
+/** How tests change the services: e.g. a KV whose writes fail. */
+export interface ServiceOptions {
+  wrapKv?: (kv: Deno.Kv) => Deno.Kv;
+  /** Measures free bytes instead of the disk of the KV file. */
+  freeBytes?: () => Promise<number | null>;
+}
+
 /** Builds every service for `config`; marks answers left streaming by a crash as interrupted. */
-export async function createServices(config: Config): Promise<Services> {
-  const kv = await openKv(config.kvPath);
+export async function createServices(
+  config: Config,
+  options: ServiceOptions = {},
+): Promise<Services> {
+  const raw = await openKv(config.kvPath);
+  const storage = new StorageHealth({
+    dir: kvDir(config.kvPath),
+    reserveBytes: config.storageReserveBytes,
+    freeBytes: options.freeBytes,
+  });
+  const kv = storage.guard(options.wrapKv?.(raw) ?? raw);
+  await storage.start();
   const store = new ChatStore(kv, { defaults: { model: config.defaultModel } });
   await store.migrate();
   const runner = new GenerationRunner({
@@ -77,7 +98,8 @@ export async function createServices(config: Config): Promise<Services> {
     store,
     describeError: describeGenerationError,
   });
-  await runner.recoverInterrupted(interruptedError);
+  await runner.recoverInterrupted();
+  runner.startSweep();
   const garbage = startGarbageCollector(store);
   const sessionKeys = await loadSessionKeys(kv, config.sessionSecret);
   const limiters = {
@@ -96,7 +118,7 @@ export async function createServices(config: Config): Promise<Services> {
     config,
     kv,
     store,
-    chats: new ChatService({ kv, store, runner }),
+    chats: new ChatService({ kv, store, runner, storage }),
     runner,
     models: modelCatalog({
       baseUrl: config.openrouterBaseUrl,
@@ -106,18 +128,26 @@ export async function createServices(config: Config): Promise<Services> {
     sessionKeys,
     garbage,
     limiters,
+    storage,
     async close() {
+      storage.stop();
       await garbage.stop();
       await runner.close();
-      kv.close();
+      raw.close();
     },
   };
 }
 
 /** The services of this process. */
 export function getServices(): Promise<Services> {
-  services ??= appConfig().then(createServices);
+  services ??= appConfig().then((config) => createServices(config));
   return services;
+}
+
+/** Closes the services of this process if they were created (shutdown). */
+export async function closeServices(): Promise<void> {
+  const current = services;
+  if (current) await (await current).close();
 }
 
 /** Replaces the services (tests). */

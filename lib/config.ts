@@ -35,6 +35,8 @@ export interface Config {
   /** `max_tokens` sent with every request; none is sent when unset. */
   maxAnswerTokens?: number;
   limits: Limits;
+  /** Free disk space kept for deletions: below it, new data is refused. */
+  storageReserveBytes: number;
 }
 
 /** Abuse limits of a public deployment. */
@@ -108,6 +110,12 @@ const rules = {
       "must be at most 209715200 (200 MB)",
     ),
     example: "20971520",
+  },
+  STORAGE_RESERVE_BYTES: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(0, "must be at least 0"),
+    example: "67108864",
   },
   UPSTREAM_TIMEOUT_MS: {
     schema: z.coerce.number({ error: "must be a whole number" }).int(
@@ -227,6 +235,7 @@ export async function loadConfig(
     upstreamTimeoutMs: read(env, "UPSTREAM_TIMEOUT_MS") ?? 60_000,
     answerDeadlineMs: read(env, "ANSWER_DEADLINE_MS") ?? 10 * 60_000,
     maxAnswerTokens: read(env, "MAX_ANSWER_TOKENS"),
+    storageReserveBytes: read(env, "STORAGE_RESERVE_BYTES") ?? 64 * 1024 * 1024,
     limits: {
       generationsPerMinute: read(env, "RATE_LIMIT_PER_MINUTE") ?? 20,
       concurrentPerOwner: read(env, "MAX_CONCURRENT_PER_OWNER") ?? 3,

@@ -9,6 +9,7 @@ import { type Lang, t } from "@/lib/i18n/mod.ts";
 import { alternativesOf, currentBranch } from "./branch.ts";
 import { lastUsedSettings, rememberSettings } from "./owner_settings.ts";
 import type { ChatStore } from "./store/mod.ts";
+import { refuseWhenFull, type StorageHealth } from "@/lib/storage_health.ts";
 import type {
   Chat,
   ChatPatch,
@@ -30,6 +31,8 @@ export interface ChatServiceDeps {
   kv: Deno.Kv;
   store: ChatStore;
   runner: AnswerCanceller;
+  /** Refuses new chats while storage takes no new data (absent: never). */
+  storage?: StorageHealth;
 }
 
 /** Who acts: the owner, and the language of anything the service names. */
@@ -68,7 +71,8 @@ export class ChatService {
     actor: ChatActor,
     init: Partial<ChatSettings> & { title?: string } = {},
   ): Promise<Chat> {
-    const { kv, store } = this.#deps;
+    const { kv, store, storage } = this.#deps;
+    if (storage) refuseWhenFull(storage, actor.lang);
     return await store.createChat(actor.owner, {
       ...await lastUsedSettings(kv, actor.owner),
       ...init,

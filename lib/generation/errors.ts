@@ -6,6 +6,9 @@ import {
   upstreamErrorMessage,
 } from "@/lib/openrouter/errors.ts";
 
+/** The abort reason of an answer stopped by the server (shutdown, a lost lease), not the user. */
+export class InterruptedError extends Error {}
+
 /** Thrown when no API key is set for an endpoint that needs one. */
 export class MissingKeyError extends Error {}
 
@@ -27,7 +30,12 @@ export function describeGenerationError(
   return { code: "internal", message: t(lang, "api.internal") };
 }
 
-/** The stored error of an answer cut off by a restart. */
+/** The stored error of an answer cut off by a crash, a restart or a shutdown. */
 export function interruptedError(lang: Lang): MessageError {
   return { code: "interrupted", message: t(lang, "api.interrupted") };
+}
+
+/** The stored error of an answer whose final save failed (a full disk). */
+export function saveFailedError(lang: Lang): MessageError {
+  return { code: "storage_full", message: t(lang, "api.save_failed") };
 }

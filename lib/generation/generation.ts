@@ -15,6 +15,18 @@ import {
 
 type Sink = ReadableStreamDefaultController<Uint8Array>;
 
+/**
+ * How many bytes a watcher may have waiting to be sent. One that does not
+ * read (a stalled client) is dropped past it, so it holds at most this
+ * much of the server's memory; it can watch again from the stored text.
+ */
+export const WATCHER_BUFFER_BYTES = 1024 * 1024;
+
+/** The queuing strategy of a watcher's stream: bounded by bytes. */
+export function watcherStrategy(): QueuingStrategy<Uint8Array> {
+  return new ByteLengthQueuingStrategy({ highWaterMark: WATCHER_BUFFER_BYTES });
+}
+
 /** How many appended pieces a text collects before it is copied flat. */
 const FLATTEN_EVERY = 64;
 
@@ -120,11 +132,8 @@ export class Generation {
         send({ event: "start", data: { message: this.snapshot() } });
         this.#sinks.add(controller);
         keepAlive = setInterval(() => {
-          try {
-            controller.enqueue(KEEP_ALIVE);
-          } catch {
-            clearInterval(keepAlive);
-          }
+          if (!this.#sinks.has(controller)) clearInterval(keepAlive);
+          else this.#send(controller, KEEP_ALIVE);
         }, KEEP_ALIVE_MS);
         this.done.then(() => clearInterval(keepAlive));
       },
@@ -132,16 +141,30 @@ export class Generation {
         clearInterval(keepAlive);
         this.#sinks.delete(sink);
       },
-    });
+    }, watcherStrategy());
+  }
+
+  /** How many watchers the generation has now. */
+  get watchers(): number {
+    return this.#sinks.size;
   }
 
   #broadcast(bytes: Uint8Array): void {
-    for (const sink of this.#sinks) {
-      try {
-        sink.enqueue(bytes);
-      } catch {
+    for (const sink of this.#sinks) this.#send(sink, bytes);
+  }
+
+  /** Sends `bytes` to one watcher; drops a watcher that is gone or too far behind. */
+  #send(sink: Sink, bytes: Uint8Array): void {
+    try {
+      if ((sink.desiredSize ?? 0) < 0) {
+        // Erroring discards what is queued: the memory is freed at once.
+        sink.error(new Error("The watcher fell too far behind"));
         this.#sinks.delete(sink);
+        return;
       }
+      sink.enqueue(bytes);
+    } catch {
+      this.#sinks.delete(sink);
     }
   }
 }

@@ -1,11 +1,13 @@
 /**
  * The KV protocol that keeps one answer per chat across instances: a lease
- * per chat names the answer being generated and expires unless renewed; a
- * cancel mark asks whichever instance holds the lease to stop. Their keys
- * are in `lib/kv_keys.ts`.
+ * per chat names the answer being generated and its holder (holder.ts), and
+ * expires unless renewed (the runner renews its leases on a timer, every
+ * third of their time to live); a cancel mark asks whichever instance holds
+ * the lease to stop. Their keys are in `lib/kv_keys.ts`.
  */
 import type { Mutation } from "@/lib/chats/store/mod.ts";
 import type { ChatRef } from "@/lib/chats/types.ts";
+import { type Holder, holderGone, SELF } from "./holder.ts";
 import {
   generationCancelKey,
   generationCancelPrefix,
@@ -18,7 +20,12 @@ export type { ChatRef };
 export interface Lease {
   messageId: string;
   expiresAt: number;
+  /** The process generating it; absent in leases written before holders. */
+  holder?: Holder;
 }
+
+/** How long a lease lives unless renewed. */
+export const DEFAULT_LEASE_MS = 15_000;
 
 /** Thrown when the chat already has a running generation. */
 export class GenerationConflictError extends Error {}
@@ -30,9 +37,9 @@ export const leaseKey = ({ owner, chatId }: ChatRef): Deno.KvKey =>
 export const cancelKey = ({ owner, chatId }: ChatRef): Deno.KvKey =>
   generationCancelKey(owner, chatId);
 
-/** Whether `lease` still holds its chat. */
+/** Whether `lease` still holds its chat: not expired, its holder not known to be gone. */
 export function isLive(lease: Lease | null, now = Date.now()): boolean {
-  return lease !== null && lease.expiresAt > now;
+  return lease !== null && lease.expiresAt > now && !holderGone(lease.holder);
 }
 
 /** The writes that free a chat; the runner adds them to the answer's final save. */
@@ -45,7 +52,19 @@ export function releaseMutations(ref: ChatRef): Mutation[] {
 
 /** Reads and writes the leases and cancel marks of KV. */
 export class Leases {
-  constructor(readonly kv: Deno.Kv, readonly leaseMs = 60_000) {}
+  constructor(
+    readonly kv: Deno.Kv,
+    readonly leaseMs = DEFAULT_LEASE_MS,
+    readonly self: Holder = SELF,
+  ) {}
+
+  #lease(messageId: string): Lease {
+    return {
+      messageId,
+      expiresAt: Date.now() + this.leaseMs,
+      holder: this.self,
+    };
+  }
 
   /**
    * Takes the chat's lease for `messageId`; throws `GenerationConflictError`
@@ -69,8 +88,10 @@ export class Leases {
           "A generation is running in this chat",
         );
       }
-      const lease: Lease = { messageId, expiresAt: Date.now() + this.leaseMs };
-      const op = this.kv.atomic().check(current).set(key, lease)
+      const op = this.kv.atomic().check(current).set(
+        key,
+        this.#lease(messageId),
+      )
         .delete(cancelKey(ref));
       add?.(op);
       // A failed check is another turn's lease (seen on the next read) or
@@ -79,10 +100,22 @@ export class Leases {
     }
   }
 
-  /** Extends the lease of `messageId` by another `leaseMs`. */
-  async renew(ref: ChatRef, messageId: string): Promise<void> {
-    const lease: Lease = { messageId, expiresAt: Date.now() + this.leaseMs };
-    await this.kv.set(leaseKey(ref), lease);
+  /**
+   * Extends this process's lease of `messageId` by another `leaseMs`; false
+   * when the chat's lease is no longer it (released, or taken over after
+   * it expired).
+   */
+  async renew(ref: ChatRef, messageId: string): Promise<boolean> {
+    const current = await this.kv.get<Lease>(leaseKey(ref));
+    const lease = current.value;
+    if (lease?.messageId !== messageId || lease.holder?.id !== this.self.id) {
+      return false;
+    }
+    const op = this.kv.atomic().check(current).set(
+      leaseKey(ref),
+      this.#lease(messageId),
+    );
+    return (await op.commit()).ok;
   }
 
   /** Frees the chat (a reservation that never started, a failed save). */

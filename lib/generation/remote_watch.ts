@@ -2,7 +2,9 @@
  * Watching a generation that runs on another instance: its text reaches KV
  * at every flush (about once a second), so this polls the stored message and
  * sends what was added, in the same event stream as a local watch, until the
- * answer ends.
+ * answer ends. When the other instance dies (its lease is gone with the
+ * message still streaming) the message is repaired and the watch ends with
+ * its `error` "interrupted" and `done`.
  */
 import type { Message } from "@/lib/chats/types.ts";
 import {
@@ -12,12 +14,17 @@ import {
   KEEP_ALIVE,
   KEEP_ALIVE_MS,
 } from "@/lib/events/chat_events.ts";
+import { watcherStrategy } from "./generation.ts";
 
 /** How a remote watch reads the answer. */
 export interface RemoteSource {
   read(): Promise<Message | null>;
   /** Whether the other instance still holds the chat's lease. */
   alive(): Promise<boolean>;
+  /** Marks the dead instance's answer interrupted; null when it had ended. */
+  repair?(): Promise<Message | null>;
+  /** Ends the watch without `done` (this server stops; the answer goes on). */
+  signal?: AbortSignal;
 }
 
 /** An event stream of `source`'s answer: `start` with its text so far, deltas, `done`. */
@@ -33,7 +40,14 @@ export function watchRemote(
       let sent = -1;
       let quietSince = Date.now();
       try {
-        while (!stopped) {
+        while (!stopped && !source.signal?.aborted) {
+          // A watcher that does not read is dropped past its buffer; it
+          // can watch again from the stored text.
+          if ((controller.desiredSize ?? 1) <= 0) {
+            stopped = true;
+            controller.error(new Error("The watcher fell too far behind"));
+            return;
+          }
           const message = await source.read();
           if (!message) break;
           if (sent === -1) {
@@ -50,7 +64,9 @@ export function watchRemote(
           // A lost lease with the message still streaming: the other instance died.
           const ended = message.status !== "streaming" || !await source.alive();
           if (ended) {
-            const final = (await source.read()) ?? message;
+            const final = (message.status === "streaming"
+              ? await source.repair?.()
+              : null) ?? (await source.read()) ?? message;
             if (final.content.length > sent) {
               send({
                 event: "delta",
@@ -74,5 +90,5 @@ export function watchRemote(
     cancel() {
       stopped = true;
     },
-  });
+  }, watcherStrategy());
 }

@@ -1,14 +1,19 @@
 /**
  * The run loop of one generation: reads the model's events into the
- * `Generation`, flushes the text to KV about once a second while renewing
- * the chat's lease, and saves the final message in the commit that frees
- * the chat.
+ * `Generation`, flushes the text to KV about once a second (the runner
+ * renews the chat's lease on its own timer), and saves the final message in
+ * the commit that frees the chat.
  */
 import type { Mutation } from "@/lib/chats/store/mod.ts";
 import type { Message, MessageError } from "@/lib/chats/types.ts";
 import type { CompletionEvent } from "@/lib/openrouter/client.ts";
 import type { Lang } from "@/lib/i18n/mod.ts";
 import type { Generation } from "./generation.ts";
+import {
+  InterruptedError,
+  interruptedError,
+  saveFailedError,
+} from "./errors.ts";
 import { type Leases, releaseMutations } from "./lease.ts";
 
 /** What the runner needs of the chat store. */
@@ -27,7 +32,8 @@ export interface RunnerStore {
     chatId: string,
     messageId: string,
   ): Promise<Message | null>;
-  listStreaming(): Promise<
+  /** Messages marked streaming: every owner's, or one chat's. */
+  listStreaming(chat?: { owner: string; chatId: string }): Promise<
     { owner: string; chatId: string; messageId: string }[]
   >;
 }
@@ -50,34 +56,42 @@ export interface RunOptions {
 
 /** Runs `generation` to its end; never throws. */
 export async function runGeneration(options: RunOptions): Promise<void> {
-  const { generation, store, leases } = options;
+  const { generation, store } = options;
   const { owner, chatId } = generation;
   const messageId = generation.message.id;
   let flushed = { text: generation.text, reasoning: generation.reasoning };
   // One write in flight per answer, always of the latest text: under load
-  // a queue of stale writes would delay the final save and widen the
-  // window that a crash loses.
+  // a queue of stale writes would delay the final save. A tick that finds
+  // a write in flight is not skipped but coalesced: the next write starts
+  // as soon as that one is done, so a slow commit widens the window that a
+  // crash loses by its own length only, never by a whole interval.
   let flushing: Promise<void> | null = null;
-  let lastLease = Date.now();
+  let again = false;
+  let ended = false;
   const flush = () => {
-    if (flushing) return;
+    if (ended) return;
+    if (flushing) {
+      again = true;
+      return;
+    }
     const next = { text: generation.text, reasoning: generation.reasoning };
     if (next.text === flushed.text && next.reasoning === flushed.reasoning) {
       return;
     }
-    flushing = (async () => {
-      await store.updateMessage(owner, chatId, messageId, {
-        content: next.text,
-        ...(next.reasoning ? { reasoning: next.reasoning } : {}),
-      });
+    flushing = store.updateMessage(owner, chatId, messageId, {
+      content: next.text,
+      ...(next.reasoning ? { reasoning: next.reasoning } : {}),
+    }).then(() => {
       flushed = next;
-      if (Date.now() - lastLease > leases.leaseMs / 3) {
-        lastLease = Date.now();
-        await leases.renew({ owner, chatId }, messageId);
-      }
-    })().catch((error) =>
+    }).catch((error) =>
       console.error(`Could not save partial answer of chat ${chatId}:`, error)
-    ).finally(() => flushing = null);
+    ).finally(() => {
+      flushing = null;
+      if (again) {
+        again = false;
+        flush();
+      }
+    });
   };
   const timer = setInterval(flush, options.flushMs);
   const final: Message = { ...generation.message };
@@ -100,7 +114,11 @@ export async function runGeneration(options: RunOptions): Promise<void> {
     }
     final.status = "complete";
   } catch (error) {
-    if (generation.controller.signal.aborted) {
+    const { signal } = generation.controller;
+    if (signal.aborted && signal.reason instanceof InterruptedError) {
+      final.status = "error";
+      final.error = interruptedError(options.lang);
+    } else if (signal.aborted) {
       final.status = "cancelled";
     } else {
       final.status = "error";
@@ -111,17 +129,23 @@ export async function runGeneration(options: RunOptions): Promise<void> {
   }
   final.content = generation.text;
   if (generation.reasoning) final.reasoning = generation.reasoning;
+  ended = true;
   await (flushing as Promise<void> | null);
   generation.finish(await saveFinal(options, final));
 }
 
-/** Saves the final message and frees the chat in one commit; frees it alone when that fails. */
+/**
+ * Saves the final message and frees the chat in one commit. When that
+ * fails (a full disk), the answer ends as an error that says so, with its
+ * text, and the chat is freed alone (or its lease expires, not renewed).
+ */
 async function saveFinal(
-  { generation, store, leases }: RunOptions,
+  { generation, store, leases, lang }: RunOptions,
   final: Message,
 ): Promise<Message> {
   const ref = { owner: generation.owner, chatId: generation.chatId };
   let saved: Message | null = null;
+  let failed = false;
   try {
     saved = await store.updateMessage(ref.owner, ref.chatId, final.id, {
       content: final.content,
@@ -132,8 +156,13 @@ async function saveFinal(
       ...(final.error ? { error: final.error } : {}),
     }, releaseMutations(ref));
   } catch (error) {
+    failed = true;
     console.error(`Could not save the answer of chat ${ref.chatId}:`, error);
   }
-  if (!saved) await leases.release(ref).catch(() => {});
-  return saved ?? final;
+  if (saved) return saved;
+  await leases.release(ref).catch(() => {});
+  // Null without a failure: the chat was deleted meanwhile.
+  return failed
+    ? { ...final, status: "error", error: saveFailedError(lang) }
+    : final;
 }

@@ -4,12 +4,16 @@
  * stop it, the Cancel control does. Partial text reaches KV at least every
  * `flushIntervalMs`. The chat's lease (lease.ts) refuses a second
  * generation, also from another instance, and carries cancels to the
- * instance that runs it.
+ * instance that runs it; the runner renews its leases on a timer, so a
+ * lease lives exactly as long as its process. Answers whose lease died are
+ * repaired (recovery.ts) when their chat is read and by a periodic sweep.
  */
 import type { Message, MessageError } from "@/lib/chats/types.ts";
 import type { Lang } from "@/lib/i18n/mod.ts";
 import { Generation } from "./generation.ts";
-import { type ChatRef, Leases } from "./lease.ts";
+import { InterruptedError, interruptedError } from "./errors.ts";
+import { type ChatRef, DEFAULT_LEASE_MS, Leases } from "./lease.ts";
+import { repairStale, type StreamingMessage } from "./recovery.ts";
 import { watchRemote } from "./remote_watch.ts";
 import {
   type CompleteFn,
@@ -29,7 +33,10 @@ export interface RunnerOptions {
   flushIntervalMs?: number;
   /** How often pending cancels from other instances are looked for. */
   cancelPollMs?: number;
+  /** A lease's time to live; renewed every third of it. Default 15 s. */
   leaseMs?: number;
+  /** How often every chat is swept for dead answers; default `leaseMs`. */
+  sweepMs?: number;
 }
 
 /** What `start()` runs: the stored answer to fill and where its text comes from. */
@@ -52,14 +59,22 @@ export class GenerationRunner {
   readonly #describeError: (error: unknown, lang: Lang) => MessageError;
   readonly #flushMs: number;
   readonly #cancelPollMs: number;
+  readonly #sweepMs: number;
+  readonly #kv: Deno.Kv;
+  /** Ends the remote watches of this process at shutdown. */
+  readonly #closing = new AbortController();
   #stopCancelPoll: (() => void) | undefined;
+  #renewTimer: ReturnType<typeof setInterval> | undefined;
+  #sweepTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: RunnerOptions) {
-    this.#leases = new Leases(options.kv, options.leaseMs ?? 60_000);
+    this.#kv = options.kv;
+    this.#leases = new Leases(options.kv, options.leaseMs ?? DEFAULT_LEASE_MS);
     this.#store = options.store;
     this.#describeError = options.describeError;
     this.#flushMs = options.flushIntervalMs ?? 1000;
     this.#cancelPollMs = options.cancelPollMs ?? 250;
+    this.#sweepMs = options.sweepMs ?? this.#leases.leaseMs;
   }
 
   /**
@@ -87,10 +102,35 @@ export class GenerationRunner {
     return this.#leases.leasedMessage({ owner, chatId });
   }
 
-  /** Whether a generation runs in the chat, here or on another instance. */
+  /**
+   * Whether a generation runs in the chat, here or on another instance;
+   * when none does, an answer left streaming is repaired first.
+   */
   async isRunning(owner: string, chatId: string): Promise<boolean> {
     if (this.get(owner, chatId)) return true;
-    return (await this.leasedMessage(owner, chatId)) !== null;
+    if ((await this.leasedMessage(owner, chatId)) !== null) return true;
+    await this.repair(owner, chatId);
+    return false;
+  }
+
+  /**
+   * Marks the chat's answers that no live lease or local generation
+   * writes as interrupted, keeping their saved text; returns them. Call
+   * before showing a chat.
+   */
+  async repair(owner: string, chatId: string): Promise<Message[]> {
+    const refs = await this.#store.listStreaming({ owner, chatId });
+    return refs.length ? await this.#repairAll(refs) : [];
+  }
+
+  #repairAll(refs: StreamingMessage[]): Promise<Message[]> {
+    return repairStale({
+      kv: this.#kv,
+      store: this.#store,
+      runsHere: (owner, chatId, messageId) =>
+        this.get(owner, chatId)?.message.id === messageId,
+      describe: interruptedError,
+    }, refs);
   }
 
   /** How many generations run in this process: all, or one owner's. */
@@ -119,11 +159,17 @@ export class GenerationRunner {
     const local = this.get(owner, chatId);
     if (local && !local.finished) return local.watch();
     const messageId = await this.leasedMessage(owner, chatId);
-    if (!messageId) return null;
+    if (!messageId) {
+      await this.repair(owner, chatId);
+      return null;
+    }
     return watchRemote({
       read: () => this.#store.getMessage(owner, chatId, messageId),
       alive: async () =>
         (await this.leasedMessage(owner, chatId)) === messageId,
+      repair: async () =>
+        (await this.#repairAll([{ owner, chatId, messageId }]))[0] ?? null,
+      signal: this.#closing.signal,
     });
   }
 
@@ -137,6 +183,10 @@ export class GenerationRunner {
       options.controller,
     );
     this.#running.set(chatId, generation);
+    this.#renewTimer ??= setInterval(
+      () => this.#renewAll(),
+      this.#leases.leaseMs / 3,
+    );
     this.#stopCancelPoll ??= this.#leases.pollCancels(
       this.#cancelPollMs,
       (ref, messageId) => {
@@ -165,49 +215,71 @@ export class GenerationRunner {
    * Cancels the chat's generation: here at once, on another instance through
    * KV. True when a generation was running.
    */
-  cancel(owner: string, chatId: string): Promise<boolean> {
+  async cancel(owner: string, chatId: string): Promise<boolean> {
     const local = this.get(owner, chatId);
     if (local && !local.finished) {
       local.controller.abort(cancelled());
-      return Promise.resolve(true);
+      return true;
     }
-    return this.#leases.markCancelled({ owner, chatId });
-  }
-
-  /** Aborts every generation of this process (shutdown, tests) and waits for them to be saved. */
-  async close(): Promise<void> {
-    const all = [...this.#running.values()];
-    for (const g of all) {
-      g.controller.abort(
-        new DOMException("Server shutting down", "AbortError"),
-      );
-    }
-    await Promise.all(all.map((g) => g.done));
-    this.#stopPolling();
+    if (await this.#leases.markCancelled({ owner, chatId })) return true;
+    await this.repair(owner, chatId);
+    return false;
   }
 
   /**
-   * Marks answers that a crash or restart left "streaming" as interrupted,
-   * keeping their saved text; run at start, before serving.
+   * Stops every generation of this process (shutdown, tests): each is
+   * saved with its text as interrupted and its watchers get `error` and
+   * `done`; remote watches end (their answer goes on elsewhere).
    */
-  async recoverInterrupted(
-    describe: (lang: Lang) => MessageError,
-  ): Promise<number> {
-    let count = 0;
-    for (const ref of await this.#store.listStreaming()) {
-      // Another live instance may still be writing this answer.
-      if (await this.#leases.leasedMessage(ref)) continue;
-      await this.#store.updateMessage(ref.owner, ref.chatId, ref.messageId, {
-        status: "error",
-        error: describe("id"),
-      });
-      count++;
+  async close(): Promise<void> {
+    const all = [...this.#running.values()];
+    for (const g of all) {
+      g.controller.abort(new InterruptedError("The server is stopping"));
     }
-    return count;
+    this.#closing.abort();
+    await Promise.all(all.map((g) => g.done));
+    this.#stopPolling();
+    clearInterval(this.#sweepTimer);
+    this.#sweepTimer = undefined;
+  }
+
+  /**
+   * Marks every answer left streaming without a live lease (a crash, a
+   * killed instance) as interrupted, keeping its saved text; returns how
+   * many. A predecessor's leases on this host count as dead at once.
+   */
+  async recoverInterrupted(): Promise<number> {
+    return (await this.#repairAll(await this.#store.listStreaming())).length;
+  }
+
+  /** Repairs dead answers of every chat every `sweepMs`, until `close()`. */
+  startSweep(): void {
+    this.#sweepTimer ??= setInterval(() => {
+      this.recoverInterrupted().catch((error) =>
+        console.error("Could not repair interrupted answers:", error)
+      );
+    }, this.#sweepMs);
+  }
+
+  /** Renews the lease of every running generation; one that lost it stops. */
+  async #renewAll(): Promise<void> {
+    await Promise.all([...this.#running.values()].map(async (g) => {
+      if (g.finished) return;
+      try {
+        const held = await this.#leases.renew(g, g.message.id);
+        if (!held && !g.finished) {
+          g.controller.abort(new InterruptedError("The lease was lost"));
+        }
+      } catch (error) {
+        console.error(`Could not renew the lease of chat ${g.chatId}:`, error);
+      }
+    }));
   }
 
   #stopPolling(): void {
     this.#stopCancelPoll?.();
     this.#stopCancelPoll = undefined;
+    clearInterval(this.#renewTimer);
+    this.#renewTimer = undefined;
   }
 }

@@ -9,6 +9,7 @@ import type { Message } from "@/lib/chats/types.ts";
 import { parseCommand } from "@/lib/commands/mod.ts";
 import { ApiError } from "@/lib/http/api.ts";
 import { t } from "@/lib/i18n/mod.ts";
+import { refuseWhenFull } from "@/lib/storage_health.ts";
 import { admit } from "./admission.ts";
 import { commandAnswer } from "./command_answer.ts";
 import { contextOf } from "./prompt.ts";
@@ -30,6 +31,7 @@ export async function sendMessage(
   const userId = newId();
   const answerId = newId();
   const command = parseCommand(content);
+  refuseWhenFull(turn.services.storage, turn.lang);
   const history = await admit(turn);
   const user: Message = {
     id: userId,
@@ -63,6 +65,7 @@ export async function regenerate(
   turn: TurnContext,
 ): Promise<ReadableStream<Uint8Array>> {
   const answerId = newId();
+  refuseWhenFull(turn.services.storage, turn.lang);
   const history = await admit(turn);
   const question = history.findLast((m) => m.role === "user");
   if (!question || question.command) {
@@ -94,6 +97,7 @@ export async function editAndResend(
 ): Promise<ReadableStream<Uint8Array>> {
   const { messageId, content } = edit;
   const answerId = newId();
+  refuseWhenFull(turn.services.storage, turn.lang);
   const history = await admit(turn);
   const index = history.findIndex((m) => m.id === messageId);
   const target = history[index];

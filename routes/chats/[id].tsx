@@ -32,10 +32,12 @@ interface Data {
 
 export const handler = {
   async GET(_req, ctx) {
-    const { store, models: catalog } = ctx.state.services;
+    const { store, runner, models: catalog } = ctx.state.services;
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
     if (!chat) return ctx.renderNotFound();
+    // An answer whose writer died shows as interrupted, not typing forever.
+    await runner.repair(owner, chat.id);
     const [messages, page, models] = await Promise.all([
       store.listMessages(owner, chat.id),
       store.listChats(owner, { limit: 200, q: searchOf(ctx.url) }),

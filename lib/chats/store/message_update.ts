@@ -5,6 +5,7 @@
 
 import { commitWithChunks } from "./content_write.ts";
 import {
+  chatStreamingPrefix,
   countKey,
   messageContentPrefix,
   messageKey,
@@ -124,12 +125,16 @@ export interface StreamingRef {
   messageId: string;
 }
 
-/** Every message of every owner still marked streaming. */
+/** Every message still marked streaming: of every owner, or of one chat. */
 export async function listStreaming(
   ctx: StoreContext,
+  chat?: { owner: string; chatId: string },
 ): Promise<StreamingRef[]> {
   const refs: StreamingRef[] = [];
-  for await (const entry of ctx.kv.list({ prefix: streamingPrefix() })) {
+  const prefix = chat
+    ? chatStreamingPrefix(chat.owner, chat.chatId)
+    : streamingPrefix();
+  for await (const entry of ctx.kv.list({ prefix })) {
     const [, owner, chatId, messageId] = entry.key as string[];
     refs.push({ owner, chatId, messageId });
   }

@@ -274,10 +274,12 @@ export class ChatStore {
       : null;
   }
 
-  /** Every message of every owner still marked streaming, for startup. */
-  async listStreaming(): Promise<StreamingRef[]> {
+  /** Messages still marked streaming: of every owner, or of one chat (repairs). */
+  async listStreaming(
+    chat?: { owner: string; chatId: string },
+  ): Promise<StreamingRef[]> {
     await this.migrate();
-    return updates.listStreaming(this.#ctx);
+    return updates.listStreaming(this.#ctx, chat);
   }
 
   /** Finishes interrupted deletions and stale imports; returns how many. */

@@ -84,8 +84,12 @@ export const chat = defineMessages({
       "No OpenRouter API key is set, so the model cannot be asked. Set OPENROUTER_API_KEY and restart the app.",
     "api.internal": "Something went wrong on the server. Try again.",
     "api.interrupted":
-      "The answer was interrupted because the server restarted. Regenerate it to try again.",
+      "The answer was interrupted because the server stopped. Regenerate it to try again.",
     "api.confirm_all": "Add ?confirm=all to delete every chat.",
+    "api.save_failed":
+      "The answer could not be saved: storage is full. Delete old chats to free space, then regenerate it.",
+    "api.storage_full":
+      "Storage is almost full, so nothing new can be saved. Delete old chats to free space, then try again.",
   },
   id: {
     "persona.general.name": "Asisten umum",
@@ -171,7 +175,11 @@ export const chat = defineMessages({
       "Kunci API OpenRouter belum diatur, jadi model tidak bisa ditanya. Isi OPENROUTER_API_KEY lalu mulai ulang aplikasi.",
     "api.internal": "Terjadi kesalahan di server. Coba lagi.",
     "api.interrupted":
-      "Jawaban terputus karena server dimulai ulang. Buat ulang jawabannya untuk mencoba lagi.",
+      "Jawaban terputus karena server berhenti. Buat ulang jawabannya untuk mencoba lagi.",
     "api.confirm_all": "Tambahkan ?confirm=all untuk menghapus semua obrolan.",
+    "api.save_failed":
+      "Jawaban tidak dapat disimpan: penyimpanan penuh. Hapus obrolan lama untuk mengosongkan ruang, lalu buat ulang jawabannya.",
+    "api.storage_full":
+      "Penyimpanan hampir penuh, jadi tidak ada yang baru yang bisa disimpan. Hapus obrolan lama untuk mengosongkan ruang, lalu coba lagi.",
   },
 });

@@ -8,6 +8,7 @@ export const handler = {
   /** The chat with all its messages. */
   async GET(_req, ctx) {
     const chat = await ownChat(ctx);
+    await ctx.state.services.runner.repair(ctx.state.owner, chat.id);
     const messages = await ctx.state.services.store.listMessages(
       ctx.state.owner,
       chat.id,
