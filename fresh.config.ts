@@ -1,5 +1,5 @@
 import { defineConfig } from "$fresh/server.ts";
-import { appConfig, closeServices } from "@/lib/app.ts";
+import { appConfig, closeServices, stopServicesWork } from "@/lib/app.ts";
 import { stopOnSignals } from "@/lib/shutdown.ts";
 
 const { port, host } = await appConfig();
@@ -9,6 +9,6 @@ export default defineConfig({
   server: {
     port,
     hostname: host,
-    signal: stopOnSignals({ close: closeServices }),
+    signal: stopOnSignals({ stopWork: stopServicesWork, close: closeServices }),
   },
 });

@@ -144,6 +144,12 @@ export function getServices(): Promise<Services> {
   return services;
 }
 
+/** Stops the running answers of this process, saved as interrupted (shutdown). */
+export async function stopServicesWork(): Promise<void> {
+  const current = services;
+  if (current) await (await current).runner.close();
+}
+
 /** Closes the services of this process if they were created (shutdown). */
 export async function closeServices(): Promise<void> {
   const current = services;

@@ -1,19 +1,24 @@
 /**
- * The graceful stop of the server on SIGTERM and SIGINT: the returned
- * signal, given to the server (`fresh.config.ts` `server.signal`, which
- * Fresh and `Deno.serve` take), stops it accepting connections; then the
- * app's services close: every running answer is saved with its text and
- * marked interrupted at once (no grace period for answers to finish, so a
- * stop is quick and predictable; the user can regenerate), its watchers get
- * `error` and `done`, and KV closes. The server finishes the responses in
- * flight and the process ends with exit code 0; if anything hangs it is
- * ended after `forceExitMs`.
+ * The graceful stop of the server on SIGTERM and SIGINT. First the running
+ * work stops: no new answer starts, every running answer is saved with its
+ * text and marked interrupted at once (no grace period for answers to
+ * finish, so a stop is quick and predictable; the user can regenerate), and
+ * its watchers get `error` and `done`. After `drainMs` for those last
+ * events to reach the sockets, the returned signal, given to the server
+ * (`fresh.config.ts` `server.signal`, which Fresh and `Deno.serve` take),
+ * stops it (aborting it cuts streaming responses at once, hence this
+ * order); then KV closes and the process ends with exit code 0. If anything
+ * hangs it is ended after `forceExitMs`.
  */
 
 /** What a stop does. */
 export interface ShutdownOptions {
-  /** Saves and ends the running work, then closes storage. */
+  /** Saves and ends the running work; its streams end. */
+  stopWork(): Promise<void>;
+  /** Closes storage and the rest, once the server has stopped. */
   close(): Promise<void>;
+  /** Time for the last events to be sent before the server stops; default 300 ms. */
+  drainMs?: number;
   /** Longest wait before the process is ended anyway; default 10 s. */
   forceExitMs?: number;
   signals?: Deno.Signal[];
@@ -32,11 +37,16 @@ export function stopOnSignals(options: ShutdownOptions): AbortSignal {
       Deno.exit(0);
     }, options.forceExitMs ?? 10_000);
     Deno.unrefTimer(force);
-    server.abort();
     try {
+      await options.stopWork();
+      await new Promise((resolve) =>
+        setTimeout(resolve, options.drainMs ?? 300)
+      );
+      server.abort();
       await options.close();
     } catch (error) {
       console.error("chatai: could not close cleanly:", error);
+      server.abort();
     }
     for (const [signal, listener] of listeners) {
       Deno.removeSignalListener(signal, listener);

@@ -7,7 +7,12 @@
 export interface AppProcess {
   url: string;
   pid: number;
+  /** Stops it with SIGTERM and waits for it to end. */
   stop(): Promise<void>;
+  /** Sends `signal` (e.g. SIGKILL) and waits: the exit status, and what it printed to stderr. */
+  kill(
+    signal: Deno.Signal,
+  ): Promise<{ status: Deno.CommandStatus; stderr: string }>;
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -60,6 +65,14 @@ export async function startAppProcess(
       } catch { /* already gone */ }
       await child.status;
       await drained;
+    },
+    async kill(signal) {
+      try {
+        child.kill(signal);
+      } catch { /* already gone */ }
+      const status = await child.status;
+      await drained;
+      return { status, stderr };
     },
   };
 }

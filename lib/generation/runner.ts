@@ -89,6 +89,9 @@ export class GenerationRunner {
     messageId: string,
     alongside?: () => Promise<(op: Deno.AtomicOperation) => unknown>,
   ): Promise<void> {
+    if (this.#closing.signal.aborted) {
+      return Promise.reject(new Error("The server is stopping"));
+    }
     return this.#leases.reserve({ owner, chatId }, messageId, alongside);
   }
 
