@@ -4,7 +4,12 @@
  */
 import { createHandler } from "$fresh/server.ts";
 import manifest from "@/fresh.gen.ts";
-import { createServices, type Services, setServices } from "@/lib/app.ts";
+import {
+  createServices,
+  type ServiceOptions,
+  type Services,
+  setServices,
+} from "@/lib/app.ts";
 import { loadConfig } from "@/lib/config.ts";
 import { parseSse } from "@/lib/events/sse.ts";
 import { type FakeOpenRouter, startFakeOpenRouter } from "./fake_openrouter.ts";
@@ -25,6 +30,7 @@ export interface TestApp {
 /** Starts the app with `env` on top of test defaults (fake upstream, KV in memory). */
 export async function startApp(
   env: Record<string, string> = {},
+  options: ServiceOptions = {},
 ): Promise<TestApp> {
   const fake = await startFakeOpenRouter();
   const config = await loadConfig(
@@ -40,7 +46,7 @@ export async function startApp(
     },
     { secretsPath: "/nonexistent/secrets.toml" },
   );
-  const services = await createServices(config);
+  const services = await createServices(config, options);
   setServices(services);
   const leaks: string[] = [];
   const secrets = [

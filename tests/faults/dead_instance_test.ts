@@ -1,0 +1,68 @@
+/**
+ * Two instances on one KV file: when the one generating an answer dies, a
+ * watcher on the other ends with the error "interrupted" and the repaired
+ * message, within the lease's time to live, and the chat is usable there.
+ */
+import { assert, assertEquals } from "@/tests/assert.ts";
+import { ApiClient } from "../app_server.ts";
+import { startAppProcess } from "../app_process.ts";
+import { startFakeOpenRouter } from "../fake_openrouter.ts";
+import { processEnv, sameUser, sleep, streamReader } from "./helpers.ts";
+
+/** The lease's default time to live (lib/generation/lease.ts). */
+const LEASE_MS = 15_000;
+
+Deno.test({
+  name: "a watcher on a second instance gets error interrupted when the generating instance is killed",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn() {
+    const dir = await Deno.makeTempDir();
+    const fake = await startFakeOpenRouter();
+    const env = processEnv(dir, fake);
+    const [one, two] = await Promise.all([
+      startAppProcess(env),
+      startAppProcess(env),
+    ]);
+    try {
+      const onOne = new ApiClient(one.url);
+      const id = await onOne.createChat();
+      const res = await onOne.fetch(`/api/chats/${id}/messages`, {
+        method: "POST",
+        json: { content: `[[fake:slow=20]] ${"kata ".repeat(200)}` },
+      });
+      await streamReader(res).waitForDeltas(30);
+      await sleep(1100); // a flush, so the other instance sees text
+      const onTwo = sameUser(onOne, two.url);
+      const follow = await onTwo.fetch(`/api/chats/${id}/stream`);
+      assertEquals(follow.status, 200);
+      const watcher = streamReader(follow);
+      await one.kill("SIGKILL");
+      const killed = performance.now();
+      const { events } = await watcher.rest();
+      const took = performance.now() - killed;
+      const [error, done] = events.slice(-2);
+      assertEquals(error.event, "error");
+      assertEquals((error.data.error as { code: string }).code, "interrupted");
+      assertEquals(done.event, "done");
+      assertEquals(done.data.message!.status, "error");
+      assert(done.data.message!.content.length > 0, "the text is kept");
+      assert(took < LEASE_MS, `the watcher waited ${took.toFixed(0)} ms`);
+      console.log(`watcher told after ${took.toFixed(0)} ms`);
+      // Nothing runs any more: cancel says so, a new message is answered.
+      assertEquals(
+        (await onTwo.json<{ cancelled: boolean }>(`/api/chats/${id}/cancel`, {
+          method: "POST",
+        })).cancelled,
+        false,
+      );
+      const next = await onTwo.send(id, "lanjut di instans dua");
+      assertEquals(next.at(-1)!.data.message!.status, "complete");
+    } finally {
+      await one.stop();
+      await two.stop();
+      await fake.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
