@@ -1,4 +1,4 @@
-import { assertEquals } from "@/tests/assert.ts";
+import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
 import type { Message } from "@/lib/chats/types.ts";
 import { appendPiece, Generation } from "./generation.ts";
 
@@ -39,4 +39,27 @@ Deno.test("Generation's text and reasoning are what was appended, after the stor
   }
   assertEquals(generation.snapshot().content, text);
   assertEquals(generation.snapshot().reasoning, reasoning);
+});
+
+Deno.test("a watcher that does not read is dropped past 1 MB while a reading one gets every byte", async () => {
+  const generation = new Generation("o", "c", { ...message, content: "" });
+  const stalled = generation.watch();
+  const reading = generation.watch();
+  const received = (async () => {
+    let bytes = 0;
+    for await (const chunk of reading) bytes += chunk.byteLength;
+    return bytes;
+  })();
+  const piece = "x".repeat(16 * 1024);
+  for (let i = 0; i < 128; i++) { // 2 MB, more than the buffer
+    generation.appendText(piece);
+    await new Promise((r) => setTimeout(r, 0)); // let the reader read
+  }
+  assertEquals(generation.watchers, 1, "the stalled watcher was dropped");
+  generation.finish({ ...generation.snapshot(), status: "complete" });
+  assert((await received) > 2 * 1024 * 1024, "the reader got everything");
+  const reader = stalled.getReader();
+  await assertRejects(async () => {
+    for (;;) if ((await reader.read()).done) break;
+  });
 });

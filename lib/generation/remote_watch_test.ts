@@ -41,3 +41,20 @@ Deno.test("watchRemote() ends when the generating instance's lease is gone", asy
   assertEquals(events.map((e) => e.event), ["start", "done"]);
   assertEquals(events.at(-1)!.data.message!.content, "sebagian");
 });
+
+Deno.test("watchRemote() ends with the repaired message's error when the generating instance died", async () => {
+  const stream = watchRemote({
+    read: () => Promise.resolve({ ...base, content: "sebagian" }),
+    alive: () => Promise.resolve(false),
+    repair: () =>
+      Promise.resolve({
+        ...base,
+        content: "sebagian",
+        status: "error",
+        error: { code: "interrupted", message: "Terputus" },
+      }),
+  }, 1);
+  const events = await readEvents(new Response(stream));
+  assertEquals(events.map((e) => e.event), ["start", "error", "done"]);
+  assertEquals(events.at(-1)!.data.message!.status, "error");
+});

@@ -2,6 +2,7 @@ import { assert, assertEquals } from "@/tests/assert.ts";
 import type { Message } from "@/lib/chats/types.ts";
 import type { CompletionEvent } from "@/lib/openrouter/client.ts";
 import { answerText, readEvents } from "@/tests/app_server.ts";
+import { leaseKey } from "./lease.ts";
 import { GenerationRunner, type RunnerStore } from "./runner.ts";
 
 const message: Message = {
@@ -86,6 +87,7 @@ Deno.test("GenerationRunner frees the chat with the answer's final save, or alon
   for (const outcome of ["saved", "gone", "throws"] as const) {
     const kv = await Deno.openKv(":memory:");
     const finalWrites: { also: number; status?: string }[] = [];
+    let shown: Message | undefined;
     const runner = runnerWith(kv, async (_o, _c, _id, patch, also = []) => {
       if (patch.status) {
         finalWrites.push({ also: also.length, status: patch.status });
@@ -99,7 +101,7 @@ Deno.test("GenerationRunner frees the chat with the answer's final save, or alon
     });
     await runner.reserve("o", "c", message.id);
     assertEquals(await runner.leasedMessage("o", "c"), message.id);
-    await runner.start({
+    shown = await runner.start({
       owner: "o",
       chatId: "c",
       message,
@@ -107,6 +109,14 @@ Deno.test("GenerationRunner frees the chat with the answer's final save, or alon
       lang: "en",
     }).done;
     assertEquals(finalWrites, [{ also: 2, status: "complete" }], outcome);
+    // A failed save is never shown as a success; a deleted chat is not a failure.
+    assertEquals(
+      [shown.status, shown.error?.code],
+      outcome === "throws"
+        ? ["error", "storage_full"]
+        : ["complete", undefined],
+      outcome,
+    );
     assertEquals(await runner.leasedMessage("o", "c"), null, outcome);
     await runner.reserve("o", "c", "m2"); // the chat is free again
     await runner.close();
@@ -159,5 +169,114 @@ Deno.test("runner.watch() follows an answer here, one on another instance throug
   }
   assertEquals(await elsewhere.watch("o", "c"), null);
   await here.close();
+  kv.close();
+});
+
+Deno.test("a flush that finds the previous one in flight starts as soon as it ends instead of skipping a tick", async () => {
+  const kv = await Deno.openKv(":memory:");
+  const starts: number[] = [];
+  const runner = runnerWith(kv, async (_o, _c, _id, patch) => {
+    starts.push(performance.now());
+    await new Promise((r) => setTimeout(r, 130)); // slower than the timer
+    return { ...message, ...patch } as Message;
+  }, 100);
+  await runner.reserve("o", "c", message.id);
+  await runner.start({
+    owner: "o",
+    chatId: "c",
+    message,
+    complete: () => tokens(100, 10),
+    lang: "en",
+  }).done;
+  const gaps = starts.slice(1, -1).map((t, i) => t - starts[i]);
+  const widest = Math.max(...gaps);
+  // Skipping the tick in flight would leave 200 ms between writes.
+  assert(gaps.length >= 4, `${gaps.length} flushes`);
+  assert(widest < 180, `${widest.toFixed(0)} ms between two writes`);
+  await runner.close();
+  kv.close();
+});
+
+Deno.test("the runner renews its lease while no text arrives, and a dead holder's lease is not live", async () => {
+  const kv = await Deno.openKv(":memory:");
+  const runner = new GenerationRunner({
+    kv,
+    store: {
+      updateMessage: (_o, _c, _id, patch) =>
+        Promise.resolve({ ...message, ...patch } as Message),
+      getMessage: () => Promise.resolve(null),
+      listStreaming: () => Promise.resolve([]),
+    },
+    describeError: () => ({ code: "x", message: "x" }),
+    leaseMs: 300,
+  });
+  await runner.reserve("o", "c", message.id);
+  const generation = runner.start({
+    owner: "o",
+    chatId: "c",
+    message,
+    complete: () => tokens(1, 900), // silent for 900 ms
+    lang: "en",
+  });
+  await new Promise((r) => setTimeout(r, 700));
+  assertEquals(await runner.leasedMessage("o", "c"), message.id);
+  await generation.done;
+  // A lease of a process of this host that no longer runs.
+  const gone = {
+    id: "old",
+    host: Deno.hostname(),
+    pid: 2 ** 22 + 7,
+    started: "",
+  };
+  await kv.set(leaseKey({ owner: "o", chatId: "d" }), {
+    messageId: "m9",
+    expiresAt: Date.now() + 60_000,
+    holder: gone,
+  });
+  assertEquals(await runner.leasedMessage("o", "d"), null);
+  await runner.reserve("o", "d", "m10"); // taken over at once
+  await runner.close();
+  kv.close();
+});
+
+Deno.test("an answer whose lease belongs to another host is repaired once the lease expires", async () => {
+  const kv = await Deno.openKv(":memory:");
+  const stored = new Map<string, Message>([[message.id, message]]);
+  const store: RunnerStore = {
+    updateMessage: (_o, _c, id, patch) => {
+      const next = { ...stored.get(id)!, ...patch } as Message;
+      stored.set(id, next);
+      return Promise.resolve(next);
+    },
+    getMessage: (_o, _c, id) => Promise.resolve(stored.get(id) ?? null),
+    listStreaming: () =>
+      Promise.resolve(
+        [...stored.values()].filter((m) => m.status === "streaming").map((
+          m,
+        ) => ({ owner: "o", chatId: "c", messageId: m.id })),
+      ),
+  };
+  const runner = new GenerationRunner({
+    kv,
+    store,
+    describeError: () => ({ code: "x", message: "x" }),
+    sweepMs: 50,
+  });
+  const elsewhere = { id: "x", host: "another-host", pid: 1, started: "1" };
+  await kv.set(leaseKey({ owner: "o", chatId: "c" }), {
+    messageId: message.id,
+    expiresAt: Date.now() + 300,
+    holder: elsewhere,
+  });
+  runner.startSweep();
+  assertEquals(await runner.repair("o", "c"), [], "live: left alone");
+  await new Promise((r) => setTimeout(r, 450));
+  const repaired = stored.get(message.id)!;
+  assertEquals([repaired.status, repaired.error?.code], [
+    "error",
+    "interrupted",
+  ]);
+  assertEquals(await runner.cancel("o", "c"), false);
+  await runner.close();
   kv.close();
 });

@@ -13,7 +13,8 @@ import { processEnv, sameUser, sleep, streamReader } from "./helpers.ts";
 const LEASE_MS = 15_000;
 
 Deno.test({
-  name: "a watcher on a second instance gets error interrupted when the generating instance is killed",
+  name:
+    "a watcher on a second instance gets error interrupted when the generating instance is killed",
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {

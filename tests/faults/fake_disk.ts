@@ -11,9 +11,8 @@ const FULL = "database or disk is full";
 function keyId(key: Deno.KvKey): string {
   return JSON.stringify(
     key,
-    (_k, v) => typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array
-      ? [...v]
-      : v,
+    (_k, v) =>
+      typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? [...v] : v,
   );
 }
 
@@ -82,7 +81,9 @@ export class FakeDisk {
       const op = kv.atomic();
       const changes: Change[] = [];
       const wrapped = {
-        check: (...checks: Deno.AtomicCheck[]) => (op.check(...checks), wrapped),
+        check: (
+          ...checks: Deno.AtomicCheck[]
+        ) => (op.check(...checks), wrapped),
         set: (key: Deno.KvKey, value: unknown, o?: { expireIn?: number }) => {
           changes.push(write(key, value));
           op.set(key, value, o);
