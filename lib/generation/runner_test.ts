@@ -87,7 +87,6 @@ Deno.test("GenerationRunner frees the chat with the answer's final save, or alon
   for (const outcome of ["saved", "gone", "throws"] as const) {
     const kv = await Deno.openKv(":memory:");
     const finalWrites: { also: number; status?: string }[] = [];
-    let shown: Message | undefined;
     const runner = runnerWith(kv, async (_o, _c, _id, patch, also = []) => {
       if (patch.status) {
         finalWrites.push({ also: also.length, status: patch.status });
@@ -101,7 +100,7 @@ Deno.test("GenerationRunner frees the chat with the answer's final save, or alon
     });
     await runner.reserve("o", "c", message.id);
     assertEquals(await runner.leasedMessage("o", "c"), message.id);
-    shown = await runner.start({
+    const shown = await runner.start({
       owner: "o",
       chatId: "c",
       message,

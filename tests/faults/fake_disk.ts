@@ -72,7 +72,8 @@ export class FakeDisk {
 
   /** `kv` on this disk. */
   wrap(kv: Deno.Kv): Deno.Kv {
-    const disk = this;
+    const commit = <T>(changes: Change[], run: () => Promise<T>) =>
+      this.#commit(changes, run);
     const write = (key: Deno.KvKey, value: unknown): Change => [
       keyId(key),
       keyId(key).length + valueBytes(value),
@@ -104,7 +105,7 @@ export class FakeDisk {
         enqueue: (...args: Parameters<Deno.AtomicOperation["enqueue"]>) => (
           op.enqueue(...args), wrapped
         ),
-        commit: () => disk.#commit(changes, () => op.commit()),
+        commit: () => commit(changes, () => op.commit()),
       };
       return wrapped as unknown as Deno.AtomicOperation;
     };
@@ -113,11 +114,11 @@ export class FakeDisk {
         if (name === "atomic") return atomic;
         if (name === "set") {
           return (key: Deno.KvKey, value: unknown, o?: { expireIn?: number }) =>
-            disk.#commit([write(key, value)], () => target.set(key, value, o));
+            commit([write(key, value)], () => target.set(key, value, o));
         }
         if (name === "delete") {
           return (key: Deno.KvKey) =>
-            disk.#commit([[keyId(key), null]], () => target.delete(key));
+            commit([[keyId(key), null]], () => target.delete(key));
         }
         const value = Reflect.get(target, name, target);
         return typeof value === "function" ? value.bind(target) : value;
