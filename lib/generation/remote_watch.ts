@@ -1,6 +1,6 @@
 /**
  * Watching a generation that runs on another instance: its text reaches KV
- * at every flush (about once a second), so this polls the stored message and
+ * at every flush (twice a second), so this polls the stored message and
  * sends what was added, in the same event stream as a local watch, until the
  * answer ends. When the other instance dies (its lease is gone with the
  * message still streaming) the message is repaired and the watch ends with

@@ -1,6 +1,6 @@
 /**
  * The run loop of one generation: reads the model's events into the
- * `Generation`, flushes the text to KV about once a second (the runner
+ * `Generation`, flushes the text to KV twice a second (the runner
  * renews the chat's lease on its own timer), and saves the final message in
  * the commit that frees the chat.
  */
