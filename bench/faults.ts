@@ -5,11 +5,12 @@
  * lost (the time between the first text a client saw that is not stored
  * and the kill, p50/p99/max over the answers), how long until the chats are
  * usable (healthz, then the first chat repaired and answering) and that
- * every answer ended `error` "interrupted". Then 300 clients that never
- * read their streams of 2 MB answers: the app's peak RSS.
+ * every answer ended `error` "interrupted". Then clients that never read
+ * their streams, against the same load read to the end: the app's peak
+ * RSS (50 answers of 2.4 MB, 300 of 1 MB).
  * Results go to bench/results/faults.json; docs/faults.md quotes them.
  */
-import { pool, session } from "./app_data.ts";
+import { headersFor, pool, session } from "./app_data.ts";
 import { createChat, getChat, sendMessage } from "./client.ts";
 import { Cleanup, startApp, startFake, tempKvPath } from "./harness.ts";
 import { rssBytes, sampleRss } from "./proc_stats.ts";
@@ -102,11 +103,16 @@ async function killDuring(answers: number) {
       const m = chat.messages.findLast((m) => m.role === "assistant")!;
       return i === 0 ? one.messages.at(-1)!.content.length : m.content.length;
     }).map((stored, i) => lostMs(arrivals[i], stored, killedAt));
-    const statuses = finals.map((chat, i) =>
-      (i === 0 ? one : chat).messages.filter((m) => m.role === "assistant")[0]
-        .status
-    );
-    const interrupted = statuses.filter((s) => s === "error").length;
+    const statuses: Record<string, number> = {};
+    for (const [i, chat] of finals.entries()) {
+      const m = (i === 0 ? one : chat).messages
+        .filter((m) => m.role === "assistant")[0] as {
+          status: string;
+          error?: { code: string };
+        };
+      const status = m.error ? `${m.status} ${m.error.code}` : m.status;
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }
     return {
       answers,
       lostP50Ms: Math.round(percentile(lost, 50)),
@@ -114,14 +120,27 @@ async function killDuring(answers: number) {
       lostMaxMs: Math.round(Math.max(...lost)),
       restartToHealthyMs: Math.round(healthy),
       restartToUsableChatMs: Math.round(usable),
-      interrupted: `${interrupted}/${answers}`,
+      statuses,
     };
   } finally {
     await cleanup.run();
   }
 }
 
-async function nonReadingClients(clients: number, bytes: number) {
+/** Whether an answer still runs in the chat: `/stream` is 204 once none does. */
+async function running(appUrl: string, cookie: string, id: string) {
+  const res = await fetch(`${appUrl}/api/chats/${id}/stream`, {
+    headers: headersFor(appUrl, cookie),
+  });
+  await res.body?.cancel();
+  return res.status === 200;
+}
+
+/**
+ * `clients` answers of `bytes` each, their streams read to the end or
+ * never read: the app's peak RSS, and whether every answer completed.
+ */
+async function slowClients(clients: number, bytes: number, read: boolean) {
   const cleanup = new Cleanup();
   try {
     const fake = await startFake(["--no-comments"], cleanup);
@@ -136,36 +155,43 @@ async function nonReadingClients(clients: number, bytes: number) {
     const idle = await rssBytes(app.pid);
     const rss = sampleRss(app.pid, 100);
     const started = performance.now();
-    // Each response is held and never read.
     const held = await Promise.all(
       chats.map((id) =>
         sendMessage(app.url, cookie, id, `[[fake:long=${bytes}]]`)
       ),
     );
-    let done = 0;
-    while (performance.now() - started < 180_000) {
-      const states = await pool(
-        chats,
-        16,
-        (id) => getChat(app.url, cookie, id),
+    const reads = read
+      ? held.map(async (res) => {
+        for await (const _ of res.body!) { /* read and drop */ }
+      })
+      : [];
+    // Answers start together; a few probes tell when they are over.
+    const probes = [0, 1, 2, clients - 2, clients - 1].filter((i) => i >= 0);
+    while (performance.now() - started < 300_000) {
+      const busy = await Promise.all(
+        probes.map((i) => running(app.url, cookie, chats[i])),
       );
-      done = states.filter((c) =>
-        c.messages.at(-1)?.status === "complete"
-      ).length;
-      if (done === clients) break;
-      await sleep(1000);
+      if (!busy.some(Boolean)) break;
+      await sleep(500);
     }
     const took = performance.now() - started;
     const peak = rss.stop();
-    await Promise.all(held.map((res) => res.body?.cancel()));
+    const stillRunning = (await pool(chats, 16, (id) =>
+      running(app.url, cookie, id))).filter(Boolean).length;
+    if (!read) {
+      await Promise.all(held.map((res) =>
+        res.body?.cancel()
+      ));
+    }
+    await Promise.all(reads);
     return {
       clients,
       answerBytes: bytes,
-      completed: `${done}/${clients}`,
+      clientsRead: read,
+      stillRunningAtEnd: stillRunning,
       seconds: Math.round(took / 100) / 10,
       idleRssMb: Math.round(idle / MB),
       peakRssMb: Math.round(peak / MB),
-      generatedMb: Math.round((clients * bytes) / MB),
     };
   } finally {
     await cleanup.run();
@@ -179,7 +205,18 @@ if (import.meta.main) {
     console.log(result);
     kills.push(result);
   }
-  const slow = await nonReadingClients(300, 2_000_000);
-  console.log(slow);
-  await writeResults("faults", { kills, nonReadingClients: slow });
+  const slow = [];
+  for (
+    const [clients, bytes, read] of [
+      [50, 2_400_000, true],
+      [50, 2_400_000, false],
+      [300, 1_000_000, true],
+      [300, 1_000_000, false],
+    ] as const
+  ) {
+    const result = await slowClients(clients, bytes, read);
+    console.log(result);
+    slow.push(result);
+  }
+  await writeResults("faults", { kills, slowClients: slow });
 }

@@ -32,6 +32,7 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
       concurrentGenerations: 200,
       messagesPerChat: 2000,
     },
+    storageReserveBytes: 64 * 1024 * 1024,
   });
 });
 
