@@ -198,22 +198,27 @@ async function slowClients(clients: number, bytes: number, read: boolean) {
   }
 }
 
+/** `--kills 1,50,300` picks the kill runs; `--no-slow-clients` skips the rest. */
+function killRuns(args = Deno.args): number[] {
+  const i = args.indexOf("--kills");
+  return (i === -1 ? "1,50,300" : args[i + 1]).split(",").map(Number);
+}
+
 if (import.meta.main) {
   const kills = [];
-  for (const answers of [1, 50, 300]) {
+  for (const answers of killRuns()) {
     const result = await killDuring(answers);
     console.log(result);
     kills.push(result);
   }
   const slow = [];
-  for (
-    const [clients, bytes, read] of [
-      [50, 2_400_000, true],
-      [50, 2_400_000, false],
-      [300, 1_000_000, true],
-      [300, 1_000_000, false],
-    ] as const
-  ) {
+  const runs = Deno.args.includes("--no-slow-clients") ? [] : [
+    [50, 2_400_000, true],
+    [50, 2_400_000, false],
+    [300, 1_000_000, true],
+    [300, 1_000_000, false],
+  ] as const;
+  for (const [clients, bytes, read] of runs) {
     const result = await slowClients(clients, bytes, read);
     console.log(result);
     slow.push(result);
