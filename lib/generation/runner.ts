@@ -12,6 +12,7 @@ import type { Message, MessageError } from "@/lib/chats/types.ts";
 import type { Lang } from "@/lib/i18n/mod.ts";
 import { Generation } from "./generation.ts";
 import { InterruptedError, interruptedError } from "./errors.ts";
+import { cancelled, LeaseKeeper } from "./lease_keeper.ts";
 import { type ChatRef, DEFAULT_LEASE_MS, Leases } from "./lease.ts";
 import { repairStale, type StreamingMessage } from "./recovery.ts";
 import { watchRemote } from "./remote_watch.ts";
@@ -56,8 +57,6 @@ export interface StartOptions extends ChatRef {
  */
 const FLUSH_MS = 500;
 
-const cancelled = () => new DOMException("Cancelled by the user", "AbortError");
-
 /** The generations of this process. */
 export class GenerationRunner {
   readonly #running = new Map<string, Generation>();
@@ -65,13 +64,11 @@ export class GenerationRunner {
   readonly #store: RunnerStore;
   readonly #describeError: (error: unknown, lang: Lang) => MessageError;
   readonly #flushMs: number;
-  readonly #cancelPollMs: number;
   readonly #sweepMs: number;
+  readonly #keeper: LeaseKeeper;
   readonly #kv: Deno.Kv;
   /** Ends the remote watches of this process at shutdown. */
   readonly #closing = new AbortController();
-  #stopCancelPoll: (() => void) | undefined;
-  #renewTimer: ReturnType<typeof setInterval> | undefined;
   #sweepTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: RunnerOptions) {
@@ -80,7 +77,11 @@ export class GenerationRunner {
     this.#store = options.store;
     this.#describeError = options.describeError;
     this.#flushMs = options.flushIntervalMs ?? FLUSH_MS;
-    this.#cancelPollMs = options.cancelPollMs ?? 250;
+    this.#keeper = new LeaseKeeper(
+      this.#leases,
+      () => this.#running.values(),
+      options.cancelPollMs ?? 250,
+    );
     this.#sweepMs = options.sweepMs ?? this.#leases.leaseMs;
   }
 
@@ -193,19 +194,7 @@ export class GenerationRunner {
       options.controller,
     );
     this.#running.set(chatId, generation);
-    this.#renewTimer ??= setInterval(
-      () => this.#renewAll(),
-      this.#leases.leaseMs / 3,
-    );
-    this.#stopCancelPoll ??= this.#leases.pollCancels(
-      this.#cancelPollMs,
-      (ref, messageId) => {
-        const running = this.get(ref.owner, ref.chatId);
-        if (running?.message.id === messageId && !running.finished) {
-          running.controller.abort(cancelled());
-        }
-      },
-    );
+    this.#keeper.start();
     runGeneration({
       generation,
       complete: options.complete,
@@ -216,7 +205,7 @@ export class GenerationRunner {
       describeError: this.#describeError,
     }).finally(() => {
       this.#running.delete(chatId);
-      if (this.#running.size === 0) this.#stopPolling();
+      if (this.#running.size === 0) this.#keeper.stop();
     });
     return generation;
   }
@@ -248,7 +237,7 @@ export class GenerationRunner {
     }
     this.#closing.abort();
     await Promise.all(all.map((g) => g.done));
-    this.#stopPolling();
+    this.#keeper.stop();
     clearInterval(this.#sweepTimer);
     this.#sweepTimer = undefined;
   }
@@ -269,27 +258,5 @@ export class GenerationRunner {
         console.error("Could not repair interrupted answers:", error)
       );
     }, this.#sweepMs);
-  }
-
-  /** Renews the lease of every running generation; one that lost it stops. */
-  async #renewAll(): Promise<void> {
-    await Promise.all([...this.#running.values()].map(async (g) => {
-      if (g.finished) return;
-      try {
-        const held = await this.#leases.renew(g, g.message.id);
-        if (!held && !g.finished) {
-          g.controller.abort(new InterruptedError("The lease was lost"));
-        }
-      } catch (error) {
-        console.error(`Could not renew the lease of chat ${g.chatId}:`, error);
-      }
-    }));
-  }
-
-  #stopPolling(): void {
-    this.#stopCancelPoll?.();
-    this.#stopCancelPoll = undefined;
-    clearInterval(this.#renewTimer);
-    this.#renewTimer = undefined;
   }
 }
