@@ -140,7 +140,14 @@ export async function createServices(
 
 /** The services of this process. */
 export function getServices(): Promise<Services> {
-  services ??= appConfig().then((config) => createServices(config));
+  // A failed start (another instance holding the database for a moment)
+  // is tried again by the next request instead of being kept.
+  services ??= appConfig().then((config) => createServices(config)).catch(
+    (error) => {
+      services = null;
+      throw error;
+    },
+  );
   return services;
 }
 

@@ -32,6 +32,12 @@ export function refuseWhenFull(storage: StorageHealth, lang: Lang): void {
   }
 }
 
+/**
+ * Errors that say the disk cannot take data (SQLite's full disk, ENOSPC, I/O
+ * errors, a read-only file); a busy database ("locked") is not one of them.
+ */
+const STORAGE_FAILURE = /full|space|I\/O|read-?only/i;
+
 const PROBE_KEY: Deno.KvKey = ["storage_probe"];
 
 /** The health of the app's storage; `guard()` wraps KV to watch its writes. */
@@ -112,7 +118,9 @@ export class StorageHealth {
     this.#kv = kv;
     const note = <T>(result: Promise<T>) =>
       result.catch((error) => {
-        this.noteFailure();
+        if (STORAGE_FAILURE.test(String(error?.message ?? error))) {
+          this.noteFailure();
+        }
         throw error;
       });
     return wrap(kv, {

@@ -5,7 +5,7 @@
  */
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { ApiClient } from "../app_server.ts";
-import { startAppProcess } from "../app_process.ts";
+import { type AppProcess, startAppProcess } from "../app_process.ts";
 import { startFakeOpenRouter } from "../fake_openrouter.ts";
 import { processEnv, sameUser, sleep, streamReader } from "./helpers.ts";
 
@@ -21,11 +21,11 @@ Deno.test({
     const dir = await Deno.makeTempDir();
     const fake = await startFakeOpenRouter();
     const env = processEnv(dir, fake);
-    const [one, two] = await Promise.all([
-      startAppProcess(env),
-      startAppProcess(env),
-    ]);
+    // One after the other: the first creates the database.
+    const one = await startAppProcess(env);
+    let two: AppProcess | undefined;
     try {
+      two = await startAppProcess(env);
       const onOne = new ApiClient(one.url);
       const id = await onOne.createChat();
       const res = await onOne.fetch(`/api/chats/${id}/messages`, {
@@ -61,7 +61,7 @@ Deno.test({
       assertEquals(next.at(-1)!.data.message!.status, "complete");
     } finally {
       await one.stop();
-      await two.stop();
+      await two?.stop();
       await fake.close();
       await Deno.remove(dir, { recursive: true });
     }
