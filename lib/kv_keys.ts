@@ -9,6 +9,8 @@
  * App:
  * - `["meta", "schema_version"]` → number, the chat store's layout version
  * - `["meta", "session_secret"]` → string, the generated session secret
+ * - `["storage_probe"]` → ISO time, written and deleted again to test that
+ *   a failing disk takes data again (lib/storage_health.ts)
  *   (only without `SESSION_SECRET`)
  *
  * Chat store (lib/chats/store/):
@@ -27,8 +29,9 @@
  * - `["owner_settings", owner]` → the settings a new chat inherits
  *
  * Generation (lib/generation/):
- * - `["generation_lease", owner, chatId]` → {messageId, expiresAt}, the
- *   instance running the chat's answer renews it
+ * - `["generation_lease", owner, chatId]` → {messageId, expiresAt, holder},
+ *   the process running the chat's answer (holder: id, host, pid, start
+ *   time; lib/generation/holder.ts) renews it every 5 s, time to live 15 s
  * - `["generation_cancel", owner, chatId]` → messageId, a cancel for the
  *   instance holding the lease (expires with the lease)
  *
@@ -49,6 +52,9 @@ export type OrderPosition = [bucket: 0 | 1, inverted: number, id: string];
 
 /** Key of the chat store's schema version. */
 export const schemaVersionKey = (): Deno.KvKey => ["meta", "schema_version"];
+
+/** Key of the probe write of a failing disk. */
+export const storageProbeKey = (): Deno.KvKey => ["storage_probe"];
 
 /** Key of the session secret generated when none is configured. */
 export const sessionSecretKey = (): Deno.KvKey => ["meta", "session_secret"];

@@ -6,6 +6,7 @@ import * as keys from "./kv_keys.ts";
 Deno.test("kv_keys builds exactly the keys existing databases hold", () => {
   const ref = { owner: "o", chatId: "c", id: "m" };
   assertEquals(keys.schemaVersionKey(), ["meta", "schema_version"]);
+  assertEquals(keys.storageProbeKey(), ["storage_probe"]);
   assertEquals(keys.sessionSecretKey(), ["meta", "session_secret"]);
   assertEquals(keys.chatKey("o", "c"), ["chats", "o", "c"]);
   assertEquals(keys.chatsPrefix("o"), ["chats", "o"]);

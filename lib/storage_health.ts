@@ -8,6 +8,7 @@
  */
 import { statfs } from "node:fs/promises";
 import { ApiError } from "@/lib/http/api.ts";
+import { storageProbeKey } from "@/lib/kv_keys.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
 
 /** Why storage takes no new data, or null while it does. */
@@ -38,7 +39,7 @@ export function refuseWhenFull(storage: StorageHealth, lang: Lang): void {
  */
 const STORAGE_FAILURE = /full|space|I\/O|read-?only/i;
 
-const PROBE_KEY: Deno.KvKey = ["storage_probe"];
+const PROBE_KEY = storageProbeKey();
 
 /** The health of the app's storage; `guard()` wraps KV to watch its writes. */
 export class StorageHealth {
