@@ -58,8 +58,13 @@ export function appConfig(): Promise<Config> {
   return configPromise;
 }
 
-/** Opens KV at `path`, creating the folder of a local database file. */
-async function openKv(path: string): Promise<Deno.Kv> {
+/** Opens KV at `path` (the platform's KV when undefined), creating the folder of a local database file. */
+async function openKv(path: string | undefined): Promise<Deno.Kv> {
+  if (path === undefined) {
+    // The platform's KV. Deno Deploy's managed KV cannot exist elsewhere, so
+    // the Deploy dry run test names a stand-in for this same call.
+    return await Deno.openKv(Deno.env.get("CHATAI_TEST_PLATFORM_KV"));
+  }
   const remote = /^https?:\/\//.test(path);
   if (path !== ":memory:" && !remote) {
     await Deno.mkdir(dirname(path), { recursive: true });

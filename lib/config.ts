@@ -19,7 +19,11 @@ export interface Config {
   openrouterBaseUrl: string;
   port: number;
   host: string;
-  kvPath: string;
+  /**
+   * Deno KV's location: a file, `:memory:` or a remote URL; undefined means
+   * the platform's own KV (Deno Deploy's managed KV).
+   */
+  kvPath?: string;
   appPassword?: string;
   sessionSecret?: string;
   defaultModel: string;
@@ -216,7 +220,10 @@ export async function loadConfig(
       "https://openrouter.ai/api/v1",
     port: read(env, "PORT") ?? 8000,
     host: read(env, "HOST") ?? "0.0.0.0",
-    kvPath: read(env, "KV_PATH") ?? "./data/chatai.sqlite3",
+    // On Deno Deploy the file system is read-only and the managed KV is
+    // what `Deno.openKv()` opens without a path.
+    kvPath: read(env, "KV_PATH") ??
+      (env.DENO_DEPLOYMENT_ID ? undefined : "./data/chatai.sqlite3"),
     appPassword: read(env, "APP_PASSWORD"),
     sessionSecret: read(env, "SESSION_SECRET"),
     defaultModel: read(env, "DEFAULT_MODEL") ?? DEFAULT_MODEL,

@@ -99,3 +99,13 @@ Deno.test("loadConfig() trims a trailing slash from the base URL", async () => {
   }, noSecrets);
   assertEquals(config.openrouterBaseUrl, "http://127.0.0.1:9/api/v1");
 });
+
+Deno.test("loadConfig() on Deno Deploy without KV_PATH leaves the KV to the platform", async () => {
+  const deploy = await loadConfig({ DENO_DEPLOYMENT_ID: "abc" }, noSecrets);
+  assertEquals(deploy.kvPath, undefined);
+  const pinned = await loadConfig(
+    { DENO_DEPLOYMENT_ID: "abc", KV_PATH: ":memory:" },
+    noSecrets,
+  );
+  assertEquals(pinned.kvPath, ":memory:");
+});

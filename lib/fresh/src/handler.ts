@@ -10,7 +10,7 @@ import {
 } from "./router.ts";
 import { StaticFiles } from "./static_files.ts";
 import { compressResponse } from "./compress.ts";
-import { ASSET_PREFIX, type BuildAssets } from "./bundle.ts";
+import { ASSET_PREFIX, type BuildAssets } from "./build_assets.ts";
 import { loadAssets } from "./assets.ts";
 import { dirname, fromFileUrl, join } from "./path.ts";
 import type {
