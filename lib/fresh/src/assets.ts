@@ -111,8 +111,13 @@ async function readSnapshot(
     return null;
   }
   const files = new Map<string, Uint8Array>();
-  for (const urlPath of snapshot.files) {
-    files.set(urlPath, await Deno.readFile(join(outDir, "static", urlPath)));
+  try {
+    for (const urlPath of snapshot.files) {
+      files.set(urlPath, await Deno.readFile(join(outDir, "static", urlPath)));
+    }
+  } catch {
+    // A build being written over meanwhile: the next start reads it whole.
+    return null;
   }
   return {
     buildId: snapshot.buildId,
