@@ -187,9 +187,18 @@ export class ChatStore {
     if (new Set(ids).size !== ids.length) {
       throw new TypeError("Messages added at once need different ids");
     }
-    return validId(chatId)
-      ? records.addMessages(ctx, { owner, chatId }, inits, chatPatch)
-      : null;
+    if (inits.length > records.MAX_ADDED_AT_ONCE) {
+      throw new RangeError(
+        `At most ${records.MAX_ADDED_AT_ONCE} messages at once`,
+      );
+    }
+    if (!validId(chatId)) return null;
+    // One path for adding: a turn's commit with nothing but additions.
+    const committed = await commitTurn(ctx, { owner, chatId }, {
+      add: inits,
+      chat: chatPatch,
+    });
+    return committed?.added ?? null;
   }
 
   /** Adds a message and bumps the chat's updatedAt; null without the chat. */
