@@ -60,7 +60,10 @@ export function nextLink(link: Link, event: LinkEvent): Link {
     case "attached":
       return { phase: "live" };
     case "broken":
-      return lost(event.now, event.online);
+      // A stream that broke before it re-attached is one more failed try.
+      return link.phase === "lost" && event.online
+        ? { ...link, attempt: link.attempt + 1 }
+        : lost(event.now, event.online);
     case "reconnect":
       return link.phase === "gave_up" ? lost(event.now, event.online) : link;
     case "attempt_failed":

@@ -177,3 +177,11 @@ Deno.test("mergeStored() appends a newer stored answer but not an inactive alter
   ];
   assertEquals(mergeStored([user], stored).map((m) => m.id), ["u", "new"]);
 });
+
+Deno.test("a stream that breaks before it re-attached counts as a failed try, not a fresh start", () => {
+  const link = run([
+    { type: "broken", now: 0, online: true },
+    { type: "broken", now: 500, online: true },
+  ]);
+  assertEquals(link, { phase: "lost", attempt: 1, since: 0 });
+});
