@@ -33,7 +33,8 @@ export function MessageActions(props: MessageActionsProps) {
       {message.content && (
         <CopyButton text={message.content} label={t("msg.copy")} />
       )}
-      {message.role === "assistant" && !message.command && (
+      {message.role === "assistant" && !message.command &&
+        message.status !== "error" && (
         <FeedbackButtons
           chatId={props.chatId}
           messageId={message.id}

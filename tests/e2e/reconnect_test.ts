@@ -4,7 +4,7 @@
  * shows the interrupted answer with Retry, and the chat goes on without a
  * reload. No unhandled rejection, no script error.
  */
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import {
@@ -24,8 +24,10 @@ import {
 const SHOTS = new URL("../../test-results/screenshots/", import.meta.url);
 
 /** Screenshots of the page in the light and the dark theme. */
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, subject: Locator) {
   await Deno.mkdir(SHOTS, { recursive: true });
+  // On a phone the settings follow the chat: show the answer, not them.
+  await subject.evaluate((el) => el.scrollIntoView({ block: "center" }));
   for (const theme of ["light", "dark"]) {
     await page.evaluate(
       (t) => document.documentElement.dataset.theme = t,
@@ -110,7 +112,7 @@ for (
         const note = answer.getByRole("status");
         await note.filter({ hasText: "Connection lost, reconnecting…" })
           .waitFor();
-        await shoot(page, `reconnecting-${label}`);
+        await shoot(page, `reconnecting-${label}`, answer);
 
         await dropLeases(env.KV_PATH);
         app = await startAppProcess(env, { port });
@@ -121,8 +123,15 @@ for (
         assertStringIncludes(await answer.textContent() ?? "", "Echo:");
         const retry = answer.getByRole("button", { name: "Retry" });
         await retry.waitFor();
+        // Before anything scrolls the answer into view: a markdown block
+        // finished out of view is not laid out, and must not widen the page.
+        assertEquals(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          viewport.width,
+          "no sideways scrolling",
+        );
         await page.evaluate(() => document.documentElement.dataset.theme = "");
-        await shoot(page, `interrupted-${label}`);
+        await shoot(page, `interrupted-${label}`, answer);
         assertEquals(
           await page.getByRole("textbox", { name: "Message" }).isEnabled(),
           true,
