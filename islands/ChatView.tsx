@@ -30,6 +30,7 @@ export default function ChatView(props: Props) {
     setGroups,
     problem,
     setProblem,
+    notice,
     link,
     run,
     cancel,
@@ -179,6 +180,7 @@ export default function ChatView(props: Props) {
         ))}
       </div>
       {problem && <p class="problem" role="alert">{problem}</p>}
+      {notice && <p class="message-note" role="status">{notice}</p>}
       <div class="chat-controls">
         {streaming && (
           <button

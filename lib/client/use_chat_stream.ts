@@ -46,6 +46,8 @@ export function useChatStream(
   const [messages, setMessages] = useState(initial);
   const [groups, setGroups] = useState(initialGroups);
   const [problem, setProblem] = useState("");
+  /** A quiet note (a cancel that did not arrive); gone when the answer ends. */
+  const [notice, setNotice] = useState("");
   const [link, setLink] = useState<Link>({ phase: "idle" });
   const linkRef = useRef(link);
   const answerId = useRef(
@@ -55,6 +57,7 @@ export function useChatStream(
   const apply = (event: LinkEvent) => {
     linkRef.current = nextLink(linkRef.current, event);
     setLink(linkRef.current);
+    if (linkRef.current.phase === "idle") setNotice("");
   };
 
   const upsert = (message: Message) => {
@@ -182,6 +185,7 @@ export function useChatStream(
 
   /** Asks the server to stop the answer; tries twice, then says so quietly. */
   async function cancel(): Promise<void> {
+    setNotice("");
     for (const wait of [0, 1000]) {
       await sleep(wait);
       try {
@@ -198,7 +202,7 @@ export function useChatStream(
         if (error instanceof ApiRequestError) return setProblem(error.message);
       }
     }
-    setProblem(t("msg.cancel_failed"));
+    setNotice(t("msg.cancel_failed"));
   }
 
   /** Tries to re-attach again after the link gave up. */
@@ -215,6 +219,7 @@ export function useChatStream(
     setGroups,
     problem,
     setProblem,
+    notice,
     link,
     run,
     cancel,

@@ -114,6 +114,12 @@ for (
           .waitFor();
         await shoot(page, `reconnecting-${label}`, answer);
 
+        // Cancel with the server down: tried twice, then said quietly.
+        await page.getByRole("button", { name: "Cancel" }).click();
+        await page.getByRole("status").filter({
+          hasText: "Cancel did not reach the server",
+        }).waitFor();
+
         await dropLeases(env.KV_PATH);
         app = await startAppProcess(env, { port });
 
@@ -137,6 +143,11 @@ for (
           true,
         );
         assertEquals(await page.getByRole("alert").count(), 0);
+        assertEquals(
+          await page.getByText("Cancel did not reach the server").count(),
+          0,
+          "the note about the cancel goes once the answer has ended",
+        );
 
         // Retry answers the same question again, in the same place.
         await retry.click();
