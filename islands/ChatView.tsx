@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { MessageItem } from "@/components/MessageItem.tsx";
 import type { Message } from "@/lib/chats/types.ts";
-import { apiFetch, ensureOk } from "@/lib/client/chat_stream.ts";
+import {
+  apiFetch,
+  ApiRequestError,
+  ensureOk,
+} from "@/lib/client/chat_stream.ts";
 import { isRunning } from "@/lib/client/stream_state.ts";
 import { useChatStream } from "@/lib/client/use_chat_stream.ts";
 import { useT } from "@/lib/i18n/context.ts";
@@ -114,7 +118,12 @@ export default function ChatView(props: Props) {
         list.map((m) => (m.id === current.id ? message : m))
       );
     } catch (error) {
-      setProblem((error as Error).message);
+      // The API's own message is in the UI language; a network error's is not.
+      setProblem(
+        error instanceof ApiRequestError
+          ? error.message
+          : t("msg.unreachable_retry"),
+      );
     }
   }
 

@@ -31,6 +31,8 @@ export const message = defineMessages({
       "The server cannot be reached, so nothing was sent. Check the connection and send again.",
     "msg.cancel_failed":
       "Cancel did not reach the server. Try again in a moment.",
+    "msg.unreachable_retry":
+      "The server cannot be reached. Check the connection and try again.",
   },
   id: {
     "msg.like": "Suka",
@@ -60,5 +62,7 @@ export const message = defineMessages({
       "Server tidak dapat dihubungi, jadi pesan belum terkirim. Periksa koneksi lalu kirim lagi.",
     "msg.cancel_failed":
       "Pembatalan tidak sampai ke server. Coba lagi sebentar lagi.",
+    "msg.unreachable_retry":
+      "Server tidak dapat dihubungi. Periksa koneksi lalu coba lagi.",
   },
 });
