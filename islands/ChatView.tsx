@@ -57,7 +57,9 @@ export default function ChatView(props: Props) {
       encodeURIComponent(zone)
     }; Path=/; Max-Age=31536000; SameSite=Lax`;
     // A reload during an answer re-attaches to it from its current text.
-    if (streaming) run(apiFetch(`/api/chats/${props.chatId}/stream`));
+    if (streaming) {
+      run(apiFetch(`/api/chats/${props.chatId}/stream`), { attach: true });
+    }
   }, []);
 
   function send() {

@@ -27,6 +27,8 @@ export interface RunOptions {
   onBeforeStart?: () => void;
   /** Runs when the server could not be reached at all (nothing was sent). */
   onUnreachable?: () => void;
+  /** Re-attaches to the answer already on screen rather than starting one. */
+  attach?: boolean;
 }
 
 /**
@@ -169,6 +171,8 @@ export function useChatStream(
     try {
       const res = await ensureOk(await request);
       accepted = true;
+      // A new turn: until its `start`, no answer on screen is this one.
+      if (!options.attach) answerId.current = undefined;
       if (res.status === 204) return await resync();
       options.onBeforeStart?.();
       if (await follow(res)) return;
