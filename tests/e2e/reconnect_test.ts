@@ -2,7 +2,8 @@
  * The browser through faults: the server dies during an answer and comes
  * back on the same port and KV file; the page says it is reconnecting, then
  * shows the interrupted answer with Retry, and the chat goes on without a
- * reload. No unhandled rejection, no script error.
+ * reload; Cancel while it is down and going offline are handled calmly.
+ * No unhandled rejection, no script error.
  */
 import type { Locator, Page } from "playwright-core";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
@@ -120,8 +121,16 @@ for (
           hasText: "Cancel did not reach the server",
         }).waitFor();
 
+        // Offline, it waits for 'online' instead of trying on.
+        const offline = label === "desktop";
+        if (offline) {
+          await page.context().setOffline(true);
+          await note.filter({ hasText: "You are offline." }).waitFor();
+        }
+
         await dropLeases(env.KV_PATH);
         app = await startAppProcess(env, { port });
+        if (offline) await page.context().setOffline(false);
 
         await answer.and(page.locator('[data-status="error"]')).waitFor();
         await answer.getByText("Interrupted: the answer stopped before")
