@@ -12,6 +12,7 @@ import { ChatStore } from "./chats/store/mod.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { GenerationRunner } from "./generation/runner.ts";
 import { EarlyStartGate } from "./generation/answer_request.ts";
+import { GenerationSlots } from "./generation/slots.ts";
 import {
   describeGenerationError,
   interruptedError,
@@ -31,6 +32,8 @@ export interface Services {
   runner: GenerationRunner;
   /** The models of the configured upstream. */
   models: ModelCatalog;
+  /** Answers running at once in this process: per owner, in all, per chat. */
+  slots: GenerationSlots;
   /** Whether a turn may send its request before it is stored. */
   earlyStarts: EarlyStartGate;
   /** The current session key first, then older ones still accepted. */
@@ -101,6 +104,10 @@ export async function createServices(config: Config): Promise<Services> {
     models: modelCatalog({
       baseUrl: config.openrouterBaseUrl,
       apiKey: config.openrouterApiKey,
+    }),
+    slots: new GenerationSlots({
+      perOwner: config.limits.concurrentPerOwner,
+      total: config.limits.concurrentGenerations,
     }),
     earlyStarts: new EarlyStartGate(),
     sessionKeys,
