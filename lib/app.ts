@@ -40,8 +40,16 @@ export interface Services {
   sessionKeys: CryptoKey[];
   /** Purges what interrupted deletions and imports left, at start and hourly. */
   garbage: GarbageCollector;
-  /** Failed sign-ins per client address; answers started per owner. */
-  limiters: { login: RateLimiter; generations: RateLimiter };
+  /**
+   * Sign-in attempts per client address; answers started per owner, per
+   * client address and by everyone together (subject "all").
+   */
+  limiters: {
+    login: RateLimiter;
+    generations: RateLimiter;
+    addressGenerations: RateLimiter;
+    allGenerations: RateLimiter;
+  };
   /** Stops background work and closes KV. */
   close(): Promise<void>;
 }
@@ -92,6 +100,16 @@ export async function createServices(config: Config): Promise<Services> {
     generations: new RateLimiter(kv, {
       name: "generations",
       limit: config.limits.generationsPerMinute,
+      windowMs: 60_000,
+    }),
+    addressGenerations: new RateLimiter(kv, {
+      name: "generations_address",
+      limit: config.limits.generationsPerAddressPerMinute,
+      windowMs: 60_000,
+    }),
+    allGenerations: new RateLimiter(kv, {
+      name: "generations_all",
+      limit: config.limits.generationsGlobalPerMinute,
       windowMs: 60_000,
     }),
   };

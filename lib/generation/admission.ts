@@ -9,7 +9,13 @@
 import type { Message } from "@/lib/chats/types.ts";
 import { ApiError } from "@/lib/http/api.ts";
 import { t } from "@/lib/i18n/mod.ts";
-import type { RateVerdict } from "@/lib/security/rate_limit.ts";
+import { addressSubject } from "@/lib/security/client_address.ts";
+import {
+  combineHits,
+  combineVerdicts,
+  type PreparedHit,
+  type RateVerdict,
+} from "@/lib/security/rate_limit.ts";
 import { GenerationConflictError } from "./lease.ts";
 import type { Slot } from "./slots.ts";
 import type { TurnContext } from "./turn_context.ts";
@@ -20,8 +26,45 @@ interface Standing {
   busy: boolean;
   /** Messages in the chat. */
   count: number | null;
-  /** The owner's answers per minute. */
+  /** The answers per minute of the owner, its address and everyone. */
   rate: RateVerdict;
+}
+
+/**
+ * The per-minute limits a turn counts against, with their subjects: the
+ * owner, the client address (a new cookie does not reset it), everyone.
+ */
+function rateLimits(turn: TurnContext) {
+  const { generations, addressGenerations, allGenerations } =
+    turn.services.limiters;
+  return [
+    { limiter: generations, subject: turn.owner },
+    {
+      limiter: addressGenerations,
+      subject: addressSubject(turn.clientAddress),
+    },
+    { limiter: allGenerations, subject: "all" },
+  ];
+}
+
+/** Whether every per-minute limit of the turn has room, counting nothing. */
+async function checkRates(turn: TurnContext): Promise<RateVerdict> {
+  return combineVerdicts(
+    await Promise.all(
+      rateLimits(turn).map(({ limiter, subject }) => limiter.check(subject)),
+    ),
+  );
+}
+
+/** One hit on every per-minute limit of the turn, for the lease's commit. */
+async function prepareRateHits(turn: TurnContext): Promise<PreparedHit> {
+  return combineHits(
+    await Promise.all(
+      rateLimits(turn).map(({ limiter, subject }) =>
+        limiter.prepareHit(subject)
+      ),
+    ),
+  );
 }
 
 /**
@@ -83,13 +126,13 @@ export interface Admitted {
  * size); throws the refusal as an `ApiError`, with the slot given back.
  */
 export async function admit(turn: TurnContext): Promise<Admitted> {
-  const { store, runner, limiters } = turn.services;
+  const { store, runner } = turn.services;
   const { owner, chat } = turn;
   const slot = takeSlot(turn);
   try {
     const [history, rate, busy] = await Promise.all([
       store.listMessages(owner, chat.id),
-      limiters.generations.check(owner),
+      checkRates(turn),
       runner.isRunning(owner, chat.id),
     ]);
     if (!history) {
@@ -112,7 +155,7 @@ export async function holdChat(
   turn: TurnContext,
   messageId: string,
 ): Promise<void> {
-  const { store, runner, limiters } = turn.services;
+  const { store, runner } = turn.services;
   const { owner } = turn;
   const chatId = turn.chat.id;
   // The lease and the owner's count of answers go in one commit.
@@ -120,7 +163,7 @@ export async function holdChat(
   const [count, lease] = await Promise.allSettled([
     store.countMessages(owner, chatId),
     runner.reserve(owner, chatId, messageId, async () => {
-      const hit = await limiters.generations.prepareHit(owner);
+      const hit = await prepareRateHits(turn);
       rate = hit.verdict;
       return hit.apply;
     }),
