@@ -9,7 +9,7 @@ export const security = defineMessages({
     "login.submit": "Sign in",
     "login.wrong": "That password is not right. Try again.",
     "login.too_many":
-      "Too many wrong passwords from your address. Try again in {seconds} s.",
+      "Too many sign-in attempts from your address. Try again in {seconds} s.",
     "login.sign_out": "Sign out",
     "api.unauthorized":
       "Sign in first: this chatai is protected by a password.",
@@ -31,7 +31,7 @@ export const security = defineMessages({
     "login.submit": "Masuk",
     "login.wrong": "Kata sandi itu salah. Coba lagi.",
     "login.too_many":
-      "Terlalu banyak kata sandi salah dari alamat Anda. Coba lagi dalam {seconds} detik.",
+      "Terlalu banyak percobaan masuk dari alamat Anda. Coba lagi dalam {seconds} detik.",
     "login.sign_out": "Keluar",
     "api.unauthorized": "Masuk dulu: chatai ini dilindungi kata sandi.",
     "api.forbidden_origin":
