@@ -13,6 +13,9 @@ import {
 } from "@/lib/security/password_gate.ts";
 import type { AppState } from "@/lib/state.ts";
 
+/** A sign-in form holds a password and a path: a few KB at most. */
+const MAX_FORM_BYTES = 4096;
+
 interface Data {
   problem?: string;
   next: string;
@@ -46,12 +49,14 @@ export const handler = {
     const password = config.appPassword;
     let form: FormData;
     try {
-      form = await readFormBody(req, { maxBytes: 4096, lang });
+      form = await readFormBody(req, { maxBytes: MAX_FORM_BYTES, lang });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      const status = ERROR_STATUS[error.code];
-      return await ctx.render({ problem: error.message, next: "/" }, {
-        status,
+      const problem = error.code === "payload_too_large"
+        ? t(lang, "login.form_too_large", { limit: MAX_FORM_BYTES })
+        : t(lang, "login.bad_form");
+      return await ctx.render({ problem, next: "/" }, {
+        status: ERROR_STATUS[error.code],
       });
     }
     const next = safeNext(form.get("next")?.toString());

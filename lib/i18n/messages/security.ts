@@ -11,6 +11,10 @@ export const security = defineMessages({
     "login.too_many":
       "Too many sign-in attempts from your address. Try again in {seconds} s.",
     "login.sign_out": "Sign out",
+    "login.bad_form":
+      "The sign-in request was not a form, so nothing was checked. Sign in with the form on this page.",
+    "login.form_too_large":
+      "The sign-in form was larger than {limit} bytes, so nothing was checked. Enter only the password and try again.",
     "api.unauthorized":
       "Sign in first: this chatai is protected by a password.",
     "api.forbidden_origin":
@@ -33,6 +37,10 @@ export const security = defineMessages({
     "login.too_many":
       "Terlalu banyak percobaan masuk dari alamat Anda. Coba lagi dalam {seconds} detik.",
     "login.sign_out": "Keluar",
+    "login.bad_form":
+      "Permintaan masuk ini bukan formulir, jadi tidak ada yang diperiksa. Masuk lewat formulir di halaman ini.",
+    "login.form_too_large":
+      "Formulir masuk lebih dari {limit} byte, jadi tidak ada yang diperiksa. Isi kata sandinya saja lalu coba lagi.",
     "api.unauthorized": "Masuk dulu: chatai ini dilindungi kata sandi.",
     "api.forbidden_origin":
       "Permintaan ini datang dari situs lain, jadi ditolak. Gunakan halaman chatai sendiri.",
