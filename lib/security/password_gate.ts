@@ -54,10 +54,29 @@ export async function isSignedIn(
   return !!session && session.owner === await passwordTag(password);
 }
 
-/** A `next` target that stays on this site. */
+/** Control characters, spaces, backslashes and line separators: never in a `next`. */
+// deno-lint-ignore no-control-regex
+const UNSAFE_IN_NEXT = /[\x00-\x20\x7f-\x9f\\\u2028\u2029]/;
+const PROBE_ORIGIN = "http://next.invalid";
+
+/**
+ * A `next` target that stays on this site: a path starting with a single
+ * `/`, without control characters or backslashes, that parsed against this
+ * site's origin still names it; anything else is `/`.
+ */
 export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") &&
-      !next.startsWith("/\\")
-    ? next
-    : "/";
+  if (
+    !next || next.length > 2048 || UNSAFE_IN_NEXT.test(next) ||
+    !next.startsWith("/") || next.startsWith("//")
+  ) {
+    return "/";
+  }
+  let url: URL;
+  try {
+    url = new URL(next, PROBE_ORIGIN);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== PROBE_ORIGIN) return "/";
+  return url.pathname + url.search + url.hash;
 }
