@@ -1,11 +1,12 @@
 import type { Handlers, PageProps } from "$fresh/server.ts";
-import { getCookie } from "@/lib/http/cookies.ts";
+import { getOurCookie } from "@/lib/http/cookies.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { ApiError, ERROR_STATUS } from "@/lib/http/api.ts";
 import { readFormBody } from "@/lib/http/form.ts";
 import {
   AUTH_COOKIE,
+  authCookie,
   isSignedIn,
   passwordMatches,
   safeNext,
@@ -29,7 +30,7 @@ export const handler = {
     if (
       !password ||
       await isSignedIn(
-        getCookie(req.headers, AUTH_COOKIE),
+        getOurCookie(req.headers, AUTH_COOKIE, config.secureCookies).value,
         password,
         sessionKeys,
       )
@@ -79,12 +80,7 @@ export const handler = {
     const res = seeOther(next);
     res.headers.append(
       "Set-Cookie",
-      `${AUTH_COOKIE}=${await signIn(
-        password,
-        sessionKeys[0],
-      )}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${30 * 86_400}${
-        ctx.url.protocol === "https:" ? "; Secure" : ""
-      }`,
+      authCookie(await signIn(password, sessionKeys[0]), config.secureCookies),
     );
     return res;
   },
