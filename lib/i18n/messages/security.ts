@@ -19,6 +19,8 @@ export const security = defineMessages({
       "Sign in first: this chatai is protected by a password.",
     "api.forbidden_origin":
       "This request came from another site, so it was refused. Use chatai's own pages.",
+    "api.forbidden_host":
+      "This chatai does not answer to this address, so the request was refused. Open chatai at its own address, or ask its operator to add this one to ALLOWED_HOSTS.",
     "limit.rate":
       "You have started too many answers in the last minute. Try again in {seconds} s.",
     "limit.concurrent":
@@ -44,6 +46,8 @@ export const security = defineMessages({
     "api.unauthorized": "Masuk dulu: chatai ini dilindungi kata sandi.",
     "api.forbidden_origin":
       "Permintaan ini datang dari situs lain, jadi ditolak. Gunakan halaman chatai sendiri.",
+    "api.forbidden_host":
+      "chatai ini tidak melayani alamat ini, jadi permintaan ditolak. Buka chatai di alamatnya sendiri, atau minta pengelolanya menambahkan alamat ini ke ALLOWED_HOSTS.",
     "limit.rate":
       "Anda memulai terlalu banyak jawaban dalam satu menit terakhir. Coba lagi dalam {seconds} detik.",
     "limit.concurrent":
