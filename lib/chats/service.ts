@@ -63,10 +63,13 @@ export class ChatService {
     this.#deps = deps;
   }
 
-  /** Creates a chat: given settings win, then the owner's last used ones, then defaults. */
+  /**
+   * Creates a chat: given settings win, then the owner's last used ones,
+   * then defaults. `id` stores an unsaved new chat (`draft()`) under its id.
+   */
   async create(
     actor: ChatActor,
-    init: Partial<ChatSettings> & { title?: string } = {},
+    init: Partial<ChatSettings> & { title?: string; id?: string } = {},
   ): Promise<Chat> {
     const { kv, store } = this.#deps;
     return await store.createChat(actor.owner, {
@@ -74,6 +77,18 @@ export class ChatService {
       ...init,
       title: init.title ?? t(actor.lang, "chat.untitled"),
       titleFixed: init.title !== undefined,
+    });
+  }
+
+  /**
+   * A new chat to show before anything is stored (`GET /` of a visitor with
+   * no chats); its first message stores it (see `firstMessageChat()`).
+   */
+  async draft(actor: ChatActor): Promise<Chat> {
+    const { kv, store } = this.#deps;
+    return await store.draftChat(actor.owner, {
+      ...await lastUsedSettings(kv, actor.owner),
+      title: t(actor.lang, "chat.untitled"),
     });
   }
 

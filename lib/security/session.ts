@@ -34,16 +34,6 @@ function base64url(bytes: Uint8Array): string {
   ).replace(/=+$/, "");
 }
 
-function fromBase64url(text: string): Uint8Array | null {
-  if (!/^[\w-]*$/.test(text)) return null;
-  try {
-    const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
-}
-
 /** A new random owner id (128 bits). */
 export function newOwnerId(): string {
   return base64url(crypto.getRandomValues(new Uint8Array(16)));
