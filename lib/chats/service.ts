@@ -7,6 +7,7 @@
 import type { ChatExport, ImportedChat } from "@/lib/transfer/types.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
 import { alternativesOf, currentBranch } from "./branch.ts";
+import { idTime, isId } from "./ids.ts";
 import { lastUsedSettings, rememberSettings } from "./owner_settings.ts";
 import type { ChatStore } from "./store/mod.ts";
 import type {
@@ -33,6 +34,9 @@ export interface ChatServiceDeps {
 }
 
 /** Who acts: the owner, and the language of anything the service names. */
+/** How long the page of an unsaved new chat may wait for its first action. */
+const DRAFT_MAX_AGE_MS = 7 * 86_400_000;
+
 export interface ChatActor {
   owner: string;
   lang: Lang;
@@ -82,7 +86,7 @@ export class ChatService {
 
   /**
    * A new chat to show before anything is stored (`GET /` of a visitor with
-   * no chats); its first message stores it (see `firstMessageChat()`).
+   * no chats); its first message or settings store it (`storeDraft()`).
    */
   async draft(actor: ChatActor): Promise<Chat> {
     const { kv, store } = this.#deps;
@@ -90,6 +94,22 @@ export class ChatService {
       ...await lastUsedSettings(kv, actor.owner),
       title: t(actor.lang, "chat.untitled"),
     });
+  }
+
+  /**
+   * Stores the unsaved new chat `id` (see `draft()`) when the owner acts in
+   * it; null when `id` is no fresh draft id (minted in the last week) or is
+   * still being purged. A chat stored meanwhile under it is returned.
+   */
+  async storeDraft(actor: ChatActor, id: string): Promise<Chat | null> {
+    const age = isId(id) ? Date.now() - idTime(id) : Infinity;
+    if (!(age > -60_000 && age < DRAFT_MAX_AGE_MS)) return null;
+    try {
+      return await this.create(actor, { id });
+    } catch {
+      // Taken meanwhile (the same first message twice), or being purged.
+      return await this.#deps.store.getChat(actor.owner, id);
+    }
   }
 
   /** Renames, pins or changes settings: a new title is fixed; settings are remembered. */

@@ -2,7 +2,6 @@
 import type { FreshContext } from "$fresh/server.ts";
 import type { z } from "zod";
 import { t } from "@/lib/i18n/mod.ts";
-import { idTime, isId } from "@/lib/chats/ids.ts";
 import type { Chat } from "@/lib/chats/types.ts";
 import type { AppState } from "@/lib/state.ts";
 import { ApiError, type BodyMessages, readJson } from "./api.ts";
@@ -41,32 +40,18 @@ export async function ownChat(ctx: ApiContext): Promise<Chat> {
   return chat;
 }
 
-/** How long the page of an unsaved new chat may wait for its first message. */
-const DRAFT_MAX_AGE_MS = 7 * 86_400_000;
-
 /**
- * The chat a first message goes to: the owner's chat of the URL's `:id`,
- * or, when the id is an unsaved new chat's (`GET /` shows one before
- * anything is stored: a fresh id, minted in the last week), that chat,
- * stored now. Anything else is a 404.
+ * The chat a message goes to: the owner's chat of the URL's `:id`, or the
+ * unsaved new chat of that id (`GET /` shows one before anything is
+ * stored), stored now with its first message. Anything else is a 404.
  */
 export async function chatForMessage(ctx: ApiContext): Promise<Chat> {
   const { store, chats } = ctx.state.services;
   const id = ctx.params.id;
-  const existing = await store.getChat(ctx.state.owner, id);
-  if (existing) return existing;
-  const notFound = new ApiError(
-    "not_found",
-    t(ctx.state.lang, "api.not_found"),
-  );
-  const age = isId(id) ? Date.now() - idTime(id) : Infinity;
-  if (!(age > -60_000 && age < DRAFT_MAX_AGE_MS)) throw notFound;
-  try {
-    return await chats.create(ctx.state, { id });
-  } catch {
-    // Taken meanwhile (the same first message twice), or still being purged.
-    const stored = await store.getChat(ctx.state.owner, id);
-    if (stored) return stored;
-    throw notFound;
+  const chat = await store.getChat(ctx.state.owner, id) ??
+    await chats.storeDraft(ctx.state, id);
+  if (!chat) {
+    throw new ApiError("not_found", t(ctx.state.lang, "api.not_found"));
   }
+  return chat;
 }

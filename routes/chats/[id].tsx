@@ -143,11 +143,9 @@ export default function ChatPage(
           />
         </PreparedMarkdown.Provider>
       </main>
-      {!data.draft && (
-        <aside class="settings-panel">
-          <SettingsForm chat={data.chat} models={data.models} />
-        </aside>
-      )}
+      <aside class="settings-panel">
+        <SettingsForm chat={data.chat} models={data.models} />
+      </aside>
       <ConfirmForms />
       <Shortcuts />
     </div>
