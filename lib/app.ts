@@ -117,7 +117,12 @@ export async function createServices(config: Config): Promise<Services> {
     config,
     kv,
     store,
-    chats: new ChatService({ kv, store, runner }),
+    chats: new ChatService({
+      kv,
+      store,
+      runner,
+      draftKey: sessionKeys[0],
+    }),
     runner,
     models: modelCatalog({
       baseUrl: config.openrouterBaseUrl,
