@@ -1,4 +1,4 @@
-import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
+import { assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { sendMessage, shareSession } from "./helpers.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
