@@ -84,12 +84,25 @@ export class ChatStore {
     return this.#ctx;
   }
 
-  /** Creates a chat; missing settings get their defaults. */
+  /**
+   * Creates a chat; missing settings get their defaults. With `id` (an
+   * unsaved new chat's, see `draftChat()`), fails when that id is taken or
+   * still being purged.
+   */
   async createChat(
+    owner: string,
+    init: ChatInit & { defaults?: Partial<ChatDefaults>; id?: string } = {},
+  ): Promise<Chat> {
+    return chats.createChat(await this.#use(owner), owner, init);
+  }
+
+  /** A chat as `createChat()` would make it, with a new id, not stored. */
+  async draftChat(
     owner: string,
     init: ChatInit & { defaults?: Partial<ChatDefaults> } = {},
   ): Promise<Chat> {
-    return chats.createChat(await this.#use(owner), owner, init);
+    const ctx = await this.#use(owner);
+    return chats.buildChat(ctx, init, ctx.newId());
   }
 
   /** Returns a chat, or null when the owner has none with this id. */
