@@ -64,6 +64,7 @@ export async function createServices(config: Config): Promise<Services> {
     kv,
     store,
     describeError: describeGenerationError,
+    flushIntervalMs: config.flushIntervalMs,
   });
   await runner.recoverInterrupted(interruptedError);
   const sessionKeys = await loadSessionKeys(kv, config.sessionSecret);

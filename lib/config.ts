@@ -24,6 +24,8 @@ export interface Config {
   importMaxBytes: number;
   /** Longest wait for the model's first byte, and between bytes. */
   upstreamTimeoutMs: number;
+  /** How often a streaming answer's partial text is written to KV. */
+  flushIntervalMs: number;
   limits: Limits;
 }
 
@@ -113,6 +115,12 @@ const rules = {
       "must be a whole number",
     ).min(100, "must be at least 100").max(600_000, "must be at most 600000"),
     example: "60000",
+  },
+  FLUSH_INTERVAL_MS: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(10, "must be at least 10").max(60_000, "must be at most 60000"),
+    example: "1000",
   },
   RATE_LIMIT_PER_MINUTE: {
     schema: z.coerce.number({ error: "must be a whole number" }).int(
@@ -210,6 +218,7 @@ export async function loadConfig(
     appTitle: read(env, "APP_TITLE") ?? "chatai",
     importMaxBytes: read(env, "IMPORT_MAX_BYTES") ?? 20 * 1024 * 1024,
     upstreamTimeoutMs: read(env, "UPSTREAM_TIMEOUT_MS") ?? 60_000,
+    flushIntervalMs: read(env, "FLUSH_INTERVAL_MS") ?? 1000,
     limits: {
       generationsPerMinute: read(env, "RATE_LIMIT_PER_MINUTE") ?? 20,
       concurrentPerOwner: read(env, "MAX_CONCURRENT_PER_OWNER") ?? 3,

@@ -24,6 +24,7 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
     appTitle: "chatai",
     importMaxBytes: 20 * 1024 * 1024,
     upstreamTimeoutMs: 60_000,
+    flushIntervalMs: 1000,
     limits: {
       generationsPerMinute: 20,
       concurrentPerOwner: 3,
@@ -46,6 +47,10 @@ Deno.test("loadConfig() names the variable, the problem and an example for a bad
       'APP_TIMEZONE (got "Mars/Olympus") must be an IANA time zone; for example APP_TIMEZONE=Asia/Jakarta',
     ],
     [{ DEFAULT_MODEL: "bad model" }, "DEFAULT_MODEL"],
+    [
+      { FLUSH_INTERVAL_MS: "5" },
+      'FLUSH_INTERVAL_MS (got "5") must be at least 10; for example FLUSH_INTERVAL_MS=1000',
+    ],
     [
       { SESSION_SECRET: "short" },
       "SESSION_SECRET must be at least 32 characters long",
