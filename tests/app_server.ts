@@ -8,6 +8,7 @@ import { createServices, type Services, setServices } from "@/lib/app.ts";
 import { loadConfig } from "@/lib/config.ts";
 import { parseSse } from "@/lib/openrouter/sse.ts";
 import { type FakeOpenRouter, startFakeOpenRouter } from "./fake_openrouter.ts";
+import { SecretScan } from "./secret_scan.ts";
 
 /** The test key; scans prove it never reaches a page. */
 export const TEST_API_KEY = "sk-or-v1-test-key-0123456789abcdef";
@@ -42,16 +43,11 @@ export async function startApp(
   );
   const services = await createServices(config);
   setServices(services);
-  const leaks: string[] = [];
-  const secrets = [
-    config.openrouterApiKey,
-    ...(config.sessionSecret ?? "").split(","),
-  ].filter((secret): secret is string => !!secret && secret.length >= 16);
-  const handler = scanForSecrets(
-    await createHandler(manifest),
-    secrets,
-    leaks,
+  const scan = new SecretScan(
+    [config.openrouterApiKey, ...(config.sessionSecret ?? "").split(",")]
+      .filter((secret): secret is string => !!secret && secret.length >= 16),
   );
+  const handler = scan.wrap(await createHandler(manifest));
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
     handler,
@@ -64,46 +60,13 @@ export async function startApp(
       await services.close();
       await server.shutdown();
       await fake.close();
-      if (leaks.length) {
-        throw new Error(`A secret reached a response:\n${leaks.join("\n")}`);
+      await scan.settled();
+      if (scan.leaks.length) {
+        throw new Error(
+          `A secret reached a response:\n${scan.leaks.join("\n")}`,
+        );
       }
     },
-  };
-}
-
-/**
- * Wraps a handler so that every response header and body (streams too) is
- * searched for the secrets; a find is recorded in `leaks`.
- */
-export function scanForSecrets(
-  handler: (req: Request, info: Deno.ServeHandlerInfo) => Promise<Response>,
-  secrets: string[],
-  leaks: string[],
-) {
-  const check = (where: string, text: string) => {
-    for (const secret of secrets) if (text.includes(secret)) leaks.push(where);
-  };
-  const longest = Math.max(0, ...secrets.map((s) => s.length));
-  return async (req: Request, info: Deno.ServeHandlerInfo) => {
-    const res = await handler(req, info);
-    const where = `${req.method} ${new URL(req.url).pathname}`;
-    check(`${where} (headers)`, [...res.headers].join("\n"));
-    if (!res.body) return res;
-    const [forClient, forScan] = res.body.tee();
-    (async () => {
-      let tail = "";
-      const decoder = new TextDecoder();
-      for await (const chunk of forScan) {
-        const text = tail + decoder.decode(chunk, { stream: true });
-        check(`${where} (body)`, text);
-        tail = text.slice(-longest);
-      }
-    })().catch(() => {});
-    return new Response(forClient, {
-      status: res.status,
-      statusText: res.statusText,
-      headers: res.headers,
-    });
   };
 }
 
