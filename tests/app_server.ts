@@ -15,11 +15,12 @@ export const TEST_API_KEY = "sk-or-v1-test-key-0123456789abcdef";
 /** The test session secret; the same scans look for it. */
 export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef-XYZ";
 
-/** A running app with its fake upstream. */
-export interface TestApp {
+/** A running app with its fake upstream; `await using` closes it. */
+export interface TestApp extends AsyncDisposable {
   url: string;
   services: Services;
   fake: FakeOpenRouter;
+  /** Stops the app and its fake; throws if a secret reached a response. */
   close(): Promise<void>;
 }
 
@@ -52,7 +53,7 @@ export async function startApp(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
     handler,
   );
-  return {
+  const app: TestApp = {
     url: `http://127.0.0.1:${server.addr.port}`,
     services,
     fake,
@@ -67,7 +68,9 @@ export async function startApp(
         );
       }
     },
+    [Symbol.asyncDispose]: () => app.close(),
   };
+  return app;
 }
 
 /** An API client with its own session cookie: one user of the app. */
