@@ -9,6 +9,7 @@ import { loadConfig } from "@/lib/config.ts";
 import { parseSse } from "@/lib/openrouter/sse.ts";
 import { type FakeOpenRouter, startFakeOpenRouter } from "./fake_openrouter.ts";
 import { SecretScan } from "./secret_scan.ts";
+import { pollUntil } from "./poll.ts";
 
 /** The test key; scans prove it never reaches a page. */
 export const TEST_API_KEY = "sk-or-v1-test-key-0123456789abcdef";
@@ -35,6 +36,8 @@ export async function startApp(
       OPENROUTER_API_KEY: TEST_API_KEY,
       OPENROUTER_BASE_URL: fake.baseUrl,
       UPSTREAM_TIMEOUT_MS: "1500",
+      // Partial text reaches KV within 100 ms, so tests poll instead of sleeping a second.
+      FLUSH_INTERVAL_MS: "100",
       SESSION_SECRET: TEST_SESSION_SECRET,
       RATE_LIMIT_PER_MINUTE: "100000",
       MAX_CONCURRENT_PER_OWNER: "1000",
@@ -141,6 +144,26 @@ export class ApiClient {
   }
 }
 
+/**
+ * Waits until an answer of `chatId` (message `messageId`, or the newest
+ * answer) has partial text saved in KV, as a reload or another instance reads
+ * it; returns that text.
+ */
+export async function savedAnswerText(
+  client: ApiClient,
+  ref: { chatId: string; messageId?: string },
+): Promise<string> {
+  return await pollUntil(async () => {
+    const { messages } = await client.json<{
+      messages: { id: string; role: string; content: string }[];
+    }>(`/api/chats/${ref.chatId}`);
+    const answer = messages.findLast((m) =>
+      ref.messageId ? m.id === ref.messageId : m.role === "assistant"
+    );
+    return answer?.content || undefined;
+  }, { what: `saved answer text in chat ${ref.chatId}` });
+}
+
 /** One event of the app's stream. */
 export interface StreamEvent {
   event: string;
@@ -154,17 +177,19 @@ export interface StreamEvent {
   };
 }
 
-/** Reads every event of an event-stream response. */
-export async function readEvents(res: Response): Promise<StreamEvent[]> {
-  const events: StreamEvent[] = [];
+/** The events of an event-stream response, as they arrive. */
+export async function* streamEvents(
+  res: Response,
+): AsyncGenerator<StreamEvent> {
   for await (const event of parseSse(res.body!)) {
     if (event.type !== "event") continue;
-    events.push({
-      event: event.event ?? "message",
-      data: JSON.parse(event.data),
-    });
+    yield { event: event.event ?? "message", data: JSON.parse(event.data) };
   }
-  return events;
+}
+
+/** Reads every event of an event-stream response. */
+export async function readEvents(res: Response): Promise<StreamEvent[]> {
+  return await Array.fromAsync(streamEvents(res));
 }
 
 /** The answer text of a stream: the start message's text plus every delta. */
