@@ -52,8 +52,6 @@ Deno.test({
       OPENROUTER_BASE_URL: fake.baseUrl,
       OPENROUTER_API_KEY: TEST_API_KEY,
       SESSION_SECRET: TEST_SESSION_SECRET,
-      // Partial text reaches KV within 100 ms; the test polls for it.
-      FLUSH_INTERVAL_MS: "100",
     };
     // Started together, as instances of one deployment are.
     const [one, two] = await Promise.all([
