@@ -10,6 +10,7 @@ import { parseSse } from "@/lib/openrouter/sse.ts";
 import { type FakeOpenRouter, startFakeOpenRouter } from "./fake_openrouter.ts";
 import { SecretScan } from "./secret_scan.ts";
 import { pollUntil } from "./poll.ts";
+import { sharedBuild } from "./shared_build.ts";
 
 /** The test key; scans prove it never reaches a page. */
 export const TEST_API_KEY = "sk-or-v1-test-key-0123456789abcdef";
@@ -51,7 +52,9 @@ export async function startApp(
     [config.openrouterApiKey, ...(config.sessionSecret ?? "").split(",")]
       .filter((secret): secret is string => !!secret && secret.length >= 16),
   );
-  const handler = scan.wrap(await createHandler(manifest));
+  const handler = scan.wrap(
+    await createHandler(manifest, await sharedBuild(manifest)),
+  );
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
     handler,
