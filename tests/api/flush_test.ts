@@ -22,5 +22,6 @@ Deno.test("FLUSH_INTERVAL_MS sets how soon a streaming answer's text is saved", 
   const took = performance.now() - firstDelta;
   // The default of 1000 ms could not save it this soon.
   assert(took < 700, `the first save took ${took.toFixed(0)} ms`);
+  await client.json(`/api/chats/${chatId}/cancel`, { method: "POST" });
   while (!next.done) next = await events.next();
 });
