@@ -105,9 +105,10 @@ export class SecretScan {
     });
     this.#pending.add(scanned);
     scanned.finally(() => this.#pending.delete(scanned));
-    const stop = (reason?: unknown) => {
+    // Closing (not aborting) the copy lets what already passed be searched.
+    const stop = () => {
       cutShort = true;
-      writer.abort(reason).catch(() => {});
+      writer.close().catch(() => {});
     };
     const reader = body.getReader();
     return new ReadableStream<Uint8Array<ArrayBuffer>>({
@@ -122,12 +123,12 @@ export class SecretScan {
           writer.write(value).catch(() => {});
           controller.enqueue(value);
         } catch (error) {
-          stop(error);
+          stop();
           controller.error(error);
         }
       },
       cancel(reason) {
-        stop(reason);
+        stop();
         return reader.cancel(reason);
       },
     });

@@ -105,3 +105,30 @@ Deno.test("a test app fails at close when its key reached a gzipped page", async
     error.message,
   );
 });
+
+Deno.test("SecretScan searches the part of a gzipped body a client read before it cancelled", async () => {
+  const scan = new SecretScan([secret]);
+  let stopped = false;
+  const wrapped = scan.wrap(() => {
+    const gzip = new CompressionStream("gzip");
+    const writer = gzip.writable.getWriter();
+    // The secret, then a body that never ends until the client leaves.
+    writer.write(new TextEncoder().encode(`${secret} ${"x".repeat(70_000)}`));
+    const body = gzip.readable.pipeThrough(
+      new TransformStream({
+        flush() {},
+        cancel() {
+          stopped = true;
+        },
+      }),
+    );
+    return new Response(body, { headers: { "Content-Encoding": "gzip" } });
+  });
+  const res = await wrapped(new Request("http://x/stream"), info);
+  const reader = res.body!.getReader();
+  await reader.read();
+  await reader.cancel();
+  await scan.settled();
+  assertEquals(scan.leaks, ["GET /stream (body)"]);
+  assert(stopped, "the cancel reached the app's stream");
+});
