@@ -92,6 +92,7 @@ export async function createServices(config: Config): Promise<Services> {
     kv,
     store,
     describeError: describeGenerationError,
+    flushIntervalMs: config.flushIntervalMs,
   });
   await runner.recoverInterrupted(interruptedError);
   const garbage = startGarbageCollector(store);

@@ -49,6 +49,8 @@ export interface Config {
   answerDeadlineMs: number;
   /** `max_tokens` sent with every request; none is sent when unset. */
   maxAnswerTokens?: number;
+  /** How often a streaming answer's partial text is written to KV. */
+  flushIntervalMs: number;
   limits: Limits;
 }
 
@@ -210,6 +212,12 @@ const rules = {
     ).min(16, "must be at least 16").max(1_000_000, "must be at most 1000000"),
     example: "8192",
   },
+  FLUSH_INTERVAL_MS: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(10, "must be at least 10").max(60_000, "must be at most 60000"),
+    example: "1000",
+  },
   RATE_LIMIT_PER_MINUTE: {
     schema: z.coerce.number({ error: "must be a whole number" }).int(
       "must be a whole number",
@@ -316,6 +324,7 @@ export async function loadConfig(
     upstreamTimeoutMs: read(env, "UPSTREAM_TIMEOUT_MS") ?? 60_000,
     answerDeadlineMs: read(env, "ANSWER_DEADLINE_MS") ?? 10 * 60_000,
     maxAnswerTokens: read(env, "MAX_ANSWER_TOKENS"),
+    flushIntervalMs: read(env, "FLUSH_INTERVAL_MS") ?? 1000,
     limits: {
       generationsPerMinute: read(env, "RATE_LIMIT_PER_MINUTE") ?? 20,
       generationsPerAddressPerMinute:

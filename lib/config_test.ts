@@ -31,6 +31,7 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
     upstreamTimeoutMs: 60_000,
     answerDeadlineMs: 600_000,
     maxAnswerTokens: undefined,
+    flushIntervalMs: 1000,
     limits: {
       generationsPerMinute: 20,
       generationsPerAddressPerMinute: 60,
@@ -61,6 +62,10 @@ Deno.test("loadConfig() names the variable, the problem and an example for a bad
     ],
     [{ ALLOWED_ORIGINS: "https://a.example/path" }, "ALLOWED_ORIGINS"],
     [{ RATE_LIMIT_GLOBAL_PER_MINUTE: "0" }, "RATE_LIMIT_GLOBAL_PER_MINUTE"],
+    [
+      { FLUSH_INTERVAL_MS: "5" },
+      'FLUSH_INTERVAL_MS (got "5") must be at least 10; for example FLUSH_INTERVAL_MS=1000',
+    ],
     [
       { SESSION_SECRET: "short" },
       "SESSION_SECRET must be at least 32 characters long",

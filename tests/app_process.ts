@@ -1,6 +1,7 @@
 /**
- * The app as a separate `deno run main.ts` process, as it runs in production:
- * for multi-instance tests and benchmarks.
+ * The app as a separate `deno run main.ts` process, as it runs in production
+ * (except that partial text is flushed every 100 ms, so tests poll for it
+ * instead of waiting a second): for multi-instance tests.
  */
 
 /** A running app process. */
@@ -34,7 +35,13 @@ export async function startAppProcess(
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "main.ts"],
     cwd: root,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", NO_COLOR: "1" },
+    env: {
+      FLUSH_INTERVAL_MS: "100",
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NO_COLOR: "1",
+    },
     stdout: "null",
     stderr: "piped",
   }).spawn();
@@ -56,7 +63,7 @@ export async function startAppProcess(
       await drained;
       throw new Error(`The app did not start in 30 s:\n${stderr}`);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
   return {
     url,
