@@ -12,6 +12,7 @@ import { ChatStore } from "./chats/store/mod.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { GenerationRunner } from "./generation/runner.ts";
 import { EarlyStartGate } from "./generation/answer_request.ts";
+import { GenerationSlots } from "./generation/slots.ts";
 import { describeGenerationError } from "./generation/errors.ts";
 import { type ModelCatalog, modelCatalog } from "./openrouter/models.ts";
 import { loadSessionKeys } from "./security/session_keys.ts";
@@ -29,14 +30,24 @@ export interface Services {
   runner: GenerationRunner;
   /** The models of the configured upstream. */
   models: ModelCatalog;
+  /** Answers running at once in this process: per owner, in all, per chat. */
+  slots: GenerationSlots;
   /** Whether a turn may send its request before it is stored. */
   earlyStarts: EarlyStartGate;
   /** The current session key first, then older ones still accepted. */
   sessionKeys: CryptoKey[];
   /** Purges what interrupted deletions and imports left, at start and hourly. */
   garbage: GarbageCollector;
-  /** Failed sign-ins per client address; answers started per owner. */
-  limiters: { login: RateLimiter; generations: RateLimiter };
+  /**
+   * Sign-in attempts per client address; answers started per owner, per
+   * client address and by everyone together (subject "all").
+   */
+  limiters: {
+    login: RateLimiter;
+    generations: RateLimiter;
+    addressGenerations: RateLimiter;
+    allGenerations: RateLimiter;
+  };
   /** Whether storage takes new data (free space, failed writes). */
   storage: StorageHealth;
   /** Stops background work and closes KV. */
@@ -58,14 +69,20 @@ export function appConfig(): Promise<Config> {
   return configPromise;
 }
 
-/** The folder of a local KV file, or undefined (in memory, remote). */
-function kvDir(path: string): string | undefined {
+/** The folder of a local KV file, or undefined (the platform's, in memory, remote). */
+function kvDir(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
   const local = path !== ":memory:" && !/^https?:\/\//.test(path);
   return local ? dirname(path) : undefined;
 }
 
-/** Opens KV at `path`, creating the folder of a local database file. */
-async function openKv(path: string): Promise<Deno.Kv> {
+/** Opens KV at `path` (the platform's KV when undefined), creating the folder of a local database file. */
+async function openKv(path: string | undefined): Promise<Deno.Kv> {
+  if (path === undefined) {
+    // The platform's KV. Deno Deploy's managed KV cannot exist elsewhere, so
+    // the Deploy dry run test names a stand-in for this same call.
+    return await Deno.openKv(Deno.env.get("CHATAI_TEST_PLATFORM_KV"));
+  }
   const dir = kvDir(path);
   if (dir) await Deno.mkdir(dir, { recursive: true });
   return await Deno.openKv(path);
@@ -97,6 +114,7 @@ export async function createServices(
     kv,
     store,
     describeError: describeGenerationError,
+    flushIntervalMs: config.flushIntervalMs,
   });
   await runner.recoverInterrupted();
   runner.startSweep();
@@ -113,16 +131,36 @@ export async function createServices(
       limit: config.limits.generationsPerMinute,
       windowMs: 60_000,
     }),
+    addressGenerations: new RateLimiter(kv, {
+      name: "generations_address",
+      limit: config.limits.generationsPerAddressPerMinute,
+      windowMs: 60_000,
+    }),
+    allGenerations: new RateLimiter(kv, {
+      name: "generations_all",
+      limit: config.limits.generationsGlobalPerMinute,
+      windowMs: 60_000,
+    }),
   };
   return {
     config,
     kv,
     store,
-    chats: new ChatService({ kv, store, runner, storage }),
+    chats: new ChatService({
+      kv,
+      store,
+      runner,
+      draftKey: sessionKeys[0],
+      storage,
+    }),
     runner,
     models: modelCatalog({
       baseUrl: config.openrouterBaseUrl,
       apiKey: config.openrouterApiKey,
+    }),
+    slots: new GenerationSlots({
+      perOwner: config.limits.concurrentPerOwner,
+      total: config.limits.concurrentGenerations,
     }),
     earlyStarts: new EarlyStartGate(),
     sessionKeys,

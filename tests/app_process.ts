@@ -1,17 +1,21 @@
 /**
- * The app as a separate `deno run main.ts` process, as it runs in production:
- * for multi-instance tests and benchmarks.
+ * The app as a separate `deno run main.ts` process, as it runs in production
+ * (except that partial text is flushed every 100 ms, so tests poll for it
+ * instead of waiting a second): for multi-instance tests.
  */
 
 /** A running app process. */
 export interface AppProcess {
   url: string;
   pid: number;
-  /** Stops it with SIGTERM and waits for it to end. */
+  /** SIGTERM, then waits for the exit. */
   stop(): Promise<void>;
-  /** Sends `signal` (e.g. SIGKILL) and waits: the exit status, and what it printed to stderr. */
+  /**
+   * Sends `signal` (default SIGKILL, a crash) and waits for the exit: its
+   * status, and what the process printed to stderr.
+   */
   kill(
-    signal: Deno.Signal,
+    signal?: Deno.Signal,
   ): Promise<{ status: Deno.CommandStatus; stderr: string }>;
 }
 
@@ -23,16 +27,26 @@ export function freePort(): number {
   return port;
 }
 
-/** Starts `main.ts` with `env` (PORT and HOST are chosen) and waits until it answers /healthz. */
+/**
+ * Starts `main.ts` with `env` (HOST is chosen, PORT too unless `port` is
+ * given, e.g. to restart on the same address) and waits until it answers /healthz.
+ */
 export async function startAppProcess(
   env: Record<string, string>,
+  options: { port?: number } = {},
 ): Promise<AppProcess> {
-  const port = freePort();
+  const port = options.port ?? freePort();
   const root = new URL("../", import.meta.url);
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "main.ts"],
     cwd: root,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", NO_COLOR: "1" },
+    env: {
+      FLUSH_INTERVAL_MS: "100",
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NO_COLOR: "1",
+    },
     stdout: "null",
     stderr: "piped",
   }).spawn();
@@ -54,7 +68,7 @@ export async function startAppProcess(
       await drained;
       throw new Error(`The app did not start in 30 s:\n${stderr}`);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
   return {
     url,
@@ -66,7 +80,7 @@ export async function startAppProcess(
       await child.status;
       await drained;
     },
-    async kill(signal) {
+    async kill(signal = "SIGKILL") {
       try {
         child.kill(signal);
       } catch { /* already gone */ }

@@ -13,17 +13,21 @@ import {
 import { loadConfig } from "@/lib/config.ts";
 import { parseSse } from "@/lib/events/sse.ts";
 import { type FakeOpenRouter, startFakeOpenRouter } from "./fake_openrouter.ts";
+import { SecretScan } from "./secret_scan.ts";
+import { pollUntil } from "./poll.ts";
+import { sharedBuild } from "./shared_build.ts";
 
 /** The test key; scans prove it never reaches a page. */
 export const TEST_API_KEY = "sk-or-v1-test-key-0123456789abcdef";
 /** The test session secret; the same scans look for it. */
 export const TEST_SESSION_SECRET = "test-session-secret-0123456789abcdef-XYZ";
 
-/** A running app with its fake upstream. */
-export interface TestApp {
+/** A running app with its fake upstream; `await using` closes it. */
+export interface TestApp extends AsyncDisposable {
   url: string;
   services: Services;
   fake: FakeOpenRouter;
+  /** Stops the app and its fake; throws if a secret reached a response. */
   close(): Promise<void>;
 }
 
@@ -39,8 +43,12 @@ export async function startApp(
       OPENROUTER_API_KEY: TEST_API_KEY,
       OPENROUTER_BASE_URL: fake.baseUrl,
       UPSTREAM_TIMEOUT_MS: "1500",
+      // Partial text reaches KV within 100 ms, so tests poll instead of sleeping a second.
+      FLUSH_INTERVAL_MS: "100",
       SESSION_SECRET: TEST_SESSION_SECRET,
       RATE_LIMIT_PER_MINUTE: "100000",
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "100000",
+      RATE_LIMIT_GLOBAL_PER_MINUTE: "10000000",
       MAX_CONCURRENT_PER_OWNER: "1000",
       ...env,
     },
@@ -48,21 +56,18 @@ export async function startApp(
   );
   const services = await createServices(config, options);
   setServices(services);
-  const leaks: string[] = [];
-  const secrets = [
-    config.openrouterApiKey,
-    ...(config.sessionSecret ?? "").split(","),
-  ].filter((secret): secret is string => !!secret && secret.length >= 16);
-  const handler = scanForSecrets(
-    await createHandler(manifest),
-    secrets,
-    leaks,
+  const scan = new SecretScan(
+    [config.openrouterApiKey, ...(config.sessionSecret ?? "").split(",")]
+      .filter((secret): secret is string => !!secret && secret.length >= 16),
+  );
+  const handler = scan.wrap(
+    await createHandler(manifest, await sharedBuild(manifest)),
   );
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
     handler,
   );
-  return {
+  const app: TestApp = {
     url: `http://127.0.0.1:${server.addr.port}`,
     services,
     fake,
@@ -70,47 +75,16 @@ export async function startApp(
       await services.close();
       await server.shutdown();
       await fake.close();
-      if (leaks.length) {
-        throw new Error(`A secret reached a response:\n${leaks.join("\n")}`);
+      await scan.settled();
+      if (scan.leaks.length) {
+        throw new Error(
+          `A secret reached a response:\n${scan.leaks.join("\n")}`,
+        );
       }
     },
+    [Symbol.asyncDispose]: () => app.close(),
   };
-}
-
-/**
- * Wraps a handler so that every response header and body (streams too) is
- * searched for the secrets; a find is recorded in `leaks`.
- */
-export function scanForSecrets(
-  handler: (req: Request, info: Deno.ServeHandlerInfo) => Promise<Response>,
-  secrets: string[],
-  leaks: string[],
-) {
-  const check = (where: string, text: string) => {
-    for (const secret of secrets) if (text.includes(secret)) leaks.push(where);
-  };
-  const longest = Math.max(0, ...secrets.map((s) => s.length));
-  return async (req: Request, info: Deno.ServeHandlerInfo) => {
-    const res = await handler(req, info);
-    const where = `${req.method} ${new URL(req.url).pathname}`;
-    check(`${where} (headers)`, [...res.headers].join("\n"));
-    if (!res.body) return res;
-    const [forClient, forScan] = res.body.tee();
-    (async () => {
-      let tail = "";
-      const decoder = new TextDecoder();
-      for await (const chunk of forScan) {
-        const text = tail + decoder.decode(chunk, { stream: true });
-        check(`${where} (body)`, text);
-        tail = text.slice(-longest);
-      }
-    })().catch(() => {});
-    return new Response(forClient, {
-      status: res.status,
-      statusText: res.statusText,
-      headers: res.headers,
-    });
-  };
+  return app;
 }
 
 /** An API client with its own session cookie: one user of the app. */
@@ -181,6 +155,26 @@ export class ApiClient {
   }
 }
 
+/**
+ * Waits until an answer of `chatId` (message `messageId`, or the newest
+ * answer) has partial text saved in KV, as a reload or another instance reads
+ * it; returns that text.
+ */
+export async function savedAnswerText(
+  client: ApiClient,
+  ref: { chatId: string; messageId?: string },
+): Promise<string> {
+  return await pollUntil(async () => {
+    const { messages } = await client.json<{
+      messages: { id: string; role: string; content: string }[];
+    }>(`/api/chats/${ref.chatId}`);
+    const answer = messages.findLast((m) =>
+      ref.messageId ? m.id === ref.messageId : m.role === "assistant"
+    );
+    return answer?.content || undefined;
+  }, { what: `saved answer text in chat ${ref.chatId}` });
+}
+
 /** One event of the app's stream. */
 export interface StreamEvent {
   event: string;
@@ -194,17 +188,19 @@ export interface StreamEvent {
   };
 }
 
-/** Reads every event of an event-stream response. */
-export async function readEvents(res: Response): Promise<StreamEvent[]> {
-  const events: StreamEvent[] = [];
+/** The events of an event-stream response, as they arrive. */
+export async function* streamEvents(
+  res: Response,
+): AsyncGenerator<StreamEvent> {
   for await (const event of parseSse(res.body!)) {
     if (event.type !== "event") continue;
-    events.push({
-      event: event.event ?? "message",
-      data: JSON.parse(event.data),
-    });
+    yield { event: event.event ?? "message", data: JSON.parse(event.data) };
   }
-  return events;
+}
+
+/** Reads every event of an event-stream response. */
+export async function readEvents(res: Response): Promise<StreamEvent[]> {
+  return await Array.fromAsync(streamEvents(res));
 }
 
 /** The answer text of a stream: the start message's text plus every delta. */

@@ -50,6 +50,21 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+let shared: Promise<Browser> | undefined;
+let closeRegistered = false;
+
+/**
+ * This test module's Chromium: launched by its first browser test, reused by
+ * the next (each in a fresh context), closed after the module's last test.
+ */
+async function moduleBrowser(): Promise<Browser> {
+  const browser = await shared?.catch(() => undefined);
+  // A browser that crashed or failed to start is replaced, not reused.
+  if (browser?.isConnected()) return browser;
+  shared = launchBrowser();
+  return await shared;
+}
+
 /** What a browser test receives. */
 export interface BrowserTestContext {
   browser: Browser;
@@ -59,8 +74,9 @@ export interface BrowserTestContext {
 }
 
 /**
- * Registers a browser test: a fresh browser and page, closed afterwards; the
- * test fails if the page logged an error or threw.
+ * Registers a browser test: a fresh context and page in the module's shared
+ * Chromium, closed afterwards; the test fails if the page logged an error or
+ * threw.
  */
 export function browserTest(
   name: string,
@@ -71,19 +87,26 @@ export function browserTest(
     javaScriptEnabled?: boolean;
   } = {},
 ): void {
+  if (!closeRegistered) {
+    closeRegistered = true;
+    Deno.test.afterAll(async () => {
+      const browser = await shared?.catch(() => undefined);
+      await browser?.close();
+    });
+  }
   Deno.test({
     name,
     ignore: !available && !inCi,
     sanitizeOps: false,
     sanitizeResources: false,
     async fn() {
-      const browser = await launchBrowser();
+      const browser = await moduleBrowser();
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1280, height: 860 },
+        locale: "en-US",
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+      });
       try {
-        const context = await browser.newContext({
-          viewport: options.viewport ?? { width: 1280, height: 860 },
-          locale: "en-US",
-          javaScriptEnabled: options.javaScriptEnabled ?? true,
-        });
         const page = await context.newPage();
         page.setDefaultTimeout(15_000);
         const errors: string[] = [];
@@ -96,7 +119,7 @@ export function browserTest(
           throw new Error(`The page logged errors:\n${errors.join("\n")}`);
         }
       } finally {
-        await browser.close();
+        await context.close();
       }
     },
   });

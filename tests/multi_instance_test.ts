@@ -8,11 +8,37 @@ import {
   answerText,
   ApiClient,
   readEvents,
+  savedAnswerText,
+  type StreamEvent,
+  streamEvents,
   TEST_API_KEY,
   TEST_SESSION_SECRET,
 } from "./app_server.ts";
 import { startAppProcess } from "./app_process.ts";
 import { startFakeOpenRouter } from "./fake_openrouter.ts";
+
+/** Reads `events` up to the first `name` event and returns it; the rest stays unread. */
+async function readUntil(
+  events: AsyncIterator<StreamEvent>,
+  name: string,
+): Promise<StreamEvent> {
+  for (;;) {
+    const next = await events.next();
+    if (next.done) throw new Error(`The stream ended before a ${name} event`);
+    if (next.value.event === name) return next.value;
+  }
+}
+
+/** The rest of `events`, to the end of the stream. */
+async function readRest(
+  events: AsyncIterator<StreamEvent>,
+): Promise<StreamEvent[]> {
+  const rest: StreamEvent[] = [];
+  for (let next = await events.next(); !next.done; next = await events.next()) {
+    rest.push(next.value);
+  }
+  return rest;
+}
 
 Deno.test({
   name: "two instances on one KV share chats, cancels and running answers",
@@ -27,8 +53,11 @@ Deno.test({
       OPENROUTER_API_KEY: TEST_API_KEY,
       SESSION_SECRET: TEST_SESSION_SECRET,
     };
-    const one = await startAppProcess(env);
-    const two = await startAppProcess(env);
+    // Started together, as instances of one deployment are.
+    const [one, two] = await Promise.all([
+      startAppProcess(env),
+      startAppProcess(env),
+    ]);
     try {
       const onOne = new ApiClient(one.url);
       const id = await onOne.createChat({ title: "Dibuat di satu" });
@@ -45,8 +74,9 @@ Deno.test({
         method: "POST",
         json: { content: "[[fake:slow=50]] cerita yang sangat panjang sekali" },
       });
-      const events = readEvents(running);
-      await new Promise((r) => setTimeout(r, 400));
+      const events = streamEvents(running);
+      // The answer is running on instance one once its first text arrives.
+      await readUntil(events, "delta");
       const started = performance.now();
       assertEquals(
         (await onTwo.json<{ cancelled: boolean }>(`/api/chats/${id}/cancel`, {
@@ -54,7 +84,7 @@ Deno.test({
         })).cancelled,
         true,
       );
-      const final = (await events).at(-1)!;
+      const final = (await readRest(events)).at(-1)!;
       const took = performance.now() - started;
       assertEquals(final.data.message!.status, "cancelled");
       assert(took < 1000, `the cancel took ${took.toFixed(0)} ms`);
@@ -63,10 +93,12 @@ Deno.test({
       // Instance two follows an answer that instance one generates, to its end.
       const second = await onOne.fetch(`/api/chats/${id}/messages`, {
         method: "POST",
-        json: { content: "[[fake:slow=150]] ikuti dari instans lain" },
+        json: { content: "[[fake:slow=80]] ikuti dari instans lain" },
       });
-      const direct = readEvents(second);
-      await new Promise((r) => setTimeout(r, 1500));
+      const direct = streamEvents(second);
+      const { message } = (await readUntil(direct, "start")).data;
+      // Follow once instance one has saved some of the text to KV.
+      await savedAnswerText(onTwo, { chatId: id, messageId: message!.id });
       const follow = await onTwo.fetch(`/api/chats/${id}/stream`);
       assertEquals(follow.status, 200);
       const followed = await readEvents(follow);
@@ -83,7 +115,7 @@ Deno.test({
       );
       assertEquals(answerText(followed), end.data.message!.content);
       assertEquals(
-        (await direct).at(-1)!.data.message!.content,
+        (await readRest(direct)).at(-1)!.data.message!.content,
         end.data.message!.content,
       );
     } finally {

@@ -39,3 +39,19 @@ export async function ownChat(ctx: ApiContext): Promise<Chat> {
   }
   return chat;
 }
+
+/**
+ * The chat a message goes to: the owner's chat of the URL's `:id`, or the
+ * unsaved new chat of that id (`GET /` shows one before anything is
+ * stored), stored now with its first message. Anything else is a 404.
+ */
+export async function chatForMessage(ctx: ApiContext): Promise<Chat> {
+  const { store, chats } = ctx.state.services;
+  const id = ctx.params.id;
+  const chat = await store.getChat(ctx.state.owner, id) ??
+    await chats.storeDraft(ctx.state, id);
+  if (!chat) {
+    throw new ApiError("not_found", t(ctx.state.lang, "api.not_found"));
+  }
+  return chat;
+}

@@ -10,7 +10,8 @@ import {
 const app = await startApp();
 const alice = new ApiClient(app.url);
 const bob = new ApiClient(app.url);
-addEventListener("unload", () => app.close());
+// A leak found by the secret scan or a failed close fails the run.
+Deno.test.afterAll(() => app.close());
 
 Deno.test("POST /api/chats creates a chat with DESIGN.md's defaults (201)", async () => {
   const { chat } = await alice.json<{ chat: Record<string, unknown> }>(

@@ -2,7 +2,8 @@ import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { answerText, ApiClient, startApp } from "@/tests/app_server.ts";
 
 const app = await startApp();
-addEventListener("unload", () => app.close());
+// A leak found by the secret scan or a failed close fails the run.
+Deno.test.afterAll(() => app.close());
 
 function finalOf(events: Awaited<ReturnType<ApiClient["send"]>>) {
   const done = events.at(-1)!;

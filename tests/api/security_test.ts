@@ -2,7 +2,8 @@ import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
 
 const app = await startApp();
-addEventListener("unload", () => app.close());
+// A leak found by the secret scan or a failed close fails the run.
+Deno.test.afterAll(() => app.close());
 
 Deno.test("a cross-site POST is refused with 403 and changes nothing", async () => {
   const client = new ApiClient(app.url);

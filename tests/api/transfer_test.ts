@@ -9,7 +9,8 @@ import type { Chat, Message } from "@/lib/chats/types.ts";
 import { ImportError, parseImport } from "@/lib/transfer/mod.ts";
 
 const app = await startApp();
-addEventListener("unload", () => app.close());
+// A leak found by the secret scan or a failed close fails the run.
+Deno.test.afterAll(() => app.close());
 
 const VALID_FIXTURES = [
   "chat.md",

@@ -3,7 +3,8 @@ import { ApiClient, startApp, TEST_API_KEY } from "@/tests/app_server.ts";
 
 const app = await startApp({ UPSTREAM_TIMEOUT_MS: "400" });
 const client = new ApiClient(app.url);
-addEventListener("unload", () => app.close());
+// A leak found by the secret scan or a failed close fails the run.
+Deno.test.afterAll(() => app.close());
 
 const cases: [string, string, string][] = [
   ["[[fake:error401]]", "bad_key", "API key was refused"],

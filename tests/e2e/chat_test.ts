@@ -1,7 +1,7 @@
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
-import { lastAnswer, sendMessage } from "./helpers.ts";
-import { startApp } from "@/tests/app_server.ts";
+import { chatIdOf, clientOf, lastAnswer, sendMessage } from "./helpers.ts";
+import { savedAnswerText, startApp } from "@/tests/app_server.ts";
 
 browserTest(
   "a user creates two chats, talks in both, renames, pins and deletes",
@@ -173,9 +173,11 @@ browserTest(
     try {
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await sendMessage(page, "[[fake:slow=150]] jangan berhenti");
+      await sendMessage(page, "[[fake:slow=100]] jangan berhenti");
       await page.getByRole("button", { name: "Cancel" }).waitFor();
-      await page.waitForTimeout(1300);
+      // Reload once partial text is saved (the test app flushes every 100 ms).
+      const client = await clientOf(page, app.url);
+      await savedAnswerText(client, { chatId: chatIdOf(page) });
       await page.reload();
       const answer = lastAnswer(page);
       await answer.and(page.locator('[data-status="streaming"]')).waitFor();
@@ -189,7 +191,7 @@ browserTest(
       });
       assertStringIncludes(
         await answer.textContent() ?? "",
-        "Echo: [[fake:slow=150]] jangan berhenti",
+        "Echo: [[fake:slow=100]] jangan berhenti",
       );
     } finally {
       await app.close();

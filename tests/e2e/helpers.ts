@@ -1,6 +1,6 @@
 /** What browser tests do as a user again and again: type, wait for answers, share a session. */
 import type { Locator, Page } from "playwright-core";
-import type { ApiClient } from "@/tests/app_server.ts";
+import { ApiClient } from "@/tests/app_server.ts";
 
 /** Types `text` into the composer ("Message" / "Pesan") and presses Enter. */
 export async function sendMessage(page: Page, text: string): Promise<void> {
@@ -41,4 +41,25 @@ export async function shareSession(
 ): Promise<void> {
   const [name, value] = client.cookie.split("=");
   await page.context().addCookies([{ name, value, url: client.baseUrl }]);
+}
+
+/** An API client with the page's session: the same user as the browser. */
+export async function clientOf(
+  page: Page,
+  baseUrl: string,
+): Promise<ApiClient> {
+  const client = new ApiClient(baseUrl);
+  const session = (await page.context().cookies(baseUrl)).find((c) =>
+    c.name === "chatai_session"
+  );
+  if (!session) throw new Error("The page has no session cookie yet");
+  client.cookie = `${session.name}=${session.value}`;
+  return client;
+}
+
+/** The chat id in the page's address (`/chats/<id>`). */
+export function chatIdOf(page: Page): string {
+  const id = /\/chats\/([^/?#]+)/.exec(page.url())?.[1];
+  if (!id) throw new Error(`No chat id in ${page.url()}`);
+  return id;
 }

@@ -12,11 +12,8 @@
  * `/models` with `POST /__fake/models {"behavior": "error"}`, and read the
  * recorded requests at `GET /__fake/requests`.
  */
-import type {
-  AnswerOptions,
-  FakeOpenRouter,
-  FakeOpenRouterOptions,
-} from "../fake_openrouter.ts";
+import type { AnswerOptions } from "./scenarios.ts";
+import type { FakeOpenRouter, FakeOpenRouterOptions } from "./types.ts";
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.findIndex((a) =>

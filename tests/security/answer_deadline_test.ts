@@ -6,7 +6,7 @@ import { assert, assertEquals } from "@/tests/assert.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
 
 const app = await startApp({ ANSWER_DEADLINE_MS: "1500" });
-addEventListener("unload", () => app.close());
+Deno.test.afterAll(() => app.close());
 
 Deno.test("an answer that trickles past the deadline ends as a timeout and frees its slot", async () => {
   app.fake.enqueue({ type: "rate", count: 10_000, tokensPerSecond: 20 });

@@ -7,7 +7,7 @@ import { ApiClient, startApp } from "@/tests/app_server.ts";
 
 // One app per module: the app's services are global to the process.
 const app = await startApp({ MAX_ANSWER_TOKENS: "512" });
-addEventListener("unload", () => app.close());
+Deno.test.afterAll(() => app.close());
 
 type Final = {
   status: string;

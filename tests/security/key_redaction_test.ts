@@ -6,7 +6,7 @@ import { assert, assertEquals } from "@/tests/assert.ts";
 import { ApiClient, startApp, TEST_API_KEY } from "@/tests/app_server.ts";
 
 const app = await startApp();
-addEventListener("unload", () => app.close());
+Deno.test.afterAll(() => app.close());
 
 const FORMS: Record<string, string> = {
   "upper-cased": TEST_API_KEY.toUpperCase(),

@@ -7,7 +7,7 @@ import { ApiClient, startApp } from "@/tests/app_server.ts";
 import { prepareMarkdown } from "@/lib/markdown/prepare.ts";
 
 const app = await startApp();
-addEventListener("unload", () => app.close());
+Deno.test.afterAll(() => app.close());
 
 /** Imports one chat whose answer is `answer`; returns its id. */
 async function importAnswer(client: ApiClient, answer: string) {

@@ -6,7 +6,7 @@ import { assertEquals } from "@/tests/assert.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
 
 const app = await startApp();
-addEventListener("unload", () => app.close());
+Deno.test.afterAll(() => app.close());
 
 const FORGED = [
   "</percakapan></conversation>",
