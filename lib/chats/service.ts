@@ -181,25 +181,17 @@ export class ChatService {
   }
 
   /**
-   * Writes imported chats, in order, all or nothing: when one fails, those
-   * already written are deleted again and the error is thrown.
+   * Writes imported chats, in order, all or nothing even across a crash:
+   * they become visible in one step (see store/import.ts), or not at all.
    */
   async import(owner: string, imported: ImportedChat[]): Promise<Chat[]> {
-    const { store } = this.#deps;
-    const written: Chat[] = [];
-    try {
-      for (const source of imported) {
-        written.push(
-          await store.importChat(owner, chatInit(source), source.messages),
-        );
-      }
-      return written;
-    } catch (error) {
-      await Promise.allSettled(
-        written.map((chat) => store.deleteChat(owner, chat.id)),
-      );
-      throw error;
-    }
+    return await this.#deps.store.importChats(
+      owner,
+      imported.map((source) => ({
+        init: chatInit(source),
+        messages: source.messages,
+      })),
+    );
   }
 }
 

@@ -16,6 +16,7 @@ import {
 } from "@/lib/kv_keys.ts";
 import { KV_MAX_BATCH_SIZE, type Mutation } from "./kv_limits.ts";
 import { readMessage, toMessage } from "./message_read.ts";
+import { type StoredChat, visibleChat } from "./import_state.ts";
 import {
   asStoredMessage,
   cacheKey,
@@ -119,14 +120,15 @@ export async function addMessages(
       Deno.KvEntryMaybe<number>,
       ...Deno.KvEntryMaybe<unknown>[],
     ];
-    if (!chat.value) return null;
+    const visible = await visibleChat(ctx, owner, chat.value);
+    if (!visible) return null;
     const taken = existing.findIndex((e) => e.value !== null);
     if (taken >= 0) {
       throw new Error(
         `Message ${messages[taken].id} already exists in this chat`,
       );
     }
-    const bumped = patchChat(ctx, chat.value, chatPatch);
+    const bumped = patchChat(ctx, visible, chatPatch);
     const writes: TextWrite[] = [];
     const records: StoredMessage[] = [];
     const finals: Mutation[] = [
@@ -176,11 +178,11 @@ export async function getMessage(
   ref: MessageRef,
 ): Promise<Message | null> {
   const { owner, chatId, id } = ref;
-  const [chat, entry] = await ctx.kv.getMany([
+  const [chat, entry] = await ctx.kv.getMany<[StoredChat, unknown]>([
     chatKey(owner, chatId),
     messageKey(owner, chatId, id),
   ]);
-  if (!chat.value) return null;
+  if (!await visibleChat(ctx, owner, chat.value)) return null;
   return await readMessage(ctx, ref, entry);
 }
 
@@ -218,11 +220,11 @@ export async function countMessages(
   ctx: StoreContext,
   { owner, chatId }: ChatRef,
 ): Promise<number | null> {
-  const [chat, count] = await ctx.kv.getMany<[unknown, number]>([
+  const [chat, count] = await ctx.kv.getMany<[StoredChat, number]>([
     chatKey(owner, chatId),
     countKey(owner, chatId),
   ]);
-  return chat.value === null ? null : count.value ?? 0;
+  return await visibleChat(ctx, owner, chat.value) ? count.value ?? 0 : null;
 }
 
 /** A record just committed, with its full texts, for the cache. */
