@@ -8,6 +8,8 @@ export interface AppProcess {
   url: string;
   pid: number;
   stop(): Promise<void>;
+  /** Ends the process at once, as a crash or `kill -9` would. */
+  kill(): Promise<void>;
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -57,6 +59,13 @@ export async function startAppProcess(
     async stop() {
       try {
         child.kill("SIGTERM");
+      } catch { /* already gone */ }
+      await child.status;
+      await drained;
+    },
+    async kill() {
+      try {
+        child.kill("SIGKILL");
       } catch { /* already gone */ }
       await child.status;
       await drained;
