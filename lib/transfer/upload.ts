@@ -8,6 +8,7 @@ import {
   ImportError,
   type ImportResult,
   ImportTooLargeError,
+  ImportTooManyMessagesError,
   parseImport,
 } from "@/lib/transfer/mod.ts";
 
@@ -95,12 +96,22 @@ function parse(
   ctx: ApiContext,
 ): ImportResult {
   const { lang, timeZone } = ctx.state;
-  const maxBytes = ctx.state.services.config.importMaxBytes;
+  const { config } = ctx.state.services;
+  const maxBytes = config.importMaxBytes;
+  const maxMessagesPerChat = config.limits.messagesPerChat;
   try {
-    return parseImport(bytes, filename, { timeZone, lang, maxBytes });
+    return parseImport(bytes, filename, {
+      timeZone,
+      lang,
+      maxBytes,
+      maxMessagesPerChat,
+    });
   } catch (error) {
     if (error instanceof ImportTooLargeError) {
       throw tooLargeError(lang, maxBytes);
+    }
+    if (error instanceof ImportTooManyMessagesError) {
+      throw new ApiError("payload_too_large", error.localize(lang));
     }
     if (error instanceof ImportError) {
       throw new ApiError("invalid_request", error.localize(lang));
