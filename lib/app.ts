@@ -4,6 +4,7 @@
  * session keys. Tests build their own with `createServices()`.
  */
 import { ChatService } from "./chats/service.ts";
+import { OwnerQuota } from "./chats/owner_quota.ts";
 import {
   type GarbageCollector,
   startGarbageCollector,
@@ -96,7 +97,12 @@ export async function createServices(config: Config): Promise<Services> {
     config,
     kv,
     store,
-    chats: new ChatService({ kv, store, runner }),
+    chats: new ChatService({
+      kv,
+      store,
+      runner,
+      quota: new OwnerQuota(kv, config.quotas),
+    }),
     runner,
     models: modelCatalog({
       baseUrl: config.openrouterBaseUrl,

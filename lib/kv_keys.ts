@@ -37,6 +37,10 @@
  * - `["generation_cancel", owner, chatId]` → messageId, a cancel for the
  *   instance holding the lease (expires with the lease)
  *
+ * Owner quotas (lib/chats/owner_quota.ts):
+ * - `["import_bytes", owner, dayIndex]` → KvU64 bytes imported that UTC day,
+ *   expires after two days
+ *
  * Rate limits (lib/security/rate_limit.ts):
  * - `["rate", limiter, subject, windowIndex]` → KvU64 count, expires after
  *   two windows
@@ -112,6 +116,11 @@ export const countKey = (owner: string, chatId: string): Deno.KvKey => [
   "message_count",
   owner,
   chatId,
+];
+/** Prefix of the message counters of every chat of an owner. */
+export const countPrefix = (owner: string): Deno.KvKey => [
+  "message_count",
+  owner,
 ];
 /** Key marking a message as streaming. */
 export const streamingKey = (
@@ -193,3 +202,12 @@ export const rateLimitKey = (
   subject: string,
   windowIndex: number,
 ): Deno.KvKey => ["rate", limiter, subject, windowIndex];
+
+// Owner quotas
+
+/** Key of the bytes an owner imported on one UTC day. */
+export const importBytesKey = (owner: string, day: number): Deno.KvKey => [
+  "import_bytes",
+  owner,
+  day,
+];

@@ -44,6 +44,8 @@ Deno.test("kv_keys builds exactly the keys existing databases hold", () => {
   assertEquals(keys.pendingPrefix(), ["pending"]);
   assertEquals(keys.importKey("o", "i"), ["imports", "o", "i"]);
   assertEquals(keys.importsPrefix(), ["imports"]);
+  assertEquals(keys.countPrefix("o"), ["message_count", "o"]);
+  assertEquals(keys.importBytesKey("o", 3), ["import_bytes", "o", 3]);
   assertEquals(keys.importChatKey("o", "i", "c"), [
     "import_chats",
     "o",

@@ -36,6 +36,8 @@ export async function startApp(
       SESSION_SECRET: TEST_SESSION_SECRET,
       RATE_LIMIT_PER_MINUTE: "100000",
       MAX_CONCURRENT_PER_OWNER: "1000",
+      CHATS_PER_MINUTE: "100000",
+      IMPORTS_PER_HOUR: "100000",
       ...env,
     },
     { secretsPath: "/nonexistent/secrets.toml" },

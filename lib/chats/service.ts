@@ -9,6 +9,7 @@ import { type Lang, t } from "@/lib/i18n/mod.ts";
 import { alternativesOf, currentBranch } from "./branch.ts";
 import { lastUsedSettings, rememberSettings } from "./owner_settings.ts";
 import type { ChatStore } from "./store/mod.ts";
+import type { OwnerQuota } from "./owner_quota.ts";
 import type {
   Chat,
   ChatPatch,
@@ -30,6 +31,8 @@ export interface ChatServiceDeps {
   kv: Deno.Kv;
   store: ChatStore;
   runner: AnswerCanceller;
+  /** Quotas and rates of new chats and imports; none when absent (tests). */
+  quota?: OwnerQuota;
 }
 
 /** Who acts: the owner, and the language of anything the service names. */
@@ -68,7 +71,8 @@ export class ChatService {
     actor: ChatActor,
     init: Partial<ChatSettings> & { title?: string } = {},
   ): Promise<Chat> {
-    const { kv, store } = this.#deps;
+    const { kv, store, quota } = this.#deps;
+    await quota?.admitChat(actor.owner, actor.lang);
     return await store.createChat(actor.owner, {
       ...await lastUsedSettings(kv, actor.owner),
       ...init,
@@ -178,6 +182,24 @@ export class ChatService {
       }
     }
     return true;
+  }
+
+  /** Counts an import against the owner's hourly rate, before its file is read. */
+  async startImport(actor: ChatActor): Promise<void> {
+    await this.#deps.quota?.countImport(actor.owner, actor.lang);
+  }
+
+  /** Checks that parsed chats fit the owner's quotas, counting the file's bytes; throws OwnerLimitError. */
+  async checkImport(
+    actor: ChatActor,
+    imported: ImportedChat[],
+    bytes: number,
+  ): Promise<void> {
+    await this.#deps.quota?.checkImport(actor.owner, actor.lang, {
+      chats: imported.length,
+      messages: imported.reduce((n, chat) => n + chat.messages.length, 0),
+      bytes,
+    });
   }
 
   /**

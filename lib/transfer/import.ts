@@ -46,6 +46,8 @@ export function parseImport(
     lang,
     warnings: new Warnings(lang),
     filename,
+    maxMessagesPerChat: options.maxMessagesPerChat ??
+      DEFAULT_MAX_MESSAGES_PER_CHAT,
   };
   const text = decodeText(bytes, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES);
   const detected = detectFormat(text, filename);
@@ -55,11 +57,7 @@ export function parseImport(
     ? [parseMarkdown(text, context)]
     : parseJsonData(detected.data, context);
   if (chats.length === 0) throw new ImportError("import.error.no_chats");
-  validateImported(
-    chats,
-    context,
-    options.maxMessagesPerChat ?? DEFAULT_MAX_MESSAGES_PER_CHAT,
-  );
+  validateImported(chats, context, context.maxMessagesPerChat);
   return { chats, warnings: context.warnings.list() };
 }
 

@@ -28,7 +28,7 @@
  */
 import { escapeBody, normalizeBody, unescapeBody } from "./escape.ts";
 import type { ImportContext } from "./context.ts";
-import { ImportError } from "./errors.ts";
+import { ImportError, ImportTooManyMessagesError } from "./errors.ts";
 import {
   blocksToChat,
   ROLE_PATTERN,
@@ -87,6 +87,10 @@ export function parseMarkdown(
   text.split("\n").forEach((line, index) => {
     const header = HEADER.exec(line);
     if (header) {
+      // Stops a file of a million tiny messages before it fills memory.
+      if (blocks.length >= context.maxMessagesPerChat) {
+        throw new ImportTooManyMessagesError(context.maxMessagesPerChat);
+      }
       blocks.push({
         line: index + 1,
         stamp: header[2],

@@ -30,9 +30,9 @@ export { exportTxt } from "./txt.ts";
 export { exportMarkdown } from "./markdown.ts";
 export { safeFilename } from "./filename.ts";
 export { parseImport } from "./import.ts";
-export { ImportTooManyMessagesError } from "./validate.ts";
 export {
   ImportError,
   type ImportPosition,
   ImportTooLargeError,
+  ImportTooManyMessagesError,
 } from "./errors.ts";

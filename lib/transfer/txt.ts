@@ -21,7 +21,7 @@
  */
 import { escapeBody, normalizeBody, unescapeBody } from "./escape.ts";
 import type { ImportContext } from "./context.ts";
-import { ImportError } from "./errors.ts";
+import { ImportError, ImportTooManyMessagesError } from "./errors.ts";
 import {
   blocksToChat,
   ROLE_PATTERN,
@@ -69,6 +69,10 @@ export function parseTxt(text: string, context: ImportContext): ImportedChat {
   text.split("\n").forEach((line, index) => {
     const header = HEADER.exec(line);
     if (header) {
+      // Stops a file of a million tiny messages before it fills memory.
+      if (blocks.length >= context.maxMessagesPerChat) {
+        throw new ImportTooManyMessagesError(context.maxMessagesPerChat);
+      }
       blocks.push({
         line: index + 1,
         stamp: header[1],

@@ -1,5 +1,6 @@
 /** Reading, checking and writing an uploaded chat file (server side of import). */
 import type { Chat } from "@/lib/chats/types.ts";
+import { admit } from "@/lib/http/owner_limit.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
 import { ApiError, readBody } from "@/lib/http/api.ts";
 import type { ApiContext } from "@/lib/http/route.ts";
@@ -35,10 +36,11 @@ export async function importUpload(
   req: Request,
   ctx: ApiContext,
 ): Promise<ImportOutcome> {
+  await admit(() => ctx.state.services.chats.startImport(ctx.state));
   const { bytes, filename } = await readUpload(req, ctx);
   const result = parse(bytes, filename, ctx);
   return {
-    chats: await write(ctx, result.chats),
+    chats: await write(ctx, result.chats, bytes.length),
     warnings: result.warnings,
   };
 }
@@ -124,9 +126,12 @@ function parse(
 async function write(
   ctx: ApiContext,
   imported: ImportedChat[],
+  bytes: number,
 ): Promise<Chat[]> {
+  const { chats } = ctx.state.services;
+  await admit(() => chats.checkImport(ctx.state, imported, bytes));
   try {
-    return await ctx.state.services.chats.import(ctx.state.owner, imported);
+    return await chats.import(ctx.state.owner, imported);
   } catch (error) {
     console.error("Import failed while writing; rolled back:", error);
     throw new ApiError("internal", t(ctx.state.lang, "transfer.write_failed"));

@@ -10,7 +10,11 @@
 import { modelIdSchema, titleSchema } from "@/lib/chats/schemas.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import type { ImportContext } from "./context.ts";
-import { ImportError, type ImportPosition } from "./errors.ts";
+import {
+  ImportError,
+  type ImportPosition,
+  ImportTooManyMessagesError,
+} from "./errors.ts";
 import { showValue } from "./schema_errors.ts";
 import { cleanTitle } from "./titles.ts";
 import type { ImportedChat, ImportedMessage } from "./types.ts";
@@ -23,14 +27,6 @@ const MAX_TOKENS = 100_000_000;
 /** More dollars than any one answer costs. */
 const MAX_COST = 10_000;
 
-/** A chat with more messages than a chat may hold; the HTTP layer answers 413. */
-export class ImportTooManyMessagesError extends ImportError {
-  constructor(count: number, max: number, position: ImportPosition) {
-    super("import.error.too_many_messages", { count, max }, position);
-    this.name = "ImportTooManyMessagesError";
-  }
-}
-
 /** Checks and cleans every imported chat in place; throws ImportError on the first that breaks a rule. */
 export function validateImported(
   chats: ImportedChat[],
@@ -40,11 +36,7 @@ export function validateImported(
   chats.forEach((chat, index) => {
     const where: ImportPosition = chats.length > 1 ? { chat: index + 1 } : {};
     if (chat.messages.length > maxMessagesPerChat) {
-      throw new ImportTooManyMessagesError(
-        chat.messages.length,
-        maxMessagesPerChat,
-        where,
-      );
+      throw new ImportTooManyMessagesError(maxMessagesPerChat, where);
     }
     const cleaned = titleSchema.safeParse(cleanTitle(chat.title));
     chat.title = cleaned.success

@@ -26,7 +26,7 @@ export const transfer = defineMessages({
     "import.error.model":
       "“{field}” is {value}, which is not a model id: use letters, digits and . : / @ - _ only, at most 200 characters.",
     "import.error.too_many_messages":
-      "A chat holds {count} messages, more than the {max} a chat may have. Split it into smaller chats and try again.",
+      "A chat holds more than {max} messages, the most a chat may have. Split it into smaller chats and try again.",
     "import.error.too_long":
       "“{field}” is {length} characters long; at most {max} are allowed.",
     "import.error.missing": "“{field}” is missing: expected {expected}.",
@@ -125,7 +125,7 @@ export const transfer = defineMessages({
     "import.error.model":
       "“{field}” bernilai {value}, yang bukan id model: gunakan hanya huruf, angka, dan . : / @ - _, paling banyak 200 karakter.",
     "import.error.too_many_messages":
-      "Sebuah obrolan berisi {count} pesan, lebih dari {max} pesan yang boleh ada dalam satu obrolan. Pecah menjadi obrolan yang lebih kecil lalu coba lagi.",
+      "Sebuah obrolan berisi lebih dari {max} pesan, batas satu obrolan. Pecah menjadi obrolan yang lebih kecil lalu coba lagi.",
     "import.error.too_long":
       "“{field}” panjangnya {length} karakter; paling banyak {max} karakter.",
     "import.error.missing": "“{field}” tidak ada: seharusnya {expected}.",
