@@ -132,19 +132,24 @@ export class ChatService {
 
   /** Every chat of the owner with its current branch, in list order. */
   async exportAll(owner: string): Promise<ChatExport[]> {
-    const { store } = this.#deps;
     const chats: ChatExport[] = [];
+    for await (const chat of this.exportEach(owner)) chats.push(chat);
+    return chats;
+  }
+
+  /** exportAll's chats one at a time, read as they are asked for (a streamed download). */
+  async *exportEach(owner: string): AsyncGenerator<ChatExport> {
+    const { store } = this.#deps;
     let cursor: string | undefined;
     do {
       const page = await store.listChats(owner, { limit: PAGE_SIZE, cursor });
       for (const chat of page.chats) {
         // A chat deleted meanwhile lists no messages; it is left out.
         const messages = await store.listMessages(owner, chat.id);
-        if (messages) chats.push({ chat, messages: currentBranch(messages) });
+        if (messages) yield { chat, messages: currentBranch(messages) };
       }
       cursor = page.cursor;
     } while (cursor);
-    return chats;
   }
 
   /** Records feedback on a message, or makes an alternative answer the current one. */
