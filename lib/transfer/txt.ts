@@ -22,6 +22,7 @@
 import { escapeBody, normalizeBody, unescapeBody } from "./escape.ts";
 import type { ImportContext } from "./context.ts";
 import { ImportError, ImportTooManyMessagesError } from "./errors.ts";
+import { linesOf } from "./lines.ts";
 import {
   blocksToChat,
   ROLE_PATTERN,
@@ -66,7 +67,7 @@ export function exportTxt(
 export function parseTxt(text: string, context: ImportContext): ImportedChat {
   const blocks: TextBlock[] = [];
   const ignored: number[] = [];
-  text.split("\n").forEach((line, index) => {
+  for (const [line, index] of linesOf(text)) {
     const header = HEADER.exec(line);
     if (header) {
       // Stops a file of a million tiny messages before it fills memory.
@@ -81,7 +82,7 @@ export function parseTxt(text: string, context: ImportContext): ImportedChat {
       });
     } else if (blocks.length > 0) blocks.at(-1)!.lines.push(line);
     else if (line.trim() !== "") ignored.push(index + 1);
-  });
+  }
   if (blocks.length === 0) {
     throw new ImportError("import.error.no_messages", {}, { line: 1 });
   }

@@ -7,7 +7,7 @@ import { downloadResponse } from "@/lib/http/download.ts";
 
 export const handler = {
   /** Every chat of the owner with its messages as one JSON download (`?format=json`, the default). */
-  async GET(_req, ctx) {
+  GET(_req, ctx) {
     const format = ctx.url.searchParams.get("format") ?? "json";
     if (format !== "json") {
       throw new ApiError(
