@@ -151,6 +151,13 @@ Deno.test("imports and new chats are rate limited per owner, with Retry-After, i
     const over = await client.fetch("/api/chats", { method: "POST", json: {} });
     assertEquals(over.status, 429);
     assertMatch((await over.json()).error.message, /too many chats/);
+    // The "New chat" form without JavaScript is held to the same rate.
+    const form = await client.fetch("/chats/new", {
+      method: "POST",
+      redirect: "manual",
+    });
+    assertEquals(form.status, 429);
+    assertMatch(await form.text(), /too many chats/);
   } finally {
     await app.close();
   }
