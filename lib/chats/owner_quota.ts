@@ -87,8 +87,8 @@ export class OwnerQuota {
       const used = Number(entry.value?.value ?? 0n);
       if (used + size.bytes > max) {
         throw this.#error("quota", lang, "quota.import_bytes", {
-          used: Math.ceil(used / MB),
-          max: Math.floor(max / MB),
+          used: Math.round(used / MB * 10) / 10,
+          max: Math.round(max / MB * 10) / 10,
         });
       }
       // Counted before writing: failed attempts spend the budget too.
@@ -133,7 +133,9 @@ export class OwnerQuota {
     params: Record<string, number>,
     rate?: { retryAfterSeconds: number },
   ): OwnerLimitError {
-    const numbers = new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-GB");
+    const numbers = new Intl.NumberFormat(lang === "id" ? "id-ID" : "en-GB", {
+      maximumFractionDigits: 1,
+    });
     const shown = Object.fromEntries(
       Object.entries(params).map(([k, v]) => [k, numbers.format(v)]),
     );
