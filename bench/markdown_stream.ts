@@ -5,7 +5,10 @@
  * a trace of every task (the longest one, even under 50 ms), and Chrome's
  * task and script time per token in the first and the last 10% of the answer.
  *
- *   deno run -A bench/markdown_stream.ts [--chars=100000] [--token-chars=5] [--rate=200]
+ *   deno run -A bench/markdown_stream.ts [--chars=100000] [--token-chars=5] [--rate=200] [--pattern=a*]
+ *
+ * `--pattern` streams that text repeated instead of the sample answer, e.g.
+ * `--pattern='a*' --chars=150000`, the hostile answer of issue 13.
  */
 import type { CDPSession } from "playwright-core";
 import { launchBrowser, waitForIslands } from "@/tests/browser.ts";
@@ -13,7 +16,12 @@ import { startApp } from "@/tests/app_server.ts";
 import { fixedTokens, markdownAnswer } from "./markdown_sample.ts";
 import { longestTasks } from "./trace_tasks.ts";
 
-const RESULT = new URL("./results/markdown_stream.json", import.meta.url);
+const pattern = Deno.args.find((a) => a.startsWith("--pattern="))
+  ?.slice("--pattern=".length);
+const RESULT = new URL(
+  `./results/markdown_stream${pattern ? "_pattern" : ""}.json`,
+  import.meta.url,
+);
 const TARGET_RATIO = 1.5;
 const TARGET_TASK_MS = 50;
 
@@ -25,7 +33,10 @@ function option(name: string, fallback: number): number {
 const chars = option("chars", 100_000);
 const tokenChars = option("token-chars", 5);
 const rate = option("rate", 200);
-const tokens = fixedTokens(markdownAnswer(chars), tokenChars);
+const text = pattern
+  ? pattern.repeat(Math.ceil(chars / pattern.length)).slice(0, chars)
+  : markdownAnswer(chars);
+const tokens = fixedTokens(text, tokenChars);
 const intervalMs = 1000 / rate;
 const streamMs = tokens.length * intervalMs;
 

@@ -13,6 +13,8 @@ export interface MessageActionsProps {
   busy: boolean;
   onSelectAlternative: (id: string) => void;
   onEdit: () => void;
+  /** Answers again; given for the last answer when it failed or was interrupted. */
+  onRetry?: () => void;
 }
 
 /** Copy on every message; feedback and alternatives on answers; Edit on the user's own. */
@@ -23,10 +25,16 @@ export function MessageActions(props: MessageActionsProps) {
   const index = alternatives.indexOf(message.id);
   return (
     <>
+      {message.status === "error" && props.onRetry && (
+        <button type="button" data-action="retry" onClick={props.onRetry}>
+          {t("msg.retry")}
+        </button>
+      )}
       {message.content && (
         <CopyButton text={message.content} label={t("msg.copy")} />
       )}
-      {message.role === "assistant" && !message.command && (
+      {message.role === "assistant" && !message.command &&
+        message.status !== "error" && (
         <FeedbackButtons
           chatId={props.chatId}
           messageId={message.id}

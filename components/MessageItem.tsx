@@ -4,6 +4,12 @@ import { useT } from "@/lib/i18n/context.ts";
 import { MarkdownBody } from "./MarkdownBody.tsx";
 import { MessageDetails } from "./MessageDetails.tsx";
 
+const CONNECTION_NOTES = {
+  lost: "msg.reconnecting",
+  offline: "msg.offline",
+  gave_up: "msg.gave_up",
+} as const;
+
 /**
  * One message as an article: an answer's text as markdown (safe HTML), the
  * user's own text as typed, with its line breaks.
@@ -16,6 +22,8 @@ export function MessageItem(
     body?: ComponentChildren;
     hidden?: boolean;
     timeZone?: string;
+    /** How the link to this answer stands while it streams, when not live. */
+    connection?: "lost" | "offline" | "gave_up";
   },
 ) {
   const t = useT();
@@ -46,15 +54,23 @@ export function MessageItem(
       {props.body ?? (message.role === "assistant"
         ? <MarkdownBody text={message.content} final={!streaming} />
         : <div class="message-text">{message.content}</div>)}
-      {streaming && <p class="typing" aria-hidden="true">{t("msg.writing")}</p>}
+      {streaming && (props.connection
+        ? (
+          <p class="connection" role="status" data-link={props.connection}>
+            {t(CONNECTION_NOTES[props.connection])}
+          </p>
+        )
+        : <p class="typing" aria-hidden="true">{t("msg.writing")}</p>)}
       {message.status === "cancelled" && (
         <p class="message-note">{t("msg.cancelled")}</p>
       )}
-      {message.status === "error" && (
-        <p class="message-error" role="alert">
-          {t("msg.failed")}: {message.error?.message}
-        </p>
-      )}
+      {message.error?.code === "interrupted"
+        ? <p class="message-note">{t("msg.interrupted")}</p>
+        : message.status === "error" && (
+          <p class="message-error" role="alert">
+            {t("msg.failed")}: {message.error?.message}
+          </p>
+        )}
       {props.actions && <div class="message-actions">{props.actions}</div>}
     </article>
   );

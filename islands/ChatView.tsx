@@ -1,7 +1,12 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { MessageItem } from "@/components/MessageItem.tsx";
 import type { Message } from "@/lib/chats/types.ts";
-import { apiFetch, ensureOk } from "@/lib/client/chat_stream.ts";
+import {
+  apiFetch,
+  ApiRequestError,
+  ensureOk,
+} from "@/lib/client/chat_stream.ts";
+import { isRunning } from "@/lib/client/stream_state.ts";
 import { useChatStream } from "@/lib/client/use_chat_stream.ts";
 import { useT } from "@/lib/i18n/context.ts";
 import { CopyButton } from "@/components/CopyButton.tsx";
@@ -22,12 +27,27 @@ interface Props {
 /** The conversation: history, the streaming answer, and the composer with its controls. */
 export default function ChatView(props: Props) {
   const t = useT();
-  const { messages, setMessages, groups, setGroups, problem, setProblem, run } =
-    useChatStream(props.messages, props.groups);
+  const {
+    messages,
+    setMessages,
+    groups,
+    setGroups,
+    problem,
+    setProblem,
+    notice,
+    link,
+    run,
+    cancel,
+    retryLink,
+  } = useChatStream(props.chatId, props.messages, props.groups);
   const [draft, setDraft] = useState("");
   const [editing, setEditing] = useState<string | null>(null);
   const [find, setFind] = useState("");
-  const streaming = messages.some((m) => m.status === "streaming");
+  // A link that gave up does not hold the composer: the server decides.
+  const streaming = isRunning(messages, link);
+  const connection = link.phase === "live" || link.phase === "idle"
+    ? undefined
+    : link.phase;
   const input = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -37,14 +57,19 @@ export default function ChatView(props: Props) {
       encodeURIComponent(zone)
     }; Path=/; Max-Age=31536000; SameSite=Lax`;
     // A reload during an answer re-attaches to it from its current text.
-    if (streaming) run(apiFetch(`/api/chats/${props.chatId}/stream`));
+    if (streaming) {
+      run(apiFetch(`/api/chats/${props.chatId}/stream`), { attach: true });
+    }
   }, []);
 
   function send() {
     const content = draft.trim();
     if (!content || streaming) return;
     setDraft("");
-    run(apiFetch(`/api/chats/${props.chatId}/messages`, "POST", { content }));
+    run(apiFetch(`/api/chats/${props.chatId}/messages`, "POST", { content }), {
+      // Nothing was sent: the text goes back into the composer.
+      onUnreachable: () => setDraft((now) => now || content),
+    });
   }
 
   function regenerate() {
@@ -59,18 +84,15 @@ export default function ChatView(props: Props) {
         [group]: all[group] ?? previous.map((m) => m.id),
       }));
     }
-    run(
-      apiFetch(`/api/chats/${props.chatId}/regenerate`, "POST"),
-      () => setMessages((list) => list.slice(0, last + 1)),
-    );
+    run(apiFetch(`/api/chats/${props.chatId}/regenerate`, "POST"), {
+      onBeforeStart: () => setMessages((list) => list.slice(0, last + 1)),
+    });
   }
 
   useEffect(() => {
     // The composer is disabled while an answer streams: give focus back after.
     if (!streaming) input.current?.focus();
   }, [streaming]);
-
-  const cancel = () => apiFetch(`/api/chats/${props.chatId}/cancel`, "POST");
 
   function resend(message: Message, content: string) {
     setEditing(null);
@@ -81,7 +103,7 @@ export default function ChatView(props: Props) {
         "POST",
         { content },
       ),
-      () => setMessages((list) => list.slice(0, at)),
+      { onBeforeStart: () => setMessages((list) => list.slice(0, at)) },
     );
   }
 
@@ -98,7 +120,12 @@ export default function ChatView(props: Props) {
         list.map((m) => (m.id === current.id ? message : m))
       );
     } catch (error) {
-      setProblem((error as Error).message);
+      // The API's own message is in the UI language; a network error's is not.
+      setProblem(
+        error instanceof ApiRequestError
+          ? error.message
+          : t("msg.unreachable_retry"),
+      );
     }
   }
 
@@ -134,6 +161,7 @@ export default function ChatView(props: Props) {
             key={message.id}
             message={message}
             timeZone={props.timeZone}
+            connection={message.status === "streaming" ? connection : undefined}
             hidden={!!needle && !message.content.toLowerCase().includes(needle)}
             body={editing === message.id
               ? (
@@ -154,12 +182,16 @@ export default function ChatView(props: Props) {
                 busy={streaming}
                 onSelectAlternative={(id) => selectAlternative(message, id)}
                 onEdit={() => setEditing(message.id)}
+                onRetry={message === lastAnswer && !streaming
+                  ? regenerate
+                  : undefined}
               />
             }
           />
         ))}
       </div>
       {problem && <p class="problem" role="alert">{problem}</p>}
+      {notice && <p class="message-note" role="status">{notice}</p>}
       <div class="chat-controls">
         {streaming && (
           <button
@@ -171,11 +203,20 @@ export default function ChatView(props: Props) {
             {t("composer.cancel")}
           </button>
         )}
+        {link.phase === "gave_up" && (
+          <button type="button" onClick={retryLink}>
+            {t("msg.reconnect")}
+          </button>
+        )}
         {!streaming && lastAnswer && (
           <>
-            <button type="button" class="secondary" onClick={regenerate}>
-              {t("msg.regenerate")}
-            </button>
+            {/* A failed answer has Retry in its place. */}
+            {lastAnswer.status !== "error" &&
+              lastAnswer.status !== "streaming" && (
+              <button type="button" class="secondary" onClick={regenerate}>
+                {t("msg.regenerate")}
+              </button>
+            )}
             <CopyButton
               text={lastAnswer.content}
               label={t("msg.copy_last")}

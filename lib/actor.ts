@@ -11,10 +11,12 @@ export interface Actor {
   lang: Lang;
   /** The user's IANA time zone. */
   timeZone: string;
+  /** The client's address (see lib/security/client_address.ts). */
+  clientAddress: string;
 }
 
 /** The actor of a request's state (`ctx.state`). */
 export function actorOf(state: Actor): Actor {
-  const { services, owner, lang, timeZone } = state;
-  return { services, owner, lang, timeZone };
+  const { services, owner, lang, timeZone, clientAddress } = state;
+  return { services, owner, lang, timeZone, clientAddress };
 }

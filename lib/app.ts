@@ -13,6 +13,7 @@ import { ChatStore } from "./chats/store/mod.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { GenerationRunner } from "./generation/runner.ts";
 import { EarlyStartGate } from "./generation/answer_request.ts";
+import { GenerationSlots } from "./generation/slots.ts";
 import {
   describeGenerationError,
   interruptedError,
@@ -32,14 +33,24 @@ export interface Services {
   runner: GenerationRunner;
   /** The models of the configured upstream. */
   models: ModelCatalog;
+  /** Answers running at once in this process: per owner, in all, per chat. */
+  slots: GenerationSlots;
   /** Whether a turn may send its request before it is stored. */
   earlyStarts: EarlyStartGate;
   /** The current session key first, then older ones still accepted. */
   sessionKeys: CryptoKey[];
   /** Purges what interrupted deletions and imports left, at start and hourly. */
   garbage: GarbageCollector;
-  /** Failed sign-ins per client address; answers started per owner. */
-  limiters: { login: RateLimiter; generations: RateLimiter };
+  /**
+   * Sign-in attempts per client address; answers started per owner, per
+   * client address and by everyone together (subject "all").
+   */
+  limiters: {
+    login: RateLimiter;
+    generations: RateLimiter;
+    addressGenerations: RateLimiter;
+    allGenerations: RateLimiter;
+  };
   /** Stops background work and closes KV. */
   close(): Promise<void>;
 }
@@ -59,8 +70,13 @@ export function appConfig(): Promise<Config> {
   return configPromise;
 }
 
-/** Opens KV at `path`, creating the folder of a local database file. */
-async function openKv(path: string): Promise<Deno.Kv> {
+/** Opens KV at `path` (the platform's KV when undefined), creating the folder of a local database file. */
+async function openKv(path: string | undefined): Promise<Deno.Kv> {
+  if (path === undefined) {
+    // The platform's KV. Deno Deploy's managed KV cannot exist elsewhere, so
+    // the Deploy dry run test names a stand-in for this same call.
+    return await Deno.openKv(Deno.env.get("CHATAI_TEST_PLATFORM_KV"));
+  }
   const remote = /^https?:\/\//.test(path);
   if (path !== ":memory:" && !remote) {
     await Deno.mkdir(dirname(path), { recursive: true });
@@ -92,6 +108,16 @@ export async function createServices(config: Config): Promise<Services> {
       limit: config.limits.generationsPerMinute,
       windowMs: 60_000,
     }),
+    addressGenerations: new RateLimiter(kv, {
+      name: "generations_address",
+      limit: config.limits.generationsPerAddressPerMinute,
+      windowMs: 60_000,
+    }),
+    allGenerations: new RateLimiter(kv, {
+      name: "generations_all",
+      limit: config.limits.generationsGlobalPerMinute,
+      windowMs: 60_000,
+    }),
   };
   return {
     config,
@@ -102,11 +128,16 @@ export async function createServices(config: Config): Promise<Services> {
       store,
       runner,
       quota: new OwnerQuota(kv, config.quotas),
+      draftKey: sessionKeys[0],
     }),
     runner,
     models: modelCatalog({
       baseUrl: config.openrouterBaseUrl,
       apiKey: config.openrouterApiKey,
+    }),
+    slots: new GenerationSlots({
+      perOwner: config.limits.concurrentPerOwner,
+      total: config.limits.concurrentGenerations,
     }),
     earlyStarts: new EarlyStartGate(),
     sessionKeys,

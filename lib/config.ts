@@ -3,6 +3,7 @@
  * `--env-file`). A bad value stops the start with one line that names the
  * variable, says what is wrong and gives an example of a good value.
  */
+import { type Cidr, parseCidr } from "@/lib/security/client_address.ts";
 import { isTimeZone } from "@/lib/time_zone.ts";
 import { z } from "zod";
 import { parse as parseToml } from "smol-toml";
@@ -19,12 +20,26 @@ export interface Config {
   openrouterBaseUrl: string;
   port: number;
   host: string;
-  kvPath: string;
+  /**
+   * Deno KV's location: a file, `:memory:` or a remote URL; undefined means
+   * the platform's own KV (Deno Deploy's managed KV).
+   */
+  kvPath?: string;
   appPassword?: string;
   sessionSecret?: string;
   defaultModel: string;
   appTimezone: string;
   appUrl: string;
+  /** The origin of APP_URL when it is set: the only origin of pages and changes then. */
+  publicOrigin?: string;
+  /** Cookies are `Secure` (and `__Host-` named) and HSTS is sent: APP_URL is https. */
+  secureCookies: boolean;
+  /** More origins accepted for changes (ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
+  /** More host names the app answers to (ALLOWED_HOSTS), lower case. */
+  allowedHosts: string[];
+  /** Proxies whose `X-Forwarded-For` is believed. */
+  trustedProxies: Cidr[];
   appTitle: string;
   /** Largest accepted import file. */
   importMaxBytes: number;
@@ -57,6 +72,10 @@ export interface OwnerQuotas {
 export interface Limits {
   /** Answers one owner may start per minute. */
   generationsPerMinute: number;
+  /** Answers one client address (an IPv6 /64) may start per minute. */
+  generationsPerAddressPerMinute: number;
+  /** Answers the whole deployment may start per minute. */
+  generationsGlobalPerMinute: number;
   /** Answers one owner may have running at once (per instance). */
   concurrentPerOwner: number;
   /** Upstream requests this instance runs at once, all owners together. */
@@ -80,6 +99,41 @@ const httpUrl = text.pipe(z.url({
   protocol: /^https?$/,
   error: "must be an http:// or https:// URL",
 }));
+
+/** A comma-separated list whose every item passes `item`. */
+const list = <T>(item: (text: string) => T | null, error: string) =>
+  z.string().transform((value, ctx) => {
+    const out: T[] = [];
+    for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+      const parsed = item(part);
+      if (parsed === null) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${error} ("${part}" is not)`,
+        });
+        return z.NEVER;
+      }
+      out.push(parsed);
+    }
+    return out;
+  });
+
+const originOf = (text: string): string | null => {
+  try {
+    const url = new URL(text);
+    return /^https?:$/.test(url.protocol) &&
+        url.origin === text.replace(/\/$/, "")
+      ? url.origin
+      : null;
+  } catch {
+    return null;
+  }
+};
+
+const perMinute = (max: number) =>
+  z.coerce.number({ error: "must be a whole number" }).int(
+    "must be a whole number",
+  ).min(1, "must be at least 1").max(max, `must be at most ${max}`);
 
 const rules = {
   OPENROUTER_API_KEY: { schema: text, example: "sk-or-v1-…" },
@@ -116,6 +170,32 @@ const rules = {
   },
   APP_URL: { schema: httpUrl, example: "http://localhost:8000" },
   APP_TITLE: { schema: text, example: "chatai" },
+  ALLOWED_ORIGINS: {
+    schema: list(
+      originOf,
+      "must list origins such as https://chat.example.com",
+    ),
+    example: "https://chat.example.com,https://www.chat.example.com",
+  },
+  ALLOWED_HOSTS: {
+    schema: list(
+      (h) => /^[a-z0-9.-]+$/i.test(h) ? h.toLowerCase() : null,
+      "must list host names without port",
+    ),
+    example: "mybox.lan,192.168.1.20",
+  },
+  TRUSTED_PROXIES: {
+    schema: list(parseCidr, "must list IP addresses or CIDR blocks"),
+    example: "127.0.0.1,10.0.0.0/8",
+  },
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: {
+    schema: perMinute(100000),
+    example: "60",
+  },
+  RATE_LIMIT_GLOBAL_PER_MINUTE: {
+    schema: perMinute(10000000),
+    example: "600",
+  },
   IMPORT_MAX_BYTES: {
     schema: z.coerce.number({ error: "must be a whole number" }).int(
       "must be a whole number",
@@ -260,6 +340,7 @@ export async function loadConfig(
   env: Env,
   options: { secretsPath?: string } = {},
 ): Promise<Config> {
+  const publicUrl = read(env, "APP_URL");
   const key = read(env, "OPENROUTER_API_KEY") ??
     await readStreamlitKey(options.secretsPath ?? ".streamlit/secrets.toml");
   return {
@@ -268,12 +349,20 @@ export async function loadConfig(
       "https://openrouter.ai/api/v1",
     port: read(env, "PORT") ?? 8000,
     host: read(env, "HOST") ?? "0.0.0.0",
-    kvPath: read(env, "KV_PATH") ?? "./data/chatai.sqlite3",
+    // On Deno Deploy the file system is read-only and the managed KV is
+    // what `Deno.openKv()` opens without a path.
+    kvPath: read(env, "KV_PATH") ??
+      (env.DENO_DEPLOYMENT_ID ? undefined : "./data/chatai.sqlite3"),
     appPassword: read(env, "APP_PASSWORD"),
     sessionSecret: read(env, "SESSION_SECRET"),
     defaultModel: read(env, "DEFAULT_MODEL") ?? DEFAULT_MODEL,
     appTimezone: read(env, "APP_TIMEZONE") ?? DEFAULT_TIME_ZONE,
-    appUrl: read(env, "APP_URL") ?? "http://localhost:8000",
+    appUrl: publicUrl ?? "http://localhost:8000",
+    publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,
+    secureCookies: publicUrl?.startsWith("https:") ?? false,
+    allowedOrigins: read(env, "ALLOWED_ORIGINS") ?? [],
+    allowedHosts: read(env, "ALLOWED_HOSTS") ?? [],
+    trustedProxies: read(env, "TRUSTED_PROXIES") ?? [],
     appTitle: read(env, "APP_TITLE") ?? "chatai",
     importMaxBytes: read(env, "IMPORT_MAX_BYTES") ?? DEFAULT_MAX_IMPORT_BYTES,
     upstreamTimeoutMs: read(env, "UPSTREAM_TIMEOUT_MS") ?? 60_000,
@@ -281,6 +370,10 @@ export async function loadConfig(
     maxAnswerTokens: read(env, "MAX_ANSWER_TOKENS"),
     limits: {
       generationsPerMinute: read(env, "RATE_LIMIT_PER_MINUTE") ?? 20,
+      generationsPerAddressPerMinute:
+        read(env, "RATE_LIMIT_PER_ADDRESS_PER_MINUTE") ?? 60,
+      generationsGlobalPerMinute: read(env, "RATE_LIMIT_GLOBAL_PER_MINUTE") ??
+        600,
       concurrentPerOwner: read(env, "MAX_CONCURRENT_PER_OWNER") ?? 3,
       concurrentGenerations: read(env, "MAX_CONCURRENT_GENERATIONS") ?? 200,
       messagesPerChat: read(env, "MAX_MESSAGES_PER_CHAT") ?? 2000,

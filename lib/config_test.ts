@@ -21,6 +21,11 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
     defaultModel: "meta-llama/llama-3-8b-instruct",
     appTimezone: "Asia/Jakarta",
     appUrl: "http://localhost:8000",
+    publicOrigin: undefined,
+    secureCookies: false,
+    allowedOrigins: [],
+    allowedHosts: [],
+    trustedProxies: [],
     appTitle: "chatai",
     importMaxBytes: 20 * 1024 * 1024,
     upstreamTimeoutMs: 60_000,
@@ -28,6 +33,8 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
     maxAnswerTokens: undefined,
     limits: {
       generationsPerMinute: 20,
+      generationsPerAddressPerMinute: 60,
+      generationsGlobalPerMinute: 600,
       concurrentPerOwner: 3,
       concurrentGenerations: 200,
       messagesPerChat: 2000,
@@ -73,6 +80,12 @@ Deno.test("loadConfig() names the variable, the problem and an example for a bad
       'APP_TIMEZONE (got "Mars/Olympus") must be an IANA time zone; for example APP_TIMEZONE=Asia/Jakarta',
     ],
     [{ DEFAULT_MODEL: "bad model" }, "DEFAULT_MODEL"],
+    [
+      { TRUSTED_PROXIES: "10.0.0.0/8,proxy" },
+      'TRUSTED_PROXIES (got "10.0.0.0/8,proxy") must list IP addresses or CIDR blocks ("proxy" is not); for example TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8',
+    ],
+    [{ ALLOWED_ORIGINS: "https://a.example/path" }, "ALLOWED_ORIGINS"],
+    [{ RATE_LIMIT_GLOBAL_PER_MINUTE: "0" }, "RATE_LIMIT_GLOBAL_PER_MINUTE"],
     [
       { SESSION_SECRET: "short" },
       "SESSION_SECRET must be at least 32 characters long",
@@ -123,4 +136,14 @@ Deno.test("loadConfig() trims a trailing slash from the base URL", async () => {
     OPENROUTER_BASE_URL: "http://127.0.0.1:9/api/v1/",
   }, noSecrets);
   assertEquals(config.openrouterBaseUrl, "http://127.0.0.1:9/api/v1");
+});
+
+Deno.test("loadConfig() on Deno Deploy without KV_PATH leaves the KV to the platform", async () => {
+  const deploy = await loadConfig({ DENO_DEPLOYMENT_ID: "abc" }, noSecrets);
+  assertEquals(deploy.kvPath, undefined);
+  const pinned = await loadConfig(
+    { DENO_DEPLOYMENT_ID: "abc", KV_PATH: ":memory:" },
+    noSecrets,
+  );
+  assertEquals(pinned.kvPath, ":memory:");
 });

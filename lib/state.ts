@@ -10,6 +10,8 @@ export interface AppState {
   owner: string;
   /** The browser's IANA time zone (from the `tz` cookie), else APP_TIMEZONE. */
   timeZone: string;
+  /** The client's address: the socket's peer, or what a trusted proxy forwards. */
+  clientAddress: string;
   /** The colour theme the visitor chose (from the `theme` cookie). */
   theme: Theme;
 }

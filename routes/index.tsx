@@ -1,16 +1,31 @@
 import type { Handlers } from "$fresh/server.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
+import ChatPage, { type ChatPageData } from "./chats/[id].tsx";
 
 export const handler = {
-  /** Opens the most recent chat, or a new one. */
+  /**
+   * Opens the most recent chat; a visitor with none sees an unsaved new
+   * chat, stored only with its first message, so that `GET /` and `HEAD /`
+   * store nothing.
+   */
   async GET(_req, ctx) {
-    const { chats } = await ctx.state.services.store.listChats(
-      ctx.state.owner,
-      { limit: 1 },
-    );
-    const chat = chats[0] ??
-      await ctx.state.services.chats.create(ctx.state);
-    return seeOther(`/chats/${chat.id}`);
+    const { store, chats, models } = ctx.state.services;
+    const { chats: latest } = await store.listChats(ctx.state.owner, {
+      limit: 1,
+    });
+    if (latest[0]) return seeOther(`/chats/${latest[0].id}`);
+    return ctx.render({
+      chat: await chats.draft(ctx.state),
+      draft: true,
+      chats: [],
+      messages: [],
+      groups: {},
+      earlier: 0,
+      models: await models.list(),
+      prepared: new Map(),
+    });
   },
-} satisfies Handlers<unknown, AppState>;
+} satisfies Handlers<ChatPageData, AppState>;
+
+export default ChatPage;

@@ -1,16 +1,21 @@
 import type { Handlers, PageProps } from "$fresh/server.ts";
-import { getCookie } from "@/lib/http/cookies.ts";
+import { getOurCookie } from "@/lib/http/cookies.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import { t } from "@/lib/i18n/mod.ts";
-import { readForm } from "@/lib/http/form.ts";
+import { ApiError, ERROR_STATUS } from "@/lib/http/api.ts";
+import { readFormBody } from "@/lib/http/form.ts";
 import {
   AUTH_COOKIE,
+  authCookie,
   isSignedIn,
   passwordMatches,
   safeNext,
   signIn,
 } from "@/lib/security/password_gate.ts";
 import type { AppState } from "@/lib/state.ts";
+
+/** A sign-in form holds a password and a path: a few KB at most. */
+const MAX_FORM_BYTES = 4096;
 
 interface Data {
   problem?: string;
@@ -25,7 +30,7 @@ export const handler = {
     if (
       !password ||
       await isSignedIn(
-        getCookie(req.headers, AUTH_COOKIE),
+        getOurCookie(req.headers, AUTH_COOKIE, config.secureCookies).value,
         password,
         sessionKeys,
       )
@@ -35,40 +40,47 @@ export const handler = {
     return ctx.render({ next });
   },
 
-  /** Checks the password; wrong guesses are limited per client address. */
+  /**
+   * Checks the password. Every attempt is counted per client address before
+   * the comparison, so guesses sent together cannot all be checked.
+   */
   async POST(req, ctx) {
     const { config, sessionKeys, limiters } = ctx.state.services;
     const lang = ctx.state.lang;
     const password = config.appPassword;
-    const form = await readForm(req, 4096);
-    const next = safeNext(form?.get("next")?.toString());
+    let form: FormData;
+    try {
+      form = await readFormBody(req, { maxBytes: MAX_FORM_BYTES, lang });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const problem = error.code === "payload_too_large"
+        ? t(lang, "login.form_too_large", { limit: MAX_FORM_BYTES })
+        : t(lang, "login.bad_form");
+      return await ctx.render({ problem, next: "/" }, {
+        status: ERROR_STATUS[error.code],
+      });
+    }
+    const next = safeNext(form.get("next")?.toString());
     if (!password) return seeOther(next);
-    const client = ctx.remoteAddr.hostname;
-    const allowed = await limiters.login.check(client);
-    if (!allowed.ok) {
+    const attempt = await limiters.login.hit(ctx.state.clientAddress);
+    if (!attempt.ok) {
       const problem = t(lang, "login.too_many", {
-        seconds: allowed.retryAfterSeconds,
+        seconds: attempt.retryAfterSeconds,
       });
       const res = await ctx.render({ problem, next }, { status: 429 });
-      res.headers.set("Retry-After", String(allowed.retryAfterSeconds));
+      res.headers.set("Retry-After", String(attempt.retryAfterSeconds));
       return res;
     }
-    const guess = form?.get("password")?.toString() ?? "";
+    const guess = form.get("password")?.toString() ?? "";
     if (!await passwordMatches(guess, password)) {
-      await limiters.login.hit(client);
-      return ctx.render({ problem: t(lang, "login.wrong"), next }, {
+      return await ctx.render({ problem: t(lang, "login.wrong"), next }, {
         status: 401,
       });
     }
     const res = seeOther(next);
     res.headers.append(
       "Set-Cookie",
-      `${AUTH_COOKIE}=${await signIn(
-        password,
-        sessionKeys[0],
-      )}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${30 * 86_400}${
-        ctx.url.protocol === "https:" ? "; Secure" : ""
-      }`,
+      authCookie(await signIn(password, sessionKeys[0]), config.secureCookies),
     );
     return res;
   },

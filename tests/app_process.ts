@@ -7,8 +7,9 @@
 export interface AppProcess {
   url: string;
   pid: number;
+  /** SIGTERM, then waits for the exit. */
   stop(): Promise<void>;
-  /** Ends the process at once, as a crash or `kill -9` would. */
+  /** SIGKILL (a crash), then waits for the exit. */
   kill(): Promise<void>;
 }
 
@@ -20,11 +21,15 @@ export function freePort(): number {
   return port;
 }
 
-/** Starts `main.ts` with `env` (PORT and HOST are chosen) and waits until it answers /healthz. */
+/**
+ * Starts `main.ts` with `env` (HOST is chosen, PORT too unless `port` is
+ * given, e.g. to restart on the same address) and waits until it answers /healthz.
+ */
 export async function startAppProcess(
   env: Record<string, string>,
+  options: { port?: number } = {},
 ): Promise<AppProcess> {
-  const port = freePort();
+  const port = options.port ?? freePort();
   const root = new URL("../", import.meta.url);
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "main.ts"],
@@ -56,16 +61,16 @@ export async function startAppProcess(
   return {
     url,
     pid: child.pid,
-    async stop() {
+    async kill() {
       try {
-        child.kill("SIGTERM");
+        child.kill("SIGKILL");
       } catch { /* already gone */ }
       await child.status;
       await drained;
     },
-    async kill() {
+    async stop() {
       try {
-        child.kill("SIGKILL");
+        child.kill("SIGTERM");
       } catch { /* already gone */ }
       await child.status;
       await drained;

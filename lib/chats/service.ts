@@ -7,9 +7,11 @@
 import type { ChatExport, ImportedChat } from "@/lib/transfer/types.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
 import { alternativesOf, currentBranch } from "./branch.ts";
+import { draftId, isDraftId } from "./draft_ids.ts";
+import { idTime } from "./ids.ts";
 import { lastUsedSettings, rememberSettings } from "./owner_settings.ts";
 import type { ChatStore } from "./store/mod.ts";
-import type { OwnerQuota } from "./owner_quota.ts";
+import { OwnerLimitError, type OwnerQuota } from "./owner_quota.ts";
 import type {
   Chat,
   ChatPatch,
@@ -33,9 +35,15 @@ export interface ChatServiceDeps {
   runner: AnswerCanceller;
   /** Quotas and rates of new chats and imports; none when absent (tests). */
   quota?: OwnerQuota;
+  /** Signs the ids of unsaved new chats (see draft_ids.ts); none: no drafts are stored. */
+  draftKey?: CryptoKey;
 }
 
+/** How long the page of an unsaved new chat may wait for its first action. */
+const DRAFT_MAX_AGE_MS = 7 * 86_400_000;
+
 /** Who acts: the owner, and the language of anything the service names. */
+
 export interface ChatActor {
   owner: string;
   lang: Lang;
@@ -66,10 +74,13 @@ export class ChatService {
     this.#deps = deps;
   }
 
-  /** Creates a chat: given settings win, then the owner's last used ones, then defaults. */
+  /**
+   * Creates a chat: given settings win, then the owner's last used ones,
+   * then defaults. `id` stores an unsaved new chat (`draft()`) under its id.
+   */
   async create(
     actor: ChatActor,
-    init: Partial<ChatSettings> & { title?: string } = {},
+    init: Partial<ChatSettings> & { title?: string; id?: string } = {},
   ): Promise<Chat> {
     const { kv, store, quota } = this.#deps;
     await quota?.admitChat(actor.owner, actor.lang);
@@ -79,6 +90,41 @@ export class ChatService {
       title: init.title ?? t(actor.lang, "chat.untitled"),
       titleFixed: init.title !== undefined,
     });
+  }
+
+  /**
+   * A new chat to show before anything is stored (`GET /` of a visitor with
+   * no chats); its first message or settings store it (`storeDraft()`).
+   */
+  async draft(actor: ChatActor): Promise<Chat> {
+    const { kv, store, draftKey } = this.#deps;
+    const draft = await store.draftChat(actor.owner, {
+      ...await lastUsedSettings(kv, actor.owner),
+      title: t(actor.lang, "chat.untitled"),
+    });
+    return draftKey
+      ? { ...draft, id: await draftId(draftKey, actor.owner) }
+      : draft;
+  }
+
+  /**
+   * Stores the unsaved new chat `id` (see `draft()`) when the owner acts in
+   * it; null when `id` is no draft id made for this owner in the last week,
+   * or is still being purged. A chat stored meanwhile under it is returned.
+   */
+  async storeDraft(actor: ChatActor, id: string): Promise<Chat | null> {
+    const { draftKey } = this.#deps;
+    if (!draftKey || !await isDraftId(draftKey, actor.owner, id)) return null;
+    const age = Date.now() - idTime(id);
+    if (!(age > -60_000 && age < DRAFT_MAX_AGE_MS)) return null;
+    try {
+      return await this.create(actor, { id });
+    } catch (error) {
+      // Past a quota or rate the owner must hear why.
+      if (error instanceof OwnerLimitError) throw error;
+      // Taken meanwhile (the same first message twice), or being purged.
+      return await this.#deps.store.getChat(actor.owner, id);
+    }
   }
 
   /** Renames, pins or changes settings: a new title is fixed; settings are remembered. */

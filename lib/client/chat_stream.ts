@@ -21,11 +21,16 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** Reads a `text/event-stream` response to its end. */
+/**
+ * Reads a `text/event-stream` response to its end; returns its `done`
+ * message, or null when the stream ended without one (a broken connection
+ * that closed cleanly). A connection that breaks otherwise throws.
+ */
 export async function consumeStream(
   res: Response,
   handlers: StreamHandlers,
-): Promise<void> {
+): Promise<Message | null> {
+  let final: Message | null = null;
   for await (const { event, data } of readChatEvents(res.body!)) {
     switch (event) {
       case "user":
@@ -41,10 +46,12 @@ export async function consumeStream(
         handlers.onReasoning?.(data.text);
         break;
       case "done":
+        final = data.message;
         handlers.onDone(data.message);
         break;
     }
   }
+  return final;
 }
 
 /** Throws the API's error of a failed response. */

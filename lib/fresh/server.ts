@@ -4,6 +4,7 @@
  */
 import { createHandler as create, type ServeHandler } from "./src/handler.ts";
 import type { FreshConfig, Manifest } from "./src/types.ts";
+import { MissingBuildError } from "./src/assets.ts";
 
 export type {
   AppProps,
@@ -47,7 +48,11 @@ export async function start(
   manifest: Manifest,
   config: FreshConfig = {},
 ): Promise<void> {
-  const handler = await create(manifest, withMode(config));
+  const handler = await create(manifest, withMode(config)).catch((error) => {
+    if (!(error instanceof MissingBuildError)) throw error;
+    console.error(`The app cannot start: ${error.message}`);
+    Deno.exit(1);
+  });
   const server = Deno.serve({
     port: config.server?.port ?? 8000,
     hostname: config.server?.hostname ?? "0.0.0.0",

@@ -1,4 +1,5 @@
 /** How a failed generation is described to the user, in the UI language. */
+import { logText } from "@/lib/http/log_text.ts";
 import type { MessageError } from "@/lib/chats/types.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
 import {
@@ -22,7 +23,7 @@ export function describeGenerationError(
   }
   console.error(
     "Generation failed:",
-    error instanceof Error ? error.message : error,
+    logText(error instanceof Error ? error.message : error),
   );
   return { code: "internal", message: t(lang, "api.internal") };
 }

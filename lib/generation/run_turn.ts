@@ -20,6 +20,7 @@ import { holdChat } from "./admission.ts";
 import { streamOfEvents } from "./generation.ts";
 import { releaseMutations } from "./lease.ts";
 import { requestAnswer } from "./prompt.ts";
+import type { Slot } from "./slots.ts";
 import type { TurnContext } from "./turn_context.ts";
 
 /** How a turn is answered: by the model, or at once with a text. */
@@ -31,6 +32,8 @@ export type TurnAnswer =
 export interface TurnPlan {
   /** The id of the answer's message; ids sort by creation. */
   answerId: string;
+  /** The slot `admit()` took: held until the answer ends. */
+  slot: Slot;
   answer: TurnAnswer;
   /** The turn's writes besides the answer, which `runTurn()` adds last. */
   writes: Omit<TurnWrites, "also">;
@@ -92,14 +95,19 @@ export async function runTurn(
     if (!stored) throw new ApiError("not_found", t(turn.lang, "api.not_found"));
     const first = plan.firstEvents?.(stored) ?? [];
     const message = stored.added.at(-1)!;
-    if (!request) return streamOfEvents([...first, ...replayEvents(message)]);
-    return runner.start({
+    if (!request) {
+      plan.slot.release();
+      return streamOfEvents([...first, ...replayEvents(message)]);
+    }
+    const generation = runner.start({
       ...ref,
       message,
       complete: () => request,
       lang: turn.lang,
       controller: request.controller,
-    }).watch(first);
+    });
+    plan.slot.releaseWhen(generation.done);
+    return generation.watch(first);
   } catch (error) {
     request?.abandon();
     if (held && !runner.get(ref.owner, ref.chatId)) {

@@ -16,3 +16,18 @@ export function getCookie(headers: Headers, name: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The value of our cookie `base`: under its `__Host-` name when cookies are
+ * Secure, else (also while moving to that name) under the plain name.
+ */
+export function getOurCookie(
+  headers: Headers,
+  base: string,
+  secure: boolean,
+): { value: string | undefined; legacyName: boolean } {
+  const value = secure ? getCookie(headers, `__Host-${base}`) : undefined;
+  if (value !== undefined) return { value, legacyName: false };
+  const plain = getCookie(headers, base);
+  return { value: plain, legacyName: secure && plain !== undefined };
+}

@@ -34,4 +34,7 @@ Deno.test("safeNext() keeps redirects on this site", () => {
   assertEquals(safeNext("/\\evil.example"), "/");
   assertEquals(safeNext("https://evil.example"), "/");
   assertEquals(safeNext(null), "/");
+  assertEquals(safeNext("/\t/evil.example"), "/");
+  assertEquals(safeNext("/a\nb"), "/");
+  assertEquals(safeNext("/chats/1?x=2#m"), "/chats/1?x=2#m");
 });

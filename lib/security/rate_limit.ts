@@ -91,3 +91,20 @@ export class RateLimiter {
     };
   }
 }
+
+/**
+ * Several hits as one: its verdict is the first refusal among them (else
+ * the longest wait), and `apply()` counts them all in the caller's commit.
+ */
+export function combineHits(hits: PreparedHit[]): PreparedHit {
+  const refused = hits.find((hit) => !hit.verdict.ok);
+  return {
+    verdict: refused?.verdict ?? { ok: true, retryAfterSeconds: 0 },
+    apply: (op) => hits.reduce((acc, hit) => hit.apply(acc), op),
+  };
+}
+
+/** The first refusal among `verdicts`, else an ok verdict. */
+export function combineVerdicts(verdicts: RateVerdict[]): RateVerdict {
+  return verdicts.find((v) => !v.ok) ?? { ok: true, retryAfterSeconds: 0 };
+}

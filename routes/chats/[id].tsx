@@ -18,8 +18,11 @@ import type { AppState } from "@/lib/state.ts";
 import { prepareMarkdown } from "@/lib/markdown/prepare.ts";
 import { PreparedMarkdown } from "@/lib/markdown/prepared_context.ts";
 
-interface Data {
+/** What the chat page shows; `routes/index.tsx` shows it for an unsaved new chat too. */
+export interface ChatPageData {
   chat: Chat;
+  /** The chat is not stored yet: its first message stores it. */
+  draft?: boolean;
   chats: Chat[];
   messages: Message[];
   groups: Record<string, string[]>;
@@ -68,7 +71,7 @@ export const handler = {
       models,
     });
   },
-} satisfies Handlers<Data, AppState>;
+} satisfies Handlers<ChatPageData, AppState>;
 
 /** A chat: the chat list and settings on the side, the conversation in the middle. */
 /** How many of a chat's latest messages the page shows by default. */
@@ -89,7 +92,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 };
 
 export default function ChatPage(
-  { data, state, url }: PageProps<Data, AppState>,
+  { data, state, url }: PageProps<ChatPageData, AppState>,
 ) {
   const { lang } = state;
   const invalid = FIELD_LABELS[url.searchParams.get("invalid") ?? ""];
@@ -102,11 +105,11 @@ export default function ChatPage(
           currentId={data.chat.id}
           q={searchOf(url)}
         />
-        <TransferLinks chatId={data.chat.id} />
+        {!data.draft && <TransferLinks chatId={data.chat.id} />}
         <ImportChat />
         <ThemeSwitch theme={state.theme} />
         <SoundToggle />
-        <LanguageForm action={`/chats/${data.chat.id}`} />
+        <LanguageForm action={data.draft ? "/" : `/chats/${data.chat.id}`} />
         {state.services.config.appPassword && (
           <form method="post" action="/logout">
             <button type="submit" class="secondary">

@@ -92,7 +92,7 @@ Deno.test("guessing the password is limited: the 11th try in 15 minutes is 429 w
       "even the right password waits out the block",
     );
     assert(Number(blocked.headers.get("Retry-After")) > 0);
-    assertStringIncludes(await blocked.text(), "Too many wrong passwords");
+    assertStringIncludes(await blocked.text(), "Too many sign-in attempts");
   } finally {
     await app.close();
   }

@@ -237,6 +237,11 @@ browserTest(
   async ({ page }) => {
     const app = await startApp();
     try {
+      // A stored chat (the page's cookie): an unsaved new one has nothing to export.
+      await page.request.post(`${app.url}/api/chats`, {
+        data: {},
+        headers: { Origin: app.url },
+      });
       await page.goto(`${app.url}/?lang=id`);
       await page.getByLabel("Impor obrolan").waitFor();
       for (const name of ["Ekspor JSON", "Ekspor TXT", "Ekspor Markdown"]) {

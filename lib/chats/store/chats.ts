@@ -4,7 +4,7 @@
  * operation, guarded by the record's versionstamp.
  */
 
-import { chatKey } from "@/lib/kv_keys.ts";
+import { chatKey, trashKey } from "@/lib/kv_keys.ts";
 import { DEFAULT_PERSONA } from "../personas.ts";
 import { orderKey } from "./order.ts";
 import type { Mutation } from "./kv_limits.ts";
@@ -78,13 +78,15 @@ export function chatMutations(
 export async function createChat(
   ctx: StoreContext,
   owner: string,
-  init: ChatInit & { defaults?: Partial<ChatDefaults> },
+  init: ChatInit & { defaults?: Partial<ChatDefaults>; id?: string },
 ): Promise<Chat> {
-  const chat = buildChat(ctx, init, ctx.newId());
+  const chat = buildChat(ctx, init, init.id ?? ctx.newId());
   const op = ctx.kv.atomic().check({
     key: chatKey(owner, chat.id),
     versionstamp: null,
   });
+  // A chosen id (an unsaved new chat's) must not be one still being purged.
+  if (init.id) op.check({ key: trashKey(owner, chat.id), versionstamp: null });
   for (const m of chatMutations(owner, null, chat)) {
     if ("value" in m) op.set(m.key, m.value);
   }

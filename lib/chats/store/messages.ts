@@ -1,41 +1,32 @@
 /**
- * Adding and reading messages. Adding commits the record, the chat's
- * counter and order, and the streaming mark in one atomic operation.
+ * Message records: their shapes, the plan of their text writes, and reading
+ * them. Adding goes through a turn's commit (`turn_commit.ts`).
  */
 
-import { chatMutations, getChatEntry, patchChat } from "./chats.ts";
-import { commitWithChunks, planText, type TextWrite } from "./content_write.ts";
+import { getChatEntry } from "./chats.ts";
+import { planText, type TextWrite } from "./content_write.ts";
 import {
   chatKey,
   countKey,
   messageKey,
   messagesPrefix,
-  streamingKey,
   type TextField,
   versionPrefix,
 } from "@/lib/kv_keys.ts";
-import { KV_MAX_BATCH_SIZE, type Mutation } from "./kv_limits.ts";
+import { KV_MAX_BATCH_SIZE } from "./kv_limits.ts";
 import { readMessage, toMessage } from "./message_read.ts";
 import { type StoredChat, visibleChat } from "./import_state.ts";
 import {
   asStoredMessage,
   cacheKey,
-  compact,
   refOf,
-  retry,
   setStoredText,
   type StoreContext,
   type StoredMessage,
   storedText,
   TEXT_FIELDS,
 } from "./context.ts";
-import type {
-  Chat,
-  ChatPatch,
-  ChatRef,
-  Message,
-  MessageRef,
-} from "../types.ts";
+import type { ChatRef, Message, MessageRef } from "../types.ts";
 
 /** A new message: id and createdAt are generated unless given. */
 export type MessageInit = Omit<Message, "id" | "createdAt"> & {
@@ -86,91 +77,6 @@ export function planTexts(
 
 /** Most messages `addMessages()` takes at once (a `getMany` holds 10 keys). */
 export const MAX_ADDED_AT_ONCE = 8;
-
-/**
- * Adds `inits` in order, bumps the chat's updatedAt and applies `chatPatch`,
- * all in one commit (a turn's question, its answer's placeholder and the
- * chat's automatic title); null without the chat.
- */
-export async function addMessages(
-  ctx: StoreContext,
-  chatRef: ChatRef,
-  inits: MessageInit[],
-  chatPatch: ChatPatch = {},
-): Promise<Message[] | null> {
-  const { owner, chatId } = chatRef;
-  if (inits.length > MAX_ADDED_AT_ONCE) {
-    throw new RangeError(`At most ${MAX_ADDED_AT_ONCE} messages at once`);
-  }
-  const messages = inits.map(({ content, reasoning, ...rest }): Message =>
-    compact({
-      ...rest,
-      id: rest.id ?? ctx.newId(),
-      createdAt: rest.createdAt ?? ctx.now().toISOString(),
-      content,
-      reasoning,
-    })
-  );
-  const keys = messages.map((m) => messageKey(owner, chatId, m.id));
-  return await retry("add the message", async () => {
-    const [chat, count, ...existing] = await ctx.kv.getMany<unknown[]>(
-      [chatKey(owner, chatId), countKey(owner, chatId), ...keys],
-    ) as [
-      Deno.KvEntryMaybe<Chat>,
-      Deno.KvEntryMaybe<number>,
-      ...Deno.KvEntryMaybe<unknown>[],
-    ];
-    const visible = await visibleChat(ctx, owner, chat.value);
-    if (!visible) return null;
-    const taken = existing.findIndex((e) => e.value !== null);
-    if (taken >= 0) {
-      throw new Error(
-        `Message ${messages[taken].id} already exists in this chat`,
-      );
-    }
-    const bumped = patchChat(ctx, visible, chatPatch);
-    const writes: TextWrite[] = [];
-    const records: StoredMessage[] = [];
-    const finals: Mutation[] = [
-      {
-        key: countKey(owner, chatId),
-        value: (count.value ?? 0) + messages.length,
-      },
-      ...chatMutations(owner, chat.value, bumped),
-    ];
-    messages.forEach((message, i) => {
-      const { content, reasoning, ...record }: StoredMessage & Message =
-        message;
-      writes.push(...planTexts(ctx, chatRef, {
-        before: null,
-        next: record,
-        changes: { content, reasoning },
-      }));
-      records.push(record);
-      finals.push({ key: keys[i], value: record });
-      if (message.status === "streaming") {
-        finals.push({
-          key: streamingKey(owner, chatId, message.id),
-          value: true,
-        });
-      }
-    });
-    const result = await commitWithChunks(ctx.kv, writes, [
-      chat,
-      count,
-      ...existing,
-    ], finals);
-    if (!result) return undefined;
-    records.forEach((record, i) =>
-      remember(ctx, chatRef, {
-        record,
-        stamp: result.versionstamp,
-        texts: messages[i],
-      })
-    );
-    return messages;
-  });
-}
 
 /** Reads one message; null when the owner has no such chat or message. */
 export async function getMessage(

@@ -86,12 +86,25 @@ export class ChatStore {
     return this.#ctx;
   }
 
-  /** Creates a chat; missing settings get their defaults. */
+  /**
+   * Creates a chat; missing settings get their defaults. With `id` (an
+   * unsaved new chat's, see `draftChat()`), fails when that id is taken or
+   * still being purged.
+   */
   async createChat(
+    owner: string,
+    init: ChatInit & { defaults?: Partial<ChatDefaults>; id?: string } = {},
+  ): Promise<Chat> {
+    return chats.createChat(await this.#use(owner), owner, init);
+  }
+
+  /** A chat as `createChat()` would make it, with a new id, not stored. */
+  async draftChat(
     owner: string,
     init: ChatInit & { defaults?: Partial<ChatDefaults> } = {},
   ): Promise<Chat> {
-    return chats.createChat(await this.#use(owner), owner, init);
+    const ctx = await this.#use(owner);
+    return chats.buildChat(ctx, init, ctx.newId());
   }
 
   /** Returns a chat, or null when the owner has none with this id. */
@@ -197,9 +210,18 @@ export class ChatStore {
     if (new Set(ids).size !== ids.length) {
       throw new TypeError("Messages added at once need different ids");
     }
-    return validId(chatId)
-      ? records.addMessages(ctx, { owner, chatId }, inits, chatPatch)
-      : null;
+    if (inits.length > records.MAX_ADDED_AT_ONCE) {
+      throw new RangeError(
+        `At most ${records.MAX_ADDED_AT_ONCE} messages at once`,
+      );
+    }
+    if (!validId(chatId)) return null;
+    // One path for adding: a turn's commit with nothing but additions.
+    const committed = await commitTurn(ctx, { owner, chatId }, {
+      add: inits,
+      chat: chatPatch,
+    });
+    return committed?.added ?? null;
   }
 
   /** Adds a message and bumps the chat's updatedAt; null without the chat. */

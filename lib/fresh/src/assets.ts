@@ -1,8 +1,12 @@
 /**
  * Where the islands bundle comes from: `_fresh/` when `deno task build` wrote
- * one that still matches the sources, else an in-memory build at start.
+ * one that still matches the sources, else an in-memory build at start. On
+ * Deno Deploy (`DENO_DEPLOYMENT_ID` set) there is no bundling at start: the
+ * bundler runs esbuild in a subprocess, which Deploy does not allow, so a
+ * missing or stale build stops the start with one clear error. The bundler
+ * is imported only when it runs.
  */
-import { type BuildAssets, bundle, type IslandEntry } from "./bundle.ts";
+import type { BuildAssets, IslandEntry } from "./build_assets.ts";
 import { dirname, join } from "./path.ts";
 import type { FreshConfig } from "./types.ts";
 
@@ -17,6 +21,15 @@ interface Snapshot {
 }
 
 const SNAPSHOT = "snapshot.json";
+
+/** Deno Deploy has no current build to serve. */
+export class MissingBuildError extends Error {
+  constructor() {
+    super(
+      "The islands build in _fresh/ is missing or older than the code; run `deno task build` as the deployment's build step.",
+    );
+  }
+}
 const inMemory = new Map<string, Promise<BuildAssets>>();
 
 /** The bundle to serve: the ahead-of-time build if current, else built now (once per process). */
@@ -29,11 +42,14 @@ export async function loadAssets(
   if (!config.dev) {
     const snapshot = await readSnapshot(root, outDir, islands);
     if (snapshot) return snapshot;
+    if (Deno.env.get("DENO_DEPLOYMENT_ID")) throw new MissingBuildError();
   }
   const key = `${root}|${config.dev ? "dev" : "prod"}`;
   let pending = inMemory.get(key);
   if (!pending) {
-    pending = bundle({ root, islands, dev: !!config.dev });
+    pending = import("./bundle.ts").then(({ bundle }) =>
+      bundle({ root, islands, dev: !!config.dev })
+    );
     inMemory.set(key, pending);
   }
   return await pending;
@@ -46,6 +62,7 @@ export async function writeSnapshot(
   config: FreshConfig,
 ): Promise<BuildAssets> {
   const outDir = join(root, config.build?.outDir ?? "_fresh");
+  const { bundle } = await import("./bundle.ts");
   const assets = await bundle({ root, islands, dev: false });
   await Deno.remove(outDir, { recursive: true }).catch(() => {});
   for (const [urlPath, data] of assets.files) {
@@ -86,14 +103,21 @@ async function readSnapshot(
     Object.entries(snapshot.inputs).some(([p, hash]) => current[p] !== hash) ||
     islands.some((i) => !snapshot.islandUrls[i.id]);
   if (stale) {
-    console.warn(
-      "The build in _fresh/ is older than the code; bundling in memory instead. Run `deno task build` to refresh it.",
-    );
+    if (!Deno.env.get("DENO_DEPLOYMENT_ID")) {
+      console.warn(
+        "The build in _fresh/ is older than the code; bundling in memory instead. Run `deno task build` to refresh it.",
+      );
+    }
     return null;
   }
   const files = new Map<string, Uint8Array>();
-  for (const urlPath of snapshot.files) {
-    files.set(urlPath, await Deno.readFile(join(outDir, "static", urlPath)));
+  try {
+    for (const urlPath of snapshot.files) {
+      files.set(urlPath, await Deno.readFile(join(outDir, "static", urlPath)));
+    }
+  } catch {
+    // A build being written over meanwhile: the next start reads it whole.
+    return null;
   }
   return {
     buildId: snapshot.buildId,

@@ -4,31 +4,15 @@
  * so that they can be cached forever.
  */
 import * as esbuild from "esbuild";
+import {
+  ASSET_PREFIX,
+  type BuildAssets,
+  type IslandEntry,
+} from "./build_assets.ts";
 import { dirname, fromFileUrl, join, relative } from "./path.ts";
 
-/** The built client files and how a page refers to them. */
-export interface BuildAssets {
-  buildId: string;
-  /** URL of the runtime that revives islands. */
-  mainUrl: string;
-  /** Island id → URL of its entry. */
-  islandUrls: Map<string, string>;
-  /** Entry URL → URLs of itself and every chunk it imports statically. */
-  preloads: Map<string, string[]>;
-  /** URL path → file contents. */
-  files: Map<string, Uint8Array>;
-  /** The app's source files that went into the bundles (node_modules left out). */
-  inputs: string[];
-}
+export type { BuildAssets, IslandEntry } from "./build_assets.ts";
 
-/** An island to bundle: its id and absolute file path. */
-export interface IslandEntry {
-  id: string;
-  path: string;
-}
-
-/** Where built files are served. */
-export const ASSET_PREFIX = "/_frsh/js/";
 const RUNTIME_ENTRY = "fresh-runtime";
 
 /** Bundles the runtime and `islands` for the browser. */

@@ -10,7 +10,7 @@ import {
 } from "./router.ts";
 import { StaticFiles } from "./static_files.ts";
 import { compressResponse } from "./compress.ts";
-import { ASSET_PREFIX, type BuildAssets } from "./bundle.ts";
+import { ASSET_PREFIX, type BuildAssets } from "./build_assets.ts";
 import { loadAssets } from "./assets.ts";
 import { dirname, fromFileUrl, join } from "./path.ts";
 import type {
@@ -201,9 +201,15 @@ class Dispatcher {
     ctx: FreshContext,
     error: unknown,
   ): Promise<Response> {
+    // Control characters escaped: the error's message may quote the request.
+    const text = error instanceof Error ? error.stack ?? String(error) : error;
     console.error(
       `Error while answering ${req.method} ${ctx.url.pathname}:`,
-      error,
+      String(text).replace(
+        // deno-lint-ignore no-control-regex
+        /[\x00-\x09\x0b-\x1f\x7f\u2028\u2029]|\n(?!\s+at )/g,
+        (c) => JSON.stringify(c).slice(1, -1),
+      ),
     );
     ctx.error = error;
     try {

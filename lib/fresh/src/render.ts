@@ -4,7 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import { collectIslands } from "./islands.ts";
 import { ancestorDirs, type Route, type RouteTable } from "./router.ts";
 import { escapeScriptJson, serialize } from "./serializer.ts";
-import type { BuildAssets } from "./bundle.ts";
+import type { BuildAssets } from "./build_assets.ts";
 import type {
   AppProps,
   FreshContext,

@@ -1,5 +1,6 @@
 import type { FreshContext } from "$fresh/server.ts";
 import { ApiError, apiErrorResponse } from "@/lib/http/api.ts";
+import { logText } from "@/lib/http/log_text.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import type { AppState } from "@/lib/state.ts";
 
@@ -20,7 +21,9 @@ export async function apiErrors(
   } catch (error) {
     if (error instanceof ApiError) return apiErrorResponse(error);
     console.error(
-      `API error on ${req.method} ${ctx.url.pathname}: ${describe(error)}`,
+      logText(
+        `API error on ${req.method} ${ctx.url.pathname}: ${describe(error)}`,
+      ),
     );
     return apiErrorResponse(
       new ApiError("internal", t(ctx.state.lang, "api.internal")),

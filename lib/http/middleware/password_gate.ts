@@ -1,5 +1,5 @@
 import type { FreshContext } from "$fresh/server.ts";
-import { getCookie } from "@/lib/http/cookies.ts";
+import { getOurCookie } from "@/lib/http/cookies.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import {
@@ -23,7 +23,11 @@ export async function passwordGate(
   const password = config.appPassword;
   if (
     !password || OPEN_PATHS.has(ctx.url.pathname) ||
-    await isSignedIn(getCookie(req.headers, AUTH_COOKIE), password, sessionKeys)
+    await isSignedIn(
+      getOurCookie(req.headers, AUTH_COOKIE, config.secureCookies).value,
+      password,
+      sessionKeys,
+    )
   ) {
     return await ctx.next();
   }

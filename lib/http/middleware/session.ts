@@ -1,5 +1,5 @@
 import type { FreshContext } from "$fresh/server.ts";
-import { getCookie } from "@/lib/http/cookies.ts";
+import { getOurCookie } from "@/lib/http/cookies.ts";
 import {
   newOwnerId,
   SESSION_COOKIE,
@@ -12,17 +12,16 @@ import type { AppState } from "@/lib/state.ts";
 /**
  * Middleware step: the owner from the signed session cookie, or a new
  * anonymous owner when there is no valid one; a new or ageing session gets
- * its cookie (re)issued with the answer.
+ * its cookie (re)issued with the answer, `Secure` and `__Host-` named when
+ * APP_URL is https (whatever the request's own scheme behind a proxy).
  */
 export async function session(
   req: Request,
   ctx: FreshContext<AppState>,
 ): Promise<Response> {
-  const { sessionKeys } = ctx.state.services;
-  const current = await verifySession(
-    getCookie(req.headers, SESSION_COOKIE),
-    sessionKeys,
-  );
+  const { sessionKeys, config: { secureCookies } } = ctx.state.services;
+  const cookie = getOurCookie(req.headers, SESSION_COOKIE, secureCookies);
+  const current = await verifySession(cookie.value, sessionKeys);
   ctx.state.owner = current?.owner ?? newOwnerId();
   const response = await ctx.next();
   if (!current || current.reissue) {
@@ -31,9 +30,13 @@ export async function session(
       Date.now(),
       sessionKeys[0],
     );
+    response.headers.append("Set-Cookie", sessionCookie(value, secureCookies));
+  }
+  if (cookie.legacyName) {
+    // Moved to the `__Host-` name: the old cookie is read this once.
     response.headers.append(
       "Set-Cookie",
-      sessionCookie(value, ctx.url.protocol === "https:"),
+      `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`,
     );
   }
   return response;

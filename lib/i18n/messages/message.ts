@@ -18,6 +18,21 @@ export const message = defineMessages({
     "msg.search": "Find in this chat",
     "msg.search_count": "{count} matching messages",
     "msg.sound": "Sound when an answer is done",
+    "msg.reconnecting": "Connection lost, reconnecting…",
+    "msg.offline":
+      "You are offline. The answer goes on when the connection is back.",
+    "msg.gave_up":
+      "The server cannot be reached. The answer may still be running: reconnect to see it.",
+    "msg.reconnect": "Reconnect",
+    "msg.retry": "Retry",
+    "msg.interrupted":
+      "Interrupted: the answer stopped before it was finished.",
+    "msg.unreachable":
+      "The server cannot be reached, so nothing was sent. Check the connection and send again.",
+    "msg.cancel_failed":
+      "Cancel did not reach the server. Try again in a moment.",
+    "msg.unreachable_retry":
+      "The server cannot be reached. Check the connection and try again.",
   },
   id: {
     "msg.like": "Suka",
@@ -35,5 +50,19 @@ export const message = defineMessages({
     "msg.search": "Cari di obrolan ini",
     "msg.search_count": "{count} pesan cocok",
     "msg.sound": "Bunyi saat jawaban selesai",
+    "msg.reconnecting": "Koneksi terputus, menyambung ulang…",
+    "msg.offline":
+      "Anda sedang luring. Jawaban berlanjut saat koneksi kembali.",
+    "msg.gave_up":
+      "Server tidak dapat dihubungi. Jawaban mungkin masih berjalan: sambungkan ulang untuk melihatnya.",
+    "msg.reconnect": "Sambungkan ulang",
+    "msg.retry": "Coba lagi",
+    "msg.interrupted": "Terputus: jawaban berhenti sebelum selesai.",
+    "msg.unreachable":
+      "Server tidak dapat dihubungi, jadi pesan belum terkirim. Periksa koneksi lalu kirim lagi.",
+    "msg.cancel_failed":
+      "Pembatalan tidak sampai ke server. Coba lagi sebentar lagi.",
+    "msg.unreachable_retry":
+      "Server tidak dapat dihubungi. Periksa koneksi lalu coba lagi.",
   },
 });

@@ -12,14 +12,18 @@ export const handler = {
   async POST(req, ctx) {
     const { store, chats } = ctx.state.services;
     const owner = ctx.state.owner;
-    const chat = await store.getChat(owner, ctx.params.id);
-    if (!chat) return ctx.renderNotFound();
     const form = await pageForm(req, {
       maxBytes: ACTION_FORM_BYTES,
       lang: ctx.state.lang,
     });
     if (form instanceof Response) return form;
     const field = (name: string) => form.get(name)?.toString();
+    // Settings chosen in an unsaved new chat store it.
+    const chat = await store.getChat(owner, ctx.params.id) ??
+      (field("action") === "settings"
+        ? await chats.storeDraft(ctx.state, ctx.params.id)
+        : null);
+    if (!chat) return ctx.renderNotFound();
     const back = seeOther(`/chats/${chat.id}`);
     switch (field("action")) {
       case "delete":
