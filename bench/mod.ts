@@ -15,6 +15,7 @@ export const BENCHMARKS: readonly string[] = [
   "first_load.ts",
   "markdown_stream.ts",
   "markdown_adversarial.ts",
+  "import_bomb.ts",
 ];
 
 /** Runs the benchmarks matching `filter`; returns the names that failed. */

@@ -4,6 +4,7 @@
  * session keys. Tests build their own with `createServices()`.
  */
 import { ChatService } from "./chats/service.ts";
+import { OwnerQuota } from "./chats/owner_quota.ts";
 import {
   type GarbageCollector,
   startGarbageCollector,
@@ -127,6 +128,7 @@ export async function createServices(config: Config): Promise<Services> {
       kv,
       store,
       runner,
+      quota: new OwnerQuota(kv, config.quotas),
       draftKey: sessionKeys[0],
     }),
     runner,
