@@ -81,8 +81,32 @@ async function openKv(path: string | undefined): Promise<Deno.Kv> {
   if (path !== ":memory:" && !remote) {
     await Deno.mkdir(dirname(path), { recursive: true });
   }
-  return await Deno.openKv(path);
+  // Two processes opening one new database file at the same moment can
+  // leave one of them waiting for good (seen with Deno 2.9 when instances
+  // start together): such a wait is given up and the file opened again.
+  for (let attempt = 1;; attempt++) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<null>((resolve) =>
+      timer = setTimeout(() => resolve(null), OPEN_KV_STALL_MS)
+    );
+    const opening = Deno.openKv(path);
+    const kv = await Promise.race([opening, stalled]);
+    clearTimeout(timer);
+    if (kv) return kv;
+    opening.then((late) => late.close(), () => {});
+    if (attempt >= 3) {
+      throw new Error(
+        `Deno KV at ${path} did not open in ${
+          OPEN_KV_STALL_MS * 3 / 1000
+        } s; check that the file is not locked by a stuck process`,
+      );
+    }
+    console.warn(`Opening Deno KV at ${path} stalled; trying again`);
+  }
 }
+
+/** How long opening KV may take before it is tried again. */
+const OPEN_KV_STALL_MS = 5000;
 
 /** Builds every service for `config`; marks answers left streaming by a crash as interrupted. */
 export async function createServices(config: Config): Promise<Services> {
