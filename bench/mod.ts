@@ -16,6 +16,7 @@ export const BENCHMARKS: readonly string[] = [
   "markdown_stream.ts",
   "markdown_adversarial.ts",
   "faults.ts",
+  "import_bomb.ts",
 ];
 
 /** Runs the benchmarks matching `filter`; returns the names that failed. */

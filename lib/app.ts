@@ -4,6 +4,7 @@
  * session keys. Tests build their own with `createServices()`.
  */
 import { ChatService } from "./chats/service.ts";
+import { OwnerQuota } from "./chats/owner_quota.ts";
 import {
   type GarbageCollector,
   startGarbageCollector,
@@ -83,10 +84,36 @@ async function openKv(path: string | undefined): Promise<Deno.Kv> {
     // the Deploy dry run test names a stand-in for this same call.
     return await Deno.openKv(Deno.env.get("CHATAI_TEST_PLATFORM_KV"));
   }
-  const dir = kvDir(path);
-  if (dir) await Deno.mkdir(dir, { recursive: true });
-  return await Deno.openKv(path);
+  const remote = /^https?:\/\//.test(path);
+  if (path !== ":memory:" && !remote) {
+    await Deno.mkdir(dirname(path), { recursive: true });
+  }
+  // Two processes opening one new database file at the same moment can
+  // leave one of them waiting for good (seen with Deno 2.9 when instances
+  // start together): such a wait is given up and the file opened again.
+  for (let attempt = 1;; attempt++) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<null>((resolve) =>
+      timer = setTimeout(() => resolve(null), OPEN_KV_STALL_MS)
+    );
+    const opening = Deno.openKv(path);
+    const kv = await Promise.race([opening, stalled]);
+    clearTimeout(timer);
+    if (kv) return kv;
+    opening.then((late) => late.close(), () => {});
+    if (attempt >= 3) {
+      throw new Error(
+        `Deno KV at ${path} did not open in ${
+          OPEN_KV_STALL_MS * 3 / 1000
+        } s; check that the file is not locked by a stuck process`,
+      );
+    }
+    console.warn(`Opening Deno KV at ${path} stalled; trying again`);
+  }
 }
+
+/** How long opening KV may take before it is tried again. */
+const OPEN_KV_STALL_MS = 5000;
 
 /** How tests change the services: e.g. a KV whose writes fail. */
 export interface ServiceOptions {
@@ -150,6 +177,7 @@ export async function createServices(
       kv,
       store,
       runner,
+      quota: new OwnerQuota(kv, config.quotas),
       draftKey: sessionKeys[0],
       storage,
     }),

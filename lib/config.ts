@@ -54,6 +54,22 @@ export interface Config {
   limits: Limits;
   /** Free disk space kept for deletions: below it, new data is refused. */
   storageReserveBytes: number;
+  /** What one owner may store and how fast (imports and new chats). */
+  quotas: OwnerQuotas;
+}
+
+/** Per-owner quotas and rates of imports and new chats (lib/chats/owner_quota.ts). */
+export interface OwnerQuotas {
+  /** Chats one owner may hold. */
+  chats: number;
+  /** Messages one owner may hold, all chats together. */
+  messages: number;
+  /** Bytes one owner may import per day (what imports add to storage). */
+  importBytesPerDay: number;
+  /** Imports one owner may start per hour. */
+  importsPerHour: number;
+  /** Chats one owner may create per minute. */
+  chatsPerMinute: number;
 }
 
 /** Abuse limits of a public deployment. */
@@ -250,6 +266,42 @@ const rules = {
     ).min(10, "must be at least 10").max(1000000, "must be at most 1000000"),
     example: "2000",
   },
+  MAX_CHATS_PER_OWNER: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(1, "must be at least 1").max(1000000, "must be at most 1000000"),
+    example: "2000",
+  },
+  MAX_MESSAGES_PER_OWNER: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(10, "must be at least 10").max(
+      100000000,
+      "must be at most 100000000",
+    ),
+    example: "200000",
+  },
+  IMPORT_BYTES_PER_DAY: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(1024, "must be at least 1024").max(
+      107374182400,
+      "must be at most 107374182400 (100 GB)",
+    ),
+    example: "104857600",
+  },
+  IMPORTS_PER_HOUR: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(1, "must be at least 1").max(100000, "must be at most 100000"),
+    example: "20",
+  },
+  CHATS_PER_MINUTE: {
+    schema: z.coerce.number({ error: "must be a whole number" }).int(
+      "must be a whole number",
+    ).min(1, "must be at least 1").max(100000, "must be at most 100000"),
+    example: "30",
+  },
 } satisfies Record<string, Rule<unknown>>;
 
 type Name = keyof typeof rules;
@@ -343,6 +395,13 @@ export async function loadConfig(
       concurrentPerOwner: read(env, "MAX_CONCURRENT_PER_OWNER") ?? 3,
       concurrentGenerations: read(env, "MAX_CONCURRENT_GENERATIONS") ?? 200,
       messagesPerChat: read(env, "MAX_MESSAGES_PER_CHAT") ?? 2000,
+    },
+    quotas: {
+      chats: read(env, "MAX_CHATS_PER_OWNER") ?? 2000,
+      messages: read(env, "MAX_MESSAGES_PER_OWNER") ?? 200_000,
+      importBytesPerDay: read(env, "IMPORT_BYTES_PER_DAY") ?? 100 * 1024 * 1024,
+      importsPerHour: read(env, "IMPORTS_PER_HOUR") ?? 20,
+      chatsPerMinute: read(env, "CHATS_PER_MINUTE") ?? 30,
     },
   };
 }

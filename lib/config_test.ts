@@ -41,7 +41,32 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
       messagesPerChat: 2000,
     },
     storageReserveBytes: 64 * 1024 * 1024,
+    quotas: {
+      chats: 2000,
+      messages: 200_000,
+      importBytesPerDay: 100 * 1024 * 1024,
+      importsPerHour: 20,
+      chatsPerMinute: 30,
+    },
   });
+});
+
+Deno.test("loadConfig() refuses owner quotas that are not whole numbers in range", async () => {
+  for (
+    const [name, value] of [
+      ["MAX_CHATS_PER_OWNER", "0"],
+      ["MAX_MESSAGES_PER_OWNER", "lots"],
+      ["IMPORT_BYTES_PER_DAY", "12"],
+      ["IMPORTS_PER_HOUR", "1.5"],
+      ["CHATS_PER_MINUTE", "-1"],
+    ]
+  ) {
+    const error = await loadConfig({ [name]: value }, {
+      secretsPath: "/nonexistent",
+    }).then(() => null, (e) => e);
+    assert(error instanceof ConfigError, name);
+    assertStringIncludes(error.message, `${name} (got "${value}")`);
+  }
 });
 
 Deno.test("loadConfig() names the variable, the problem and an example for a bad value", async () => {

@@ -12,3 +12,6 @@ export const DEFAULT_TIME_ZONE = "Asia/Jakarta";
 
 /** 20 MB: the largest import file unless `IMPORT_MAX_BYTES` says otherwise. */
 export const DEFAULT_MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** The most messages one chat holds unless `MAX_MESSAGES_PER_CHAT` says otherwise. */
+export const DEFAULT_MAX_MESSAGES_PER_CHAT = 2000;

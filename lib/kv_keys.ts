@@ -23,7 +23,12 @@
  * - `["message_count", owner, chatId]` → number
  * - `["streaming", owner, chatId, messageId]` → true, while streaming
  * - `["trash", owner, chatId]` → ISO time, a deleted chat not yet purged
- * - `["pending", owner, chatId]` → ISO time, an import not yet visible
+ * - `["pending", owner, chatId]` → ISO time, an import of the old layout
+ *   not yet visible (only removed now)
+ * - `["imports", owner, importId]` → ImportRecord: an import's state; its
+ *   chats (records carrying `importId`) are visible only once "committed"
+ * - `["import_chats", owner, importId, chatId]` → true, a chat staged by an
+ *   import, so an abandoned one can be removed
  *
  * Chat settings (lib/chats/chat_settings.ts):
  * - `["owner_settings", owner]` → the settings a new chat inherits
@@ -34,6 +39,10 @@
  *   time; lib/generation/holder.ts) renews it every 5 s, time to live 15 s
  * - `["generation_cancel", owner, chatId]` → messageId, a cancel for the
  *   instance holding the lease (expires with the lease)
+ *
+ * Owner quotas (lib/chats/owner_quota.ts):
+ * - `["import_bytes", owner, dayIndex]` → KvU64 bytes imported that UTC day,
+ *   expires after two days
  *
  * Rate limits (lib/security/rate_limit.ts):
  * - `["rate", limiter, subject, windowIndex]` → KvU64 count, expires after
@@ -114,6 +123,11 @@ export const countKey = (owner: string, chatId: string): Deno.KvKey => [
   owner,
   chatId,
 ];
+/** Prefix of the message counters of every chat of an owner. */
+export const countPrefix = (owner: string): Deno.KvKey => [
+  "message_count",
+  owner,
+];
 /** Key marking a message as streaming. */
 export const streamingKey = (
   owner: string,
@@ -143,6 +157,25 @@ export const pendingKey = (owner: string, chatId: string): Deno.KvKey => [
 ];
 /** Prefix of every pending import of every owner. */
 export const pendingPrefix = (): Deno.KvKey => ["pending"];
+/** Key of an import's state record. */
+export const importKey = (owner: string, importId: string): Deno.KvKey => [
+  "imports",
+  owner,
+  importId,
+];
+/** Prefix of every import record of every owner. */
+export const importsPrefix = (): Deno.KvKey => ["imports"];
+/** Key listing one chat staged by an import. */
+export const importChatKey = (
+  owner: string,
+  importId: string,
+  chatId: string,
+): Deno.KvKey => ["import_chats", owner, importId, chatId];
+/** Prefix of the chats staged by one import. */
+export const importChatsPrefix = (
+  owner: string,
+  importId: string,
+): Deno.KvKey => ["import_chats", owner, importId];
 
 // Chat settings
 
@@ -175,3 +208,12 @@ export const rateLimitKey = (
   subject: string,
   windowIndex: number,
 ): Deno.KvKey => ["rate", limiter, subject, windowIndex];
+
+// Owner quotas
+
+/** Key of the bytes an owner imported on one UTC day. */
+export const importBytesKey = (owner: string, day: number): Deno.KvKey => [
+  "import_bytes",
+  owner,
+  day,
+];

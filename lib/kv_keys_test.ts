@@ -43,6 +43,17 @@ Deno.test("kv_keys builds exactly the keys existing databases hold", () => {
   assertEquals(keys.trashPrefix(), ["trash"]);
   assertEquals(keys.pendingKey("o", "c"), ["pending", "o", "c"]);
   assertEquals(keys.pendingPrefix(), ["pending"]);
+  assertEquals(keys.importKey("o", "i"), ["imports", "o", "i"]);
+  assertEquals(keys.importsPrefix(), ["imports"]);
+  assertEquals(keys.countPrefix("o"), ["message_count", "o"]);
+  assertEquals(keys.importBytesKey("o", 3), ["import_bytes", "o", 3]);
+  assertEquals(keys.importChatKey("o", "i", "c"), [
+    "import_chats",
+    "o",
+    "i",
+    "c",
+  ]);
+  assertEquals(keys.importChatsPrefix("o", "i"), ["import_chats", "o", "i"]);
   assertEquals(keys.ownerSettingsKey("o"), ["owner_settings", "o"]);
   assertEquals(keys.generationLeaseKey("o", "c"), [
     "generation_lease",

@@ -35,7 +35,26 @@ export async function startAppProcess(
   env: Record<string, string>,
   options: { port?: number } = {},
 ): Promise<AppProcess> {
-  const port = options.port ?? freePort();
+  // A free port can be taken by another process before the app binds it;
+  // then the app exits at once, and another port is tried.
+  for (let attempt = 1;; attempt++) {
+    try {
+      return await startOnce(env, options.port ?? freePort());
+    } catch (error) {
+      if (!(error instanceof EarlyExit) || options.port || attempt >= 3) {
+        throw error;
+      }
+    }
+  }
+}
+
+/** The app exited before it answered. */
+class EarlyExit extends Error {}
+
+async function startOnce(
+  env: Record<string, string>,
+  port: number,
+): Promise<AppProcess> {
   const root = new URL("../", import.meta.url);
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "main.ts"],
@@ -57,16 +76,26 @@ export async function startAppProcess(
   })();
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
+  let exited: Deno.CommandStatus | undefined;
+  child.status.then((status) => exited = status);
   for (;;) {
     try {
       const res = await fetch(`${url}/healthz`);
       await res.body?.cancel();
       if (res.ok) break;
     } catch { /* not listening yet */ }
+    if (exited) {
+      await drained;
+      throw new EarlyExit(
+        `The app on port ${port} exited with code ${exited.code} before it answered:\n${stderr}`,
+      );
+    }
     if (Date.now() > deadline) {
       child.kill();
       await drained;
-      throw new Error(`The app did not start in 30 s:\n${stderr}`);
+      throw new Error(
+        `The app on port ${port} did not start in 30 s:\n${stderr}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 25));
   }

@@ -50,6 +50,8 @@ export async function startApp(
       RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "100000",
       RATE_LIMIT_GLOBAL_PER_MINUTE: "10000000",
       MAX_CONCURRENT_PER_OWNER: "1000",
+      CHATS_PER_MINUTE: "100000",
+      IMPORTS_PER_HOUR: "100000",
       ...env,
     },
     { secretsPath: "/nonexistent/secrets.toml" },

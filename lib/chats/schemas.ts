@@ -6,20 +6,32 @@ import { CONTEXT_MESSAGES_MAX, CONTEXT_MESSAGES_MIN } from "./types.ts";
 /** Longest message a user may send (100 KB of text). */
 export const MAX_MESSAGE_CHARS = 100_000;
 
+/** Longest chat title, in UTF-16 units. */
+export const MAX_TITLE_CHARS = 200;
+
+/** Longest system prompt, in UTF-16 units. */
+export const MAX_SYSTEM_PROMPT_CHARS = 20_000;
+
 // Control characters other than tab and newlines have no place in a title.
-const title = z.string().trim().min(1).max(200).regex(
+const title = z.string().trim().min(1).max(MAX_TITLE_CHARS).regex(
   // deno-lint-ignore no-control-regex
   /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/,
   "must not contain control characters",
 ).transform((s) => s.replace(/\s+/g, " "));
 
+/** A chat title as the API accepts it; imports check theirs with it too. */
+export const titleSchema = title;
+
+/** A model id as the API accepts it. */
+export const modelIdSchema = z.string().trim().min(1).max(200).regex(
+  /^[\w.:/@-]+$/,
+  "must be a model id",
+);
+
 const settings = {
-  model: z.string().trim().min(1).max(200).regex(
-    /^[\w.:/@-]+$/,
-    "must be a model id",
-  ),
+  model: modelIdSchema,
   persona: z.enum(PERSONAS),
-  systemPrompt: z.string().max(20_000),
+  systemPrompt: z.string().max(MAX_SYSTEM_PROMPT_CHARS),
   temperature: z.number().min(0).max(1).refine(
     (v) => Math.abs(v * 20 - Math.round(v * 20)) < 1e-9,
     "must be a multiple of 0.05",
@@ -28,6 +40,9 @@ const settings = {
     CONTEXT_MESSAGES_MAX,
   ),
 };
+
+/** Each chat setting as the API accepts it; imports check theirs with these. */
+export const settingSchemas = settings;
 
 /** `POST /api/chats`. */
 export const createChatBody = z.strictObject({

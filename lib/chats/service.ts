@@ -12,6 +12,7 @@ import { idTime } from "./ids.ts";
 import { lastUsedSettings, rememberSettings } from "./owner_settings.ts";
 import type { ChatStore } from "./store/mod.ts";
 import { refuseWhenFull, type StorageHealth } from "@/lib/storage_health.ts";
+import { OwnerLimitError, type OwnerQuota } from "./owner_quota.ts";
 import type {
   Chat,
   ChatPatch,
@@ -33,6 +34,8 @@ export interface ChatServiceDeps {
   kv: Deno.Kv;
   store: ChatStore;
   runner: AnswerCanceller;
+  /** Quotas and rates of new chats and imports; none when absent (tests). */
+  quota?: OwnerQuota;
   /** Signs the ids of unsaved new chats (see draft_ids.ts); none: no drafts are stored. */
   draftKey?: CryptoKey;
   /** Refuses new chats while storage takes no new data (absent: never). */
@@ -82,8 +85,9 @@ export class ChatService {
     actor: ChatActor,
     init: Partial<ChatSettings> & { title?: string; id?: string } = {},
   ): Promise<Chat> {
-    const { kv, store, storage } = this.#deps;
+    const { kv, store, storage, quota } = this.#deps;
     if (storage) refuseWhenFull(storage, actor.lang);
+    await quota?.admitChat(actor.owner, actor.lang);
     return await store.createChat(actor.owner, {
       ...await lastUsedSettings(kv, actor.owner),
       ...init,
@@ -119,7 +123,9 @@ export class ChatService {
     if (!(age > -60_000 && age < DRAFT_MAX_AGE_MS)) return null;
     try {
       return await this.create(actor, { id });
-    } catch {
+    } catch (error) {
+      // Past a quota or rate the owner must hear why.
+      if (error instanceof OwnerLimitError) throw error;
       // Taken meanwhile (the same first message twice), or being purged.
       return await this.#deps.store.getChat(actor.owner, id);
     }
@@ -176,19 +182,24 @@ export class ChatService {
 
   /** Every chat of the owner with its current branch, in list order. */
   async exportAll(owner: string): Promise<ChatExport[]> {
-    const { store } = this.#deps;
     const chats: ChatExport[] = [];
+    for await (const chat of this.exportEach(owner)) chats.push(chat);
+    return chats;
+  }
+
+  /** exportAll's chats one at a time, read as they are asked for (a streamed download). */
+  async *exportEach(owner: string): AsyncGenerator<ChatExport> {
+    const { store } = this.#deps;
     let cursor: string | undefined;
     do {
       const page = await store.listChats(owner, { limit: PAGE_SIZE, cursor });
       for (const chat of page.chats) {
         // A chat deleted meanwhile lists no messages; it is left out.
         const messages = await store.listMessages(owner, chat.id);
-        if (messages) chats.push({ chat, messages: currentBranch(messages) });
+        if (messages) yield { chat, messages: currentBranch(messages) };
       }
       cursor = page.cursor;
     } while (cursor);
-    return chats;
   }
 
   /** Records feedback on a message, or makes an alternative answer the current one. */
@@ -228,26 +239,36 @@ export class ChatService {
     return true;
   }
 
+  /** Counts an import against the owner's hourly rate, before its file is read. */
+  async startImport(actor: ChatActor): Promise<void> {
+    await this.#deps.quota?.countImport(actor.owner, actor.lang);
+  }
+
+  /** Checks that parsed chats fit the owner's quotas, counting the file's bytes; throws OwnerLimitError. */
+  async checkImport(
+    actor: ChatActor,
+    imported: ImportedChat[],
+    bytes: number,
+  ): Promise<void> {
+    await this.#deps.quota?.checkImport(actor.owner, actor.lang, {
+      chats: imported.length,
+      messages: imported.reduce((n, chat) => n + chat.messages.length, 0),
+      bytes,
+    });
+  }
+
   /**
-   * Writes imported chats, in order, all or nothing: when one fails, those
-   * already written are deleted again and the error is thrown.
+   * Writes imported chats, in order, all or nothing even across a crash:
+   * they become visible in one step (see store/import.ts), or not at all.
    */
   async import(owner: string, imported: ImportedChat[]): Promise<Chat[]> {
-    const { store } = this.#deps;
-    const written: Chat[] = [];
-    try {
-      for (const source of imported) {
-        written.push(
-          await store.importChat(owner, chatInit(source), source.messages),
-        );
-      }
-      return written;
-    } catch (error) {
-      await Promise.allSettled(
-        written.map((chat) => store.deleteChat(owner, chat.id)),
-      );
-      throw error;
-    }
+    return await this.#deps.store.importChats(
+      owner,
+      imported.map((source) => ({
+        init: chatInit(source),
+        messages: source.messages,
+      })),
+    );
   }
 }
 

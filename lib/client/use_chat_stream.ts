@@ -98,7 +98,10 @@ export function useChatStream(
   /** Reads one stream; true when it ended with the answer's final message. */
   async function follow(res: Response): Promise<boolean> {
     const final = await consumeStream(res, {
-      onUser: upsert,
+      onUser: (message) => {
+        upsert(message);
+        showChatAddress(chatId);
+      },
       onStart: (message) => {
         // A re-attached stream starts from the whole text so far.
         pending.current.text = "";
@@ -229,4 +232,14 @@ export function useChatStream(
     cancel,
     retryLink,
   };
+}
+
+/**
+ * A new chat opened at `/` is stored with its first message: from then on
+ * the address names it, so a reload or a shared link opens this chat.
+ */
+function showChatAddress(chatId: string): void {
+  const path = `/chats/${chatId}`;
+  if (location.pathname === path) return;
+  history.replaceState(history.state, "", path + location.search);
 }

@@ -1,4 +1,5 @@
 /** Glue between API routes and the app: validated bodies in the UI language, the chat of a URL. */
+import { admit } from "./owner_limit.ts";
 import type { FreshContext } from "$fresh/server.ts";
 import type { z } from "zod";
 import { t } from "@/lib/i18n/mod.ts";
@@ -48,8 +49,13 @@ export async function ownChat(ctx: ApiContext): Promise<Chat> {
 export async function chatForMessage(ctx: ApiContext): Promise<Chat> {
   const { store, chats } = ctx.state.services;
   const id = ctx.params.id;
-  const chat = await store.getChat(ctx.state.owner, id) ??
-    await chats.storeDraft(ctx.state, id);
+  let chat = await store.getChat(ctx.state.owner, id);
+  if (!chat) {
+    // A new chat counts against the owner's chat quota and rate.
+    await admit(async () => {
+      chat = await chats.storeDraft(ctx.state, id);
+    });
+  }
   if (!chat) {
     throw new ApiError("not_found", t(ctx.state.lang, "api.not_found"));
   }

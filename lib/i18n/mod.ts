@@ -12,6 +12,7 @@ import { upstream } from "./messages/upstream.ts";
 import { security } from "./messages/security.ts";
 import { ui } from "./messages/ui.ts";
 import { message } from "./messages/message.ts";
+import { quota } from "./messages/quota.ts";
 
 const groups = [
   app,
@@ -22,6 +23,7 @@ const groups = [
   security,
   ui,
   message,
+  quota,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends

@@ -6,11 +6,8 @@
  * will ever finish it. Ids are kept as `sourceId` / `sourceMessageIds`.
  */
 import { z } from "zod";
-import {
-  type ChatSettings,
-  CONTEXT_MESSAGES_MAX,
-  CONTEXT_MESSAGES_MIN,
-} from "@/lib/chats/types.ts";
+import type { ChatSettings } from "@/lib/chats/types.ts";
+import { settingSchemas } from "@/lib/chats/schemas.ts";
 import type { ImportContext } from "./context.ts";
 import { ImportError, type ImportPosition } from "./errors.ts";
 import { CHATAI_VERSION } from "./json.ts";
@@ -48,14 +45,12 @@ const ChatSchema = z.object({
   updatedAt: Iso,
 });
 
+// The API's own rules, so an import cannot store what the API would refuse;
+// except that a persona may be one of the old app's ids (e.g. "asisten_umum"),
+// which exports keep and which send no preset prompt.
 const SETTINGS: { [K in keyof ChatSettings]: z.ZodType<ChatSettings[K]> } = {
-  model: z.string().min(1),
-  persona: z.string(),
-  systemPrompt: z.string(),
-  temperature: z.number().min(0).max(1),
-  contextMessages: z.number().int().min(CONTEXT_MESSAGES_MIN).max(
-    CONTEXT_MESSAGES_MAX,
-  ),
+  ...settingSchemas,
+  persona: z.string().max(100).regex(/^[\w-]*$/),
 };
 
 const Envelope = z.object({

@@ -158,11 +158,18 @@ function toMessage(
   return [{ message: out, sourceId: message.id ?? node.id ?? null }];
 }
 
+const LAST_SECOND_OF_9999 = 253_402_300_799;
+
 function epochIso(
   seconds: number | null | undefined,
   context: ImportContext,
 ): string | undefined {
-  if (seconds == null || !Number.isFinite(seconds) || seconds < 0) {
+  // Past the year 9999 no ISO date (and no export) can hold it: left to the
+  // fallback, as a missing time is.
+  if (
+    seconds == null || !Number.isFinite(seconds) || seconds < 0 ||
+    seconds > LAST_SECOND_OF_9999
+  ) {
     return undefined;
   }
   return isoInZone(Math.round(seconds * 1000), context.timeZone);

@@ -9,6 +9,8 @@ export interface ImportContext {
   now: Date;
   lang: Lang;
   warnings: Warnings;
+  /** A chat with more messages is refused while it is read. */
+  maxMessagesPerChat: number;
   /** The uploaded file's name, when known. */
   filename?: string;
 }

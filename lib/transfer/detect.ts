@@ -6,6 +6,7 @@
 import { ImportError } from "./errors.ts";
 import { isMarkdownHeader } from "./markdown.ts";
 import { isTxtHeader } from "./txt.ts";
+import { linesOf } from "./lines.ts";
 
 /** What a file was recognised as; JSON is parsed already. */
 export type Detected =
@@ -15,8 +16,13 @@ export type Detected =
 
 /** Recognises the format of `text` (see the module notes). */
 export function detectFormat(text: string, filename?: string): Detected {
-  const lines = text.split("\n");
-  const first = lines.find((line) => line.trim() !== "")!;
+  let first = "";
+  for (const [line] of linesOf(text)) {
+    if (line.trim() !== "") {
+      first = line;
+      break;
+    }
+  }
   // A TXT chat starts with "[", like a JSON array, so its header decides.
   if (isTxtHeader(first)) return { kind: "txt" };
   if (/^\s*[[{]/.test(first)) {
@@ -24,8 +30,10 @@ export function detectFormat(text: string, filename?: string): Detected {
   }
   if (/^#[ \t]/.test(first)) return { kind: "md" };
   // After a preamble, the first message header of either kind decides.
-  const header = lines.find((l) => isTxtHeader(l) || isMarkdownHeader(l));
-  if (header) return { kind: isTxtHeader(header) ? "txt" : "md" };
+  for (const [line] of linesOf(text)) {
+    if (isTxtHeader(line)) return { kind: "txt" };
+    if (isMarkdownHeader(line)) return { kind: "md" };
+  }
   if (/\.json$/i.test(filename ?? "")) parseJson(text);
   throw new ImportError("import.error.format");
 }

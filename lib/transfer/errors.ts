@@ -107,6 +107,14 @@ export class ImportTooLargeError extends ImportError {
   }
 }
 
+/** A chat with more messages than a chat may hold; the HTTP layer answers 413. */
+export class ImportTooManyMessagesError extends ImportError {
+  constructor(max: number, position?: ImportPosition) {
+    super("import.error.too_many_messages", { max }, position);
+    this.name = "ImportTooManyMessagesError";
+  }
+}
+
 function toMegabytes(bytes: number): number {
   return Math.ceil((bytes / (1024 * 1024)) * 10) / 10;
 }

@@ -1,7 +1,7 @@
 /** One entry point for the export route: body, file name and content type per format. */
 import { DEFAULT_TIME_ZONE, resolveTimeZone } from "@/lib/time_zone.ts";
 import { safeFilename } from "./filename.ts";
-import { exportAllJson, exportJson } from "./json.ts";
+import { exportAllJson, exportAllJsonParts, exportJson } from "./json.ts";
 import { exportMarkdown } from "./markdown.ts";
 import { exportTxt } from "./txt.ts";
 import type { ChatExport, ExportFormat } from "./types.ts";
@@ -59,6 +59,68 @@ export function renderExportAll(
     safeFilename(`chatai-${day}`, "json"),
     "json",
   );
+}
+
+/** A file whose body is streamed. */
+export interface StreamedFile {
+  body: ReadableStream<Uint8Array>;
+  filename: string;
+  contentType: string;
+}
+
+/** Every chat of a user as renderExportAll's file, streamed chat by chat. */
+export function streamExportAll(
+  chats: AsyncIterable<ChatExport>,
+  options: ExportOptions = {},
+): StreamedFile {
+  const now = options.now ?? new Date();
+  const day = now.toISOString().slice(0, 10);
+  return {
+    body: textStream(exportAllJsonParts(chats, { now })),
+    filename: safeFilename(`chatai-${day}`, "json"),
+    contentType: CONTENT_TYPES.json,
+  };
+}
+
+/** One chat as renderExport's file, its body sent in pieces of 64 KiB. */
+export function streamExport(
+  data: ChatExport,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): StreamedFile {
+  const file = renderExport(data, format, options);
+  return { ...file, body: textStream(slices(file.body, 65_536)) };
+}
+
+function* slices(text: string, size: number): Generator<string> {
+  for (let i = 0; i < text.length; i += size) {
+    // Never split a surrogate pair: each piece is encoded on its own.
+    let end = Math.min(text.length, i + size);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield text.slice(i, end);
+    i = end - size;
+  }
+}
+
+/** UTF-8 bytes of the parts, pulled one at a time as the client reads. */
+function textStream(
+  parts: Iterable<string> | AsyncIterable<string>,
+): ReadableStream<Uint8Array> {
+  const iterator = Symbol.asyncIterator in parts
+    ? parts[Symbol.asyncIterator]()
+    : parts[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }
 
 function file(

@@ -1,6 +1,14 @@
-import { assertEquals } from "@/tests/assert.ts";
+import fc from "fast-check";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import type { Chat } from "@/lib/chats/types.ts";
-import { isExportFormat, renderExport, renderExportAll } from "./export.ts";
+import {
+  isExportFormat,
+  renderExport,
+  renderExportAll,
+  streamExport,
+  streamExportAll,
+} from "./export.ts";
+import { chatExport } from "./testing.ts";
 
 const chat = {
   id: "c1",
@@ -52,4 +60,66 @@ Deno.test("isExportFormat() accepts json, txt and md only", () => {
     false,
     false,
   ]);
+});
+
+Deno.test("streamExportAll() sends exactly renderExportAll()'s file, chat by chat", async () => {
+  const now = new Date("2025-03-04T05:06:07Z");
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(chatExport(), { maxLength: 4 }),
+      async (chats) => {
+        async function* each() {
+          yield* chats;
+        }
+        const streamed = streamExportAll(each(), { now });
+        const whole = renderExportAll(chats, { now });
+        assertEquals(await new Response(streamed.body).text(), whole.body);
+        assertEquals(streamed.filename, whole.filename);
+        assertEquals(streamed.contentType, whole.contentType);
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+Deno.test("streamExport() sends a 1 MB chat in pieces that join to renderExport()'s file", async () => {
+  const long = "😀 baris panjang\n".repeat(70_000);
+  const data = {
+    chat: {
+      id: "c",
+      title: "Panjang",
+      titleFixed: true,
+      pinned: false,
+      createdAt: "2025-01-01T00:00:00.000Z",
+      updatedAt: "2025-01-01T00:00:00.000Z",
+      model: "m",
+      persona: "general",
+      systemPrompt: "",
+      temperature: 0.7,
+      contextMessages: 6,
+    },
+    messages: [{
+      id: "m",
+      role: "assistant" as const,
+      content: long,
+      createdAt: "2025-01-01T00:00:00.000Z",
+      status: "complete" as const,
+    }],
+  };
+  for (const format of ["json", "txt", "md"] as const) {
+    const options = { timeZone: "UTC", now: new Date("2025-02-02T00:00:00Z") };
+    const streamed = streamExport(data, format, options);
+    let pieces = 0;
+    const reader = streamed.body.getReader();
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      pieces++;
+      chunks.push(value as Uint8Array<ArrayBuffer>);
+    }
+    assert(pieces > 10, `${format} came in ${pieces} pieces`);
+    const text = await new Blob(chunks).text();
+    assertEquals(text, renderExport(data, format, options).body);
+  }
 });

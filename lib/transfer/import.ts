@@ -18,7 +18,11 @@ import { ImportError, Warnings } from "./errors.ts";
 import { isLegacyJson, parseLegacy } from "./legacy.ts";
 import { parseMarkdown } from "./markdown.ts";
 import { parseTxt } from "./txt.ts";
-import { DEFAULT_MAX_IMPORT_BYTES } from "@/lib/defaults.ts";
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  DEFAULT_MAX_MESSAGES_PER_CHAT,
+} from "@/lib/defaults.ts";
+import { validateImported } from "./validate.ts";
 import {
   type ImportedChat,
   type ImportOptions,
@@ -42,6 +46,8 @@ export function parseImport(
     lang,
     warnings: new Warnings(lang),
     filename,
+    maxMessagesPerChat: options.maxMessagesPerChat ??
+      DEFAULT_MAX_MESSAGES_PER_CHAT,
   };
   const text = decodeText(bytes, options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES);
   const detected = detectFormat(text, filename);
@@ -51,6 +57,7 @@ export function parseImport(
     ? [parseMarkdown(text, context)]
     : parseJsonData(detected.data, context);
   if (chats.length === 0) throw new ImportError("import.error.no_chats");
+  validateImported(chats, context, context.maxMessagesPerChat);
   return { chats, warnings: context.warnings.list() };
 }
 

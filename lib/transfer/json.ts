@@ -46,6 +46,32 @@ export function exportAllJson(
   });
 }
 
+/**
+ * The same file as exportAllJson, in parts: one per chat, read from `chats`
+ * as they come, so an export of every chat never sits in memory whole.
+ */
+export async function* exportAllJsonParts(
+  chats: AsyncIterable<ChatExport>,
+  { now = new Date() }: JsonExportOptions = {},
+): AsyncGenerator<string> {
+  // The header object without its closing "\n}", then the array opened.
+  yield `${JSON.stringify(header(now), null, 2).slice(0, -2)},\n  "chats": [`;
+  let first = true;
+  for await (const { chat, messages } of chats) {
+    const entry = JSON.stringify(
+      { chat: chatFields(chat), messages: messages.map(messageFields) },
+      null,
+      2,
+    );
+    // JSON escapes "\n" in strings, so every line is structure (a regex's
+    // ^ would also match after U+2028, which JSON leaves as it is).
+    const indented = entry.split("\n").map((line) => `    ${line}`).join("\n");
+    yield `${first ? "\n" : ",\n"}${indented}`;
+    first = false;
+  }
+  yield first ? "]\n}\n" : "\n  ]\n}\n";
+}
+
 function header(now: Date) {
   return {
     format: CHATAI_FORMAT,

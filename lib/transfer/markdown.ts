@@ -28,7 +28,8 @@
  */
 import { escapeBody, normalizeBody, unescapeBody } from "./escape.ts";
 import type { ImportContext } from "./context.ts";
-import { ImportError } from "./errors.ts";
+import { ImportError, ImportTooManyMessagesError } from "./errors.ts";
+import { linesOf } from "./lines.ts";
 import {
   blocksToChat,
   ROLE_PATTERN,
@@ -84,9 +85,13 @@ export function parseMarkdown(
   const ignored: number[] = [];
   let heading: string | undefined;
   let inMessage = false;
-  text.split("\n").forEach((line, index) => {
+  for (const [line, index] of linesOf(text)) {
     const header = HEADER.exec(line);
     if (header) {
+      // Stops a file of a million tiny messages before it fills memory.
+      if (blocks.length >= context.maxMessagesPerChat) {
+        throw new ImportTooManyMessagesError(context.maxMessagesPerChat);
+      }
       blocks.push({
         line: index + 1,
         stamp: header[2],
@@ -103,7 +108,7 @@ export function parseMarkdown(
     } else if (line.trim() !== "" && !COMMENT.test(line)) {
       ignored.push(index + 1);
     }
-  });
+  }
   if (blocks.length === 0 && heading === undefined) {
     throw new ImportError("import.error.no_messages", {}, { line: 1 });
   }

@@ -19,6 +19,9 @@ export {
   isExportFormat,
   renderExport,
   renderExportAll,
+  type StreamedFile,
+  streamExport,
+  streamExportAll,
 } from "./export.ts";
 export {
   CHATAI_FORMAT,
@@ -34,4 +37,5 @@ export {
   ImportError,
   type ImportPosition,
   ImportTooLargeError,
+  ImportTooManyMessagesError,
 } from "./errors.ts";

@@ -7,6 +7,8 @@ import fc from "fast-check";
 import type { Chat, Message } from "@/lib/chats/types.ts";
 import { isoInZone } from "./timestamp.ts";
 import type { ChatExport, ImportedChat } from "./types.ts";
+import { cleanTitle } from "./titles.ts";
+import { MAX_SYSTEM_PROMPT_CHARS } from "@/lib/chats/schemas.ts";
 
 /** Zones with odd offsets and daylight saving time, to stress stamp conversion. */
 export const ZONES = [
@@ -84,6 +86,9 @@ const iso = fc.tuple(instant, fc.constantFrom(...ZONES)).map(([ms, zone]) =>
   isoInZone(ms, zone)
 );
 
+// Ids and titles as the API accepts them: only such chats can be stored.
+const modelId = fc.stringMatching(/^[\w.:/@-]{1,40}$/);
+
 /** A message with any combination of optional fields (never `streaming`). */
 export const message: fc.Arbitrary<Message> = fc.record({
   id: fc.uuid(),
@@ -91,10 +96,10 @@ export const message: fc.Arbitrary<Message> = fc.record({
   content,
   createdAt: iso,
   status: fc.constantFrom("complete", "cancelled", "error"),
-  model: fc.string({ maxLength: 20 }),
+  model: modelId,
   usage: fc.record({
-    promptTokens: fc.nat(),
-    completionTokens: fc.nat(),
+    promptTokens: fc.nat({ max: 100_000_000 }),
+    completionTokens: fc.nat({ max: 100_000_000 }),
     cost: fc.double({ min: 0, max: 5, noNaN: true }).map(Math.abs),
   }, {
     requiredKeys: ["promptTokens", "completionTokens"],
@@ -111,18 +116,19 @@ export const message: fc.Arbitrary<Message> = fc.record({
   noNullPrototype: true,
 });
 
-/** A chat with valid settings. */
+/** A chat with valid settings and a title the API accepts. */
 export const chat: fc.Arbitrary<Chat> = fc.record({
   id: fc.uuid(),
-  title: fc.oneof(fc.string({ unit: "grapheme", maxLength: 60 }), content),
+  title: fc.oneof(fc.string({ unit: "grapheme", maxLength: 60 }), content)
+    .map(cleanTitle).filter((title) => title.length > 0),
   titleFixed: fc.boolean(),
   pinned: fc.boolean(),
   pinnedAt: iso,
   createdAt: iso,
   updatedAt: iso,
-  model: fc.string({ minLength: 1, maxLength: 40 }),
-  persona: fc.string({ maxLength: 20 }),
-  systemPrompt: content,
+  model: modelId,
+  persona: fc.stringMatching(/^[\w-]{0,20}$/),
+  systemPrompt: content.filter((s) => s.length <= MAX_SYSTEM_PROMPT_CHARS),
   temperature: fc.integer({ min: 0, max: 20 }).map((n) => n / 20),
   contextMessages: fc.integer({ min: 2, max: 30 }),
 }, {

@@ -21,7 +21,8 @@
  */
 import { escapeBody, normalizeBody, unescapeBody } from "./escape.ts";
 import type { ImportContext } from "./context.ts";
-import { ImportError } from "./errors.ts";
+import { ImportError, ImportTooManyMessagesError } from "./errors.ts";
+import { linesOf } from "./lines.ts";
 import {
   blocksToChat,
   ROLE_PATTERN,
@@ -66,9 +67,13 @@ export function exportTxt(
 export function parseTxt(text: string, context: ImportContext): ImportedChat {
   const blocks: TextBlock[] = [];
   const ignored: number[] = [];
-  text.split("\n").forEach((line, index) => {
+  for (const [line, index] of linesOf(text)) {
     const header = HEADER.exec(line);
     if (header) {
+      // Stops a file of a million tiny messages before it fills memory.
+      if (blocks.length >= context.maxMessagesPerChat) {
+        throw new ImportTooManyMessagesError(context.maxMessagesPerChat);
+      }
       blocks.push({
         line: index + 1,
         stamp: header[1],
@@ -77,7 +82,7 @@ export function parseTxt(text: string, context: ImportContext): ImportedChat {
       });
     } else if (blocks.length > 0) blocks.at(-1)!.lines.push(line);
     else if (line.trim() !== "") ignored.push(index + 1);
-  });
+  }
   if (blocks.length === 0) {
     throw new ImportError("import.error.no_messages", {}, { line: 1 });
   }

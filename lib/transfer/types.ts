@@ -60,4 +60,6 @@ export interface ImportOptions {
   lang?: Lang;
   /** Larger files are refused with `ImportTooLargeError`. Default 20 MB. */
   maxBytes?: number;
+  /** A chat with more messages is refused with `ImportTooManyMessagesError`. Default 2,000. */
+  maxMessagesPerChat?: number;
 }

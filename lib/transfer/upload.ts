@@ -1,5 +1,6 @@
 /** Reading, checking and writing an uploaded chat file (server side of import). */
 import type { Chat } from "@/lib/chats/types.ts";
+import { admit } from "@/lib/http/owner_limit.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
 import { ApiError, readBody } from "@/lib/http/api.ts";
 import type { ApiContext } from "@/lib/http/route.ts";
@@ -8,6 +9,7 @@ import {
   ImportError,
   type ImportResult,
   ImportTooLargeError,
+  ImportTooManyMessagesError,
   parseImport,
 } from "@/lib/transfer/mod.ts";
 
@@ -34,10 +36,11 @@ export async function importUpload(
   req: Request,
   ctx: ApiContext,
 ): Promise<ImportOutcome> {
+  await admit(() => ctx.state.services.chats.startImport(ctx.state));
   const { bytes, filename } = await readUpload(req, ctx);
   const result = parse(bytes, filename, ctx);
   return {
-    chats: await write(ctx, result.chats),
+    chats: await write(ctx, result.chats, bytes.length),
     warnings: result.warnings,
   };
 }
@@ -95,12 +98,22 @@ function parse(
   ctx: ApiContext,
 ): ImportResult {
   const { lang, timeZone } = ctx.state;
-  const maxBytes = ctx.state.services.config.importMaxBytes;
+  const { config } = ctx.state.services;
+  const maxBytes = config.importMaxBytes;
+  const maxMessagesPerChat = config.limits.messagesPerChat;
   try {
-    return parseImport(bytes, filename, { timeZone, lang, maxBytes });
+    return parseImport(bytes, filename, {
+      timeZone,
+      lang,
+      maxBytes,
+      maxMessagesPerChat,
+    });
   } catch (error) {
     if (error instanceof ImportTooLargeError) {
       throw tooLargeError(lang, maxBytes);
+    }
+    if (error instanceof ImportTooManyMessagesError) {
+      throw new ApiError("payload_too_large", error.localize(lang));
     }
     if (error instanceof ImportError) {
       throw new ApiError("invalid_request", error.localize(lang));
@@ -113,9 +126,12 @@ function parse(
 async function write(
   ctx: ApiContext,
   imported: ImportedChat[],
+  bytes: number,
 ): Promise<Chat[]> {
+  const { chats } = ctx.state.services;
+  await admit(() => chats.checkImport(ctx.state, imported, bytes));
   try {
-    return await ctx.state.services.chats.import(ctx.state.owner, imported);
+    return await chats.import(ctx.state.owner, imported);
   } catch (error) {
     console.error("Import failed while writing; rolled back:", error);
     throw new ApiError("internal", t(ctx.state.lang, "transfer.write_failed"));

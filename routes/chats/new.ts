@@ -1,11 +1,25 @@
 import type { Handlers } from "$fresh/server.ts";
+import { OwnerLimitError } from "@/lib/chats/owner_quota.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
 
 export const handler = {
-  /** The "New chat" form: creates a chat and opens it. */
+  /** The "New chat" form: creates a chat and opens it; past a quota or rate, says why. */
   async POST(_req, ctx) {
-    const chat = await ctx.state.services.chats.create(ctx.state);
-    return seeOther(`/chats/${chat.id}`);
+    try {
+      const chat = await ctx.state.services.chats.create(ctx.state);
+      return seeOther(`/chats/${chat.id}`);
+    } catch (error) {
+      if (!(error instanceof OwnerLimitError)) throw error;
+      const rate = error.kind === "rate";
+      return new Response(`${error.message}\n`, {
+        status: rate ? 429 : 413,
+        headers: {
+          "Content-Type": "text/plain; charset=utf-8",
+          "Cache-Control": "no-store",
+          ...(rate ? { "Retry-After": String(error.retryAfterSeconds) } : {}),
+        },
+      });
+    }
   },
 } satisfies Handlers<unknown, AppState>;

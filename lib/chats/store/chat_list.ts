@@ -1,9 +1,11 @@
 /** Listing an owner's chats in order, a page at a time. */
 
 import { sameKey } from "./chats.ts";
+import { KV_MAX_BATCH_SIZE } from "./kv_limits.ts";
 import { orderPrefix } from "@/lib/kv_keys.ts";
 import { decodeCursor, encodeCursor, orderPosition } from "./order.ts";
 import type { StoreContext } from "./context.ts";
+import { type StoredChat, visibleChat } from "./import_state.ts";
 import type { Chat } from "../types.ts";
 
 /** Options of listChats. */
@@ -43,12 +45,13 @@ export async function listChatPage(
   const start = options.cursor
     ? [...prefix, ...decodeCursor(options.cursor)]
     : undefined;
-  const iterator = ctx.kv.list<Chat>(
+  const iterator = ctx.kv.list<StoredChat>(
     start ? { prefix, start } : { prefix },
     // Without a filter, one extra entry tells whether another page exists.
-    { batchSize: match ? 100 : limit + 2 },
+    { batchSize: match ? 100 : Math.min(limit + 2, KV_MAX_BATCH_SIZE) },
   );
   const chats: Chat[] = [];
+  const hidden = new Set<string>();
   let more = false;
   let group: Chat[] = [];
   const take = async () => {
@@ -68,7 +71,15 @@ export async function listChatPage(
       more = true;
       break;
     }
-    group.push(entry.value);
+    // An import not committed yet stays so for this page: one read per import.
+    const importId = entry.value.importId;
+    if (importId !== undefined && hidden.has(importId)) continue;
+    const chat = await visibleChat(ctx, owner, entry.value);
+    if (!chat) {
+      if (importId !== undefined) hidden.add(importId);
+      continue;
+    }
+    group.push(chat);
     // Filters read messages, so they run on groups concurrently.
     if (group.length >= (match ? 16 : 1)) await take();
   }

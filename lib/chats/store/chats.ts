@@ -8,6 +8,7 @@ import { chatKey, trashKey } from "@/lib/kv_keys.ts";
 import { DEFAULT_PERSONA } from "../personas.ts";
 import { orderKey } from "./order.ts";
 import type { Mutation } from "./kv_limits.ts";
+import { type StoredChat, visibleEntry } from "./import_state.ts";
 import {
   type ChatDefaults,
   compact,
@@ -94,13 +95,14 @@ export async function createChat(
   return chat;
 }
 
-/** Reads a chat entry; null value when absent. */
+/** Reads a chat entry; null value when absent or not visible yet (import). */
 export async function getChatEntry(
   ctx: StoreContext,
   owner: string,
   id: string,
 ): Promise<Deno.KvEntryMaybe<Chat>> {
-  return await ctx.kv.get<Chat>(chatKey(owner, id));
+  const entry = await ctx.kv.get<StoredChat>(chatKey(owner, id));
+  return await visibleEntry(ctx, owner, entry);
 }
 
 /**

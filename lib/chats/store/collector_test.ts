@@ -30,6 +30,20 @@ Deno.test("startGarbageCollector() purges at start, then again every interval, u
   });
 });
 
+Deno.test("startGarbageCollector() runs a second time soon after the start, before the first interval", async () => {
+  let calls = 0;
+  const collector = startGarbageCollector({
+    collectGarbage: () => Promise.resolve(++calls),
+  }, { intervalMs: 60_000, afterStartMs: 30 });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await collector.idle();
+    assertEquals(calls, 2);
+  } finally {
+    await collector.stop();
+  }
+});
+
 Deno.test("startGarbageCollector() reports a failed run and keeps running", async () => {
   const errors: unknown[] = [];
   let calls = 0;

@@ -30,6 +30,8 @@ export interface StoreContext {
   inlineMax: number;
   cache: TextCache;
   defaults: Partial<ChatDefaults>;
+  /** Imports known to be committed, as JSON `[owner, importId]`. */
+  committedImports: Set<string>;
 }
 
 /** Options of a ChatStore; the defaults suit production. */
@@ -75,6 +77,7 @@ export function createContext(
     inlineMax,
     cache: new TextCache(options.cacheSize ?? 32),
     defaults: options.defaults ?? {},
+    committedImports: new Set(),
   };
 }
 

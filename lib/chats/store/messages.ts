@@ -15,6 +15,7 @@ import {
 } from "@/lib/kv_keys.ts";
 import { KV_MAX_BATCH_SIZE } from "./kv_limits.ts";
 import { readMessage, toMessage } from "./message_read.ts";
+import { type StoredChat, visibleChat } from "./import_state.ts";
 import {
   asStoredMessage,
   cacheKey,
@@ -83,11 +84,11 @@ export async function getMessage(
   ref: MessageRef,
 ): Promise<Message | null> {
   const { owner, chatId, id } = ref;
-  const [chat, entry] = await ctx.kv.getMany([
+  const [chat, entry] = await ctx.kv.getMany<[StoredChat, unknown]>([
     chatKey(owner, chatId),
     messageKey(owner, chatId, id),
   ]);
-  if (!chat.value) return null;
+  if (!await visibleChat(ctx, owner, chat.value)) return null;
   return await readMessage(ctx, ref, entry);
 }
 
@@ -125,11 +126,11 @@ export async function countMessages(
   ctx: StoreContext,
   { owner, chatId }: ChatRef,
 ): Promise<number | null> {
-  const [chat, count] = await ctx.kv.getMany<[unknown, number]>([
+  const [chat, count] = await ctx.kv.getMany<[StoredChat, number]>([
     chatKey(owner, chatId),
     countKey(owner, chatId),
   ]);
-  return chat.value === null ? null : count.value ?? 0;
+  return await visibleChat(ctx, owner, chat.value) ? count.value ?? 0 : null;
 }
 
 /** A record just committed, with its full texts, for the cache. */

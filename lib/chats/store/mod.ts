@@ -10,7 +10,7 @@ import {
   type ListChatsOptions,
 } from "./chat_list.ts";
 import * as chats from "./chats.ts";
-import { importChat } from "./import.ts";
+import { importChats, type ImportItem } from "./import.ts";
 import * as records from "./messages.ts";
 import type { MessageInit, MessagePatch } from "./messages.ts";
 import * as updates from "./message_update.ts";
@@ -22,6 +22,7 @@ import {
 import type { StreamingRef } from "./message_update.ts";
 import type { Mutation } from "./kv_limits.ts";
 import * as purge from "./purge.ts";
+import * as garbage from "./garbage.ts";
 import { migrate } from "./migrate.ts";
 import { chatMatcher } from "./search.ts";
 import {
@@ -36,6 +37,7 @@ export type {
   ChatDefaults,
   ChatPage,
   ChatStoreOptions,
+  ImportItem,
   ListChatsOptions,
   MessageInit,
   MessagePatch,
@@ -155,7 +157,15 @@ export class ChatStore {
     chat: ChatInit & { defaults?: Partial<ChatDefaults> },
     messageInits: MessageInit[],
   ): Promise<Chat> {
-    return importChat(await this.#use(owner), owner, chat, messageInits);
+    const [written] = await this.importChats(owner, [
+      { init: chat, messages: messageInits },
+    ]);
+    return written;
+  }
+
+  /** Writes chats with their messages, visible all at once or not at all. */
+  async importChats(owner: string, items: ImportItem[]): Promise<Chat[]> {
+    return importChats(await this.#use(owner), owner, items);
   }
 
   /** Messages of a chat in creation order; null when there is no such chat. */
@@ -309,6 +319,6 @@ export class ChatStore {
     options: { pendingOlderThanMs?: number } = {},
   ): Promise<number> {
     await this.migrate();
-    return purge.collectGarbage(this.#ctx, options.pendingOlderThanMs);
+    return garbage.collectGarbage(this.#ctx, options.pendingOlderThanMs);
   }
 }

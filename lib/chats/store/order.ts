@@ -42,8 +42,14 @@ export function encodeCursor(position: OrderPosition): string {
     .replaceAll("/", "_").replace(/=+$/, "");
 }
 
+// Our cursors hold a chat id of 26 characters; ids come from URLs, so
+// anything much longer is not one of ours (and would overflow a KV key).
+const MAX_CURSOR_LENGTH = 512;
+const MAX_ID_LENGTH = 256;
+
 /** Decodes a cursor; throws InvalidCursorError for anything else. */
 export function decodeCursor(cursor: string): OrderPosition {
+  if (cursor.length > MAX_CURSOR_LENGTH) throw new InvalidCursorError();
   try {
     const b64 = cursor.replaceAll("-", "+").replaceAll("_", "/");
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -51,7 +57,7 @@ export function decodeCursor(cursor: string): OrderPosition {
     if (
       Array.isArray(value) && value.length === 3 &&
       (value[0] === 0 || value[0] === 1) && Number.isFinite(value[1]) &&
-      typeof value[2] === "string"
+      typeof value[2] === "string" && value[2].length <= MAX_ID_LENGTH
     ) return value as OrderPosition;
   } catch {
     // Falls through to the error below.

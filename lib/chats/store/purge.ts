@@ -1,8 +1,8 @@
 /**
  * Deleting chats. A chat disappears in one atomic step (record and order
  * entry removed, a trash mark written); its messages and chunks are purged
- * afterwards in batches, and collectGarbage finishes purges that a crash cut
- * short, as well as imports that never became visible.
+ * afterwards in batches, and collectGarbage (garbage.ts) finishes purges that
+ * a crash cut short.
  */
 
 import { getChatEntry } from "./chats.ts";
@@ -14,9 +14,7 @@ import {
   countKey,
   messagesPrefix,
   pendingKey,
-  pendingPrefix,
   trashKey,
-  trashPrefix,
 } from "@/lib/kv_keys.ts";
 import { deletePrefix } from "./kv_limits.ts";
 import { orderKey } from "./order.ts";
@@ -77,28 +75,4 @@ export async function deleteAllChats(
     deleted += results.filter(Boolean).length;
   }
   return deleted;
-}
-
-/**
- * Finishes interrupted purges, and removes imports left pending for longer
- * than `pendingOlderThanMs` (a younger one may still be running). Returns
- * how many chats it cleaned up.
- */
-export async function collectGarbage(
-  ctx: StoreContext,
-  pendingOlderThanMs = 3_600_000,
-): Promise<number> {
-  const cutoff = ctx.now().getTime() - pendingOlderThanMs;
-  const victims: [string, string][] = [];
-  for await (const entry of ctx.kv.list<string>({ prefix: trashPrefix() })) {
-    victims.push([entry.key[1] as string, entry.key[2] as string]);
-  }
-  for await (const entry of ctx.kv.list<string>({ prefix: pendingPrefix() })) {
-    const since = Date.parse(entry.value);
-    if (!(since > cutoff)) {
-      victims.push([entry.key[1] as string, entry.key[2] as string]);
-    }
-  }
-  for (const [owner, id] of victims) await purgeChatData(ctx, owner, id);
-  return victims.length;
 }

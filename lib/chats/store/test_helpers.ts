@@ -107,3 +107,57 @@ export function mixedText(units: number, seed = 1): string {
   }
   return parts.join("");
 }
+
+/**
+ * A KV whose writes (atomic commits, set, delete) fail once `budget.writes`
+ * have gone through, as a full disk would: every later write fails, or only
+ * the next `budget.failures` ones.
+ */
+export function exhaustibleKv(
+  inner: Deno.Kv,
+  budget: { writes: number; failures?: number },
+): Deno.Kv {
+  const spend = () => {
+    if (budget.writes > 0) {
+      budget.writes--;
+      return;
+    }
+    if (budget.failures === undefined || budget.failures-- > 0) {
+      throw new Error("database or disk is full (injected)");
+    }
+  };
+  const wrapOp = (op: Deno.AtomicOperation): Deno.AtomicOperation => {
+    const proxy: Deno.AtomicOperation = new Proxy(op, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          if (prop === "commit") {
+            try {
+              spend();
+            } catch (error) {
+              return Promise.reject(error);
+            }
+          }
+          const result = value.apply(target, args);
+          return result === target ? proxy : result;
+        };
+      },
+    });
+    return proxy;
+  };
+  return new Proxy(inner, {
+    get(target, prop) {
+      if (prop === "atomic") return () => wrapOp(target.atomic());
+      if (prop === "set" || prop === "delete") {
+        return async (key: Deno.KvKey, ...rest: unknown[]) => {
+          spend();
+          // deno-lint-ignore no-explicit-any
+          return await (target[prop] as any)(key, ...rest);
+        };
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

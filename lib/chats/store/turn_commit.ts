@@ -16,6 +16,7 @@ import {
 } from "@/lib/kv_keys.ts";
 import type { Chat, ChatPatch, ChatRef, Message } from "../types.ts";
 import { chatMutations, patchChat } from "./chats.ts";
+import { visibleChat } from "./import_state.ts";
 import { commitWithChunks, type TextWrite } from "./content_write.ts";
 import { type Mutation, planBatches } from "./kv_limits.ts";
 import { loadMessage, toMessage } from "./message_read.ts";
@@ -114,7 +115,8 @@ export async function commitTurn(
     ];
     const fresh = read.slice(3, 3 + added.length);
     const changing = read.slice(3 + added.length, 3 + own);
-    if (!chat.value || trash.value !== null) return null;
+    const visible = await visibleChat(ctx, owner, chat.value);
+    if (!visible || trash.value !== null) return null;
     const taken = fresh.findIndex((e) => e.value !== null);
     if (taken >= 0) {
       throw new Error(`Message ${added[taken].id} already exists in this chat`);
@@ -178,7 +180,7 @@ export async function commitTurn(
       records.push(next);
       known.push({ ...old, ...changes });
     });
-    const next = patchChat(ctx, chat.value, writes.chat ?? {});
+    const next = patchChat(ctx, visible, writes.chat ?? {});
     finals.push(
       {
         key: countKey(owner, chatId),

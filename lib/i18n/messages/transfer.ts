@@ -23,6 +23,12 @@ export const transfer = defineMessages({
       "No messages were found. Expected lines like “[2024-05-01 10:20:30] User: text” (TXT) or “*2024-05-01 10:20:30* - **User**:” (Markdown).",
     "import.error.no_chats":
       "The file holds no chat with messages that could be imported.",
+    "import.error.model":
+      "“{field}” is {value}, which is not a model id: use letters, digits and . : / @ - _ only, at most 200 characters.",
+    "import.error.too_many_messages":
+      "A chat holds more than {max} messages, the most a chat may have. Split it into smaller chats and try again.",
+    "import.error.too_long":
+      "“{field}” is {length} characters long; at most {max} are allowed.",
     "import.error.missing": "“{field}” is missing: expected {expected}.",
     "import.error.type": "“{field}” should be {expected}, but it is {actual}.",
     "import.error.value":
@@ -116,6 +122,12 @@ export const transfer = defineMessages({
       "Tidak ada pesan yang ditemukan. Baris yang diharapkan seperti “[2024-05-01 10:20:30] User: teks” (TXT) atau “*2024-05-01 10:20:30* - **User**:” (Markdown).",
     "import.error.no_chats":
       "Berkas ini tidak berisi obrolan dengan pesan yang bisa diimpor.",
+    "import.error.model":
+      "“{field}” bernilai {value}, yang bukan id model: gunakan hanya huruf, angka, dan . : / @ - _, paling banyak 200 karakter.",
+    "import.error.too_many_messages":
+      "Sebuah obrolan berisi lebih dari {max} pesan, batas satu obrolan. Pecah menjadi obrolan yang lebih kecil lalu coba lagi.",
+    "import.error.too_long":
+      "“{field}” panjangnya {length} karakter; paling banyak {max} karakter.",
     "import.error.missing": "“{field}” tidak ada: seharusnya {expected}.",
     "import.error.type":
       "“{field}” seharusnya {expected}, tetapi isinya {actual}.",

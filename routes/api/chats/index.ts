@@ -5,6 +5,8 @@ import { InvalidCursorError } from "@/lib/chats/store/mod.ts";
 import { ApiError, json } from "@/lib/http/api.ts";
 import { body } from "@/lib/http/route.ts";
 import { t } from "@/lib/i18n/mod.ts";
+import { admit } from "@/lib/http/owner_limit.ts";
+import type { Chat } from "@/lib/chats/types.ts";
 
 export const handler = {
   /**
@@ -41,7 +43,10 @@ export const handler = {
   /** Creates a chat; unset settings come from the owner's last used ones. */
   async POST(req, ctx) {
     const init = await body(req, ctx, createChatBody);
-    const chat = await ctx.state.services.chats.create(ctx.state, init);
+    let chat: Chat | undefined;
+    await admit(async () => {
+      chat = await ctx.state.services.chats.create(ctx.state, init);
+    });
     return json({ chat }, { status: 201 });
   },
 

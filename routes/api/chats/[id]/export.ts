@@ -1,6 +1,6 @@
 import type { Handlers } from "$fresh/server.ts";
 import type { AppState } from "@/lib/state.ts";
-import { isExportFormat, renderExport } from "@/lib/transfer/mod.ts";
+import { isExportFormat, streamExport } from "@/lib/transfer/mod.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { ApiError } from "@/lib/http/api.ts";
 import { downloadResponse } from "@/lib/http/download.ts";
@@ -21,7 +21,7 @@ export const handler = {
       owner: ctx.state.owner,
       chatId: chat.id,
     }) ?? { chat, messages: [] };
-    const file = renderExport(exported, format, {
+    const file = streamExport(exported, format, {
       timeZone: ctx.state.timeZone,
     });
     return downloadResponse(file);
