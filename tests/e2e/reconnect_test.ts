@@ -10,6 +10,7 @@ import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import {
   ApiClient,
+  savedAnswerText,
   TEST_API_KEY,
   TEST_SESSION_SECRET,
 } from "@/tests/app_server.ts";
@@ -37,22 +38,6 @@ async function shoot(page: Page, name: string, subject: Locator) {
     const path = new URL(`${name}-${theme}.png`, SHOTS).pathname;
     await page.screenshot({ path });
     console.log(`screenshot: ${path}`);
-  }
-}
-
-/**
- * Forgets the dead process's generation leases, as the reliability work's
- * leases (holder identity, ~15 s life) let a restarted process do at once;
- * with this branch's 60 s lease the restart would wait for it to expire.
- */
-async function dropLeases(kvPath: string) {
-  const kv = await Deno.openKv(kvPath);
-  try {
-    for await (const entry of kv.list({ prefix: ["generation_lease"] })) {
-      await kv.delete(entry.key);
-    }
-  } finally {
-    kv.close();
   }
 }
 
@@ -106,8 +91,8 @@ for (
           (document.querySelector('article[data-status="streaming"]')
             ?.textContent ?? "").includes("Echo:")
         );
-        // Past a flush (at least once a second), so some text is stored.
-        await new Promise((r) => setTimeout(r, 1500));
+        // Some text is stored before the crash.
+        await savedAnswerText(client, { chatId: id });
 
         await app.kill();
         const note = answer.getByRole("status");
@@ -128,7 +113,8 @@ for (
           await note.filter({ hasText: "You are offline." }).waitFor();
         }
 
-        await dropLeases(env.KV_PATH);
+        // The restarted process knows the dead one's lease is gone (its
+        // holder no longer runs) and repairs the answer at once.
         app = await startAppProcess(env, { port });
         if (offline) await page.context().setOffline(false);
 
