@@ -5,43 +5,23 @@
  */
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { ApiClient } from "../app_server.ts";
-import { startAppProcess } from "../app_process.ts";
-import { startFakeOpenRouter } from "../fake_openrouter.ts";
-import {
-  messagesOf,
-  processEnv,
-  sameUser,
-  sleep,
-  streamReader,
-} from "./helpers.ts";
-
-const STORY = "kata ".repeat(200);
+import { messagesOf, onKvFile, sameUser, slowAnswer } from "./helpers.ts";
 
 Deno.test({
   name:
     "after kill -9 and a restart the answer is interrupted with its text and the chat takes a new message at once",
   sanitizeResources: false,
   sanitizeOps: false,
-  async fn() {
-    const dir = await Deno.makeTempDir();
-    const fake = await startFakeOpenRouter();
-    const env = processEnv(dir, fake);
-    const first = await startAppProcess(env);
-    let second;
-    try {
+  fn: () =>
+    onKvFile(async ({ start }) => {
+      const first = await start();
       const client = new ApiClient(first.url);
       const id = await client.createChat();
-      const res = await client.fetch(`/api/chats/${id}/messages`, {
-        method: "POST",
-        json: { content: `[[fake:slow=20]] ${STORY}` },
-      });
-      const reader = streamReader(res);
-      await reader.waitForDeltas(60);
-      await sleep(1200); // at least one flush after the deltas seen
+      const reader = await slowAnswer(client, id, 60);
       const seen = reader.text();
       await first.kill("SIGKILL");
       const restarted = performance.now();
-      second = await startAppProcess(env);
+      const second = await start();
       const again = sameUser(client, second.url);
       const answer = (await messagesOf(again, id)).at(-1)!;
       const usable = performance.now() - restarted;
@@ -70,13 +50,7 @@ Deno.test({
           usable.toFixed(0)
         } ms (process start included)`,
       );
-    } finally {
-      await first.stop();
-      await second?.stop();
-      await fake.close();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+    }),
 });
 
 Deno.test({
@@ -84,21 +58,12 @@ Deno.test({
     "SIGTERM sends the watcher error and done, saves the text as interrupted and exits 0",
   sanitizeResources: false,
   sanitizeOps: false,
-  async fn() {
-    const dir = await Deno.makeTempDir();
-    const fake = await startFakeOpenRouter();
-    const env = processEnv(dir, fake);
-    const first = await startAppProcess(env);
-    let second;
-    try {
+  fn: () =>
+    onKvFile(async ({ start }) => {
+      const first = await start();
       const client = new ApiClient(first.url);
       const id = await client.createChat();
-      const res = await client.fetch(`/api/chats/${id}/messages`, {
-        method: "POST",
-        json: { content: `[[fake:slow=20]] ${STORY}` },
-      });
-      const reader = streamReader(res);
-      await reader.waitForDeltas(20);
+      const reader = await slowAnswer(client, id, 20);
       const stopped = performance.now();
       const [{ status }, { events, broken }] = await Promise.all([
         first.kill("SIGTERM"),
@@ -118,17 +83,11 @@ Deno.test({
       assertEquals(done.data.message!.content, reader.text());
       assert(took < 10_000, `the stop took ${took.toFixed(0)} ms`);
 
-      second = await startAppProcess(env);
+      const second = await start();
       const stored = (await messagesOf(sameUser(client, second.url), id))
         .at(-1)!;
       assertEquals(stored.status, "error");
       assertEquals(stored.error?.code, "interrupted");
       assertEquals(stored.content, done.data.message!.content);
-    } finally {
-      await first.stop();
-      await second?.stop();
-      await fake.close();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+    }),
 });

@@ -5,9 +5,7 @@
  */
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { ApiClient } from "../app_server.ts";
-import { type AppProcess, startAppProcess } from "../app_process.ts";
-import { startFakeOpenRouter } from "../fake_openrouter.ts";
-import { processEnv, sameUser, sleep, streamReader } from "./helpers.ts";
+import { onKvFile, sameUser, slowAnswer, streamReader } from "./helpers.ts";
 
 /** The lease's default time to live (lib/generation/lease.ts). */
 const LEASE_MS = 15_000;
@@ -17,23 +15,15 @@ Deno.test({
     "a watcher on a second instance gets error interrupted when the generating instance is killed",
   sanitizeResources: false,
   sanitizeOps: false,
-  async fn() {
-    const dir = await Deno.makeTempDir();
-    const fake = await startFakeOpenRouter();
-    const env = processEnv(dir, fake);
-    // One after the other: the first creates the database.
-    const one = await startAppProcess(env);
-    let two: AppProcess | undefined;
-    try {
-      two = await startAppProcess(env);
+  fn: () =>
+    onKvFile(async ({ start }) => {
+      // One after the other: the first creates the database.
+      const one = await start();
+      const two = await start();
       const onOne = new ApiClient(one.url);
       const id = await onOne.createChat();
-      const res = await onOne.fetch(`/api/chats/${id}/messages`, {
-        method: "POST",
-        json: { content: `[[fake:slow=20]] ${"kata ".repeat(200)}` },
-      });
-      await streamReader(res).waitForDeltas(30);
-      await sleep(1100); // a flush, so the other instance sees text
+      // Some text stored, so the other instance sees it.
+      await slowAnswer(onOne, id, 30);
       const onTwo = sameUser(onOne, two.url);
       const follow = await onTwo.fetch(`/api/chats/${id}/stream`);
       assertEquals(follow.status, 200);
@@ -59,11 +49,5 @@ Deno.test({
       );
       const next = await onTwo.send(id, "lanjut di instans dua");
       assertEquals(next.at(-1)!.data.message!.status, "complete");
-    } finally {
-      await one.stop();
-      await two?.stop();
-      await fake.close();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+    }),
 });

@@ -1,35 +1,34 @@
 /** Helpers of the fault tests: reading an event stream as it comes, and apps on a KV file. */
-import { ApiClient, TEST_API_KEY, TEST_SESSION_SECRET } from "../app_server.ts";
+import {
+  answerText,
+  ApiClient,
+  savedAnswerText,
+  streamEvents,
+  TEST_API_KEY,
+  TEST_SESSION_SECRET,
+} from "../app_server.ts";
 import type { StreamEvent } from "../app_server.ts";
-import type { FakeOpenRouter } from "../fake_openrouter.ts";
+import { type AppProcess, startAppProcess } from "../app_process.ts";
+import {
+  type FakeOpenRouter,
+  startFakeOpenRouter,
+} from "../fake_openrouter.ts";
 
 /** Reads an event stream incrementally; `events` grows as it is read. */
 export function streamReader(res: Response) {
   const events: StreamEvent[] = [];
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
+  const stream = streamEvents(res);
   let ended = false;
   const pull = async () => {
-    const { value, done } = await reader.read();
-    if (done) return !(ended = true);
-    buffer += value;
-    let end;
-    while ((end = buffer.indexOf("\n\n")) !== -1) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = block.match(/^event: (.*)$/m)?.[1];
-      const data = block.match(/^data: (.*)$/m)?.[1];
-      if (event && data) events.push({ event, data: JSON.parse(data) });
-    }
+    const next = await stream.next();
+    if (next.done) return !(ended = true);
+    events.push(next.value);
     return true;
   };
   return {
     events,
     /** The answer text received so far. */
-    text: () =>
-      (events.find((e) => e.event === "start")?.data.message?.content ?? "") +
-      events.filter((e) => e.event === "delta").map((e) => e.data.text)
-        .join(""),
+    text: () => answerText(events),
     async waitForDeltas(n: number) {
       while (events.filter((e) => e.event === "delta").length < n) {
         if (!await pull()) throw new Error("The stream ended early");
@@ -85,3 +84,58 @@ export async function messagesOf(client: ApiClient, chatId: string) {
 /** Waits a moment. */
 export const sleep = (ms: number) =>
   new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What a fault test gets from `onKvFile`. */
+export interface KvFileRun {
+  fake: FakeOpenRouter;
+  env: Record<string, string>;
+  /** Starts an app process on the file; every one is stopped at the end. */
+  start(): Promise<AppProcess>;
+}
+
+/**
+ * Runs `fn` with a fake upstream and app processes on one new KV file, and
+ * stops them, the fake and the file afterwards whatever happened.
+ */
+export async function onKvFile(
+  fn: (run: KvFileRun) => Promise<void>,
+): Promise<void> {
+  const dir = await Deno.makeTempDir();
+  const fake = await startFakeOpenRouter();
+  const env = processEnv(dir, fake);
+  const apps: AppProcess[] = [];
+  try {
+    await fn({
+      fake,
+      env,
+      async start() {
+        const app = await startAppProcess(env);
+        apps.push(app);
+        return app;
+      },
+    });
+  } finally {
+    for (const app of apps) await app.stop();
+    await fake.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/**
+ * Sends a slowly streamed answer and waits until `deltas` of it arrived and
+ * some of its text is stored (so a crash has text to keep).
+ */
+export async function slowAnswer(
+  client: ApiClient,
+  chatId: string,
+  deltas: number,
+): Promise<ReturnType<typeof streamReader>> {
+  const res = await client.fetch(`/api/chats/${chatId}/messages`, {
+    method: "POST",
+    json: { content: `[[fake:slow=20]] ${"kata ".repeat(200)}` },
+  });
+  const reader = streamReader(res);
+  await reader.waitForDeltas(deltas);
+  await savedAnswerText(client, { chatId });
+  return reader;
+}
