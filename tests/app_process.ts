@@ -4,6 +4,9 @@
  * instead of waiting a second): for multi-instance tests.
  */
 
+import { TEST_API_KEY, TEST_SESSION_SECRET } from "./app_server.ts";
+import type { FakeOpenRouter } from "./fake_openrouter.ts";
+
 /** A running app process. */
 export interface AppProcess {
   url: string;
@@ -117,5 +120,20 @@ async function startOnce(
       await drained;
       return { status, stderr };
     },
+  };
+}
+
+/** The environment of an app process on the KV file in `dir`. */
+export function processEnv(
+  dir: string,
+  fake: FakeOpenRouter,
+): Record<string, string> {
+  return {
+    KV_PATH: `${dir}/chatai.sqlite3`,
+    OPENROUTER_BASE_URL: fake.baseUrl,
+    OPENROUTER_API_KEY: TEST_API_KEY,
+    SESSION_SECRET: TEST_SESSION_SECRET,
+    // No storage reserve: a test machine's disk may be nearly full.
+    STORAGE_RESERVE_BYTES: "0",
   };
 }

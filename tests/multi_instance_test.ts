@@ -11,10 +11,8 @@ import {
   savedAnswerText,
   type StreamEvent,
   streamEvents,
-  TEST_API_KEY,
-  TEST_SESSION_SECRET,
 } from "./app_server.ts";
-import { startAppProcess } from "./app_process.ts";
+import { processEnv, startAppProcess } from "./app_process.ts";
 import { startFakeOpenRouter } from "./fake_openrouter.ts";
 
 /** Reads `events` up to the first `name` event and returns it; the rest stays unread. */
@@ -47,12 +45,7 @@ Deno.test({
   async fn() {
     const dir = await Deno.makeTempDir();
     const fake = await startFakeOpenRouter();
-    const env = {
-      KV_PATH: `${dir}/chatai.sqlite3`,
-      OPENROUTER_BASE_URL: fake.baseUrl,
-      OPENROUTER_API_KEY: TEST_API_KEY,
-      SESSION_SECRET: TEST_SESSION_SECRET,
-    };
+    const env = processEnv(dir, fake);
     // Started together, as instances of one deployment are.
     const [one, two] = await Promise.all([
       startAppProcess(env),

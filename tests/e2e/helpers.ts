@@ -63,3 +63,9 @@ export function chatIdOf(page: Page): string {
   if (!id) throw new Error(`No chat id in ${page.url()}`);
   return id;
 }
+
+/** The desktop and phone sizes every user-facing feature is tried at. */
+export const SIZES = [
+  ["desktop", { width: 1280, height: 720 }],
+  ["phone", { width: 360, height: 740 }],
+] as const;

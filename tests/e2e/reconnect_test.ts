@@ -8,19 +8,15 @@
 import type { Locator, Page } from "playwright-core";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
-import {
-  ApiClient,
-  savedAnswerText,
-  TEST_API_KEY,
-  TEST_SESSION_SECRET,
-} from "@/tests/app_server.ts";
-import { freePort, startAppProcess } from "@/tests/app_process.ts";
+import { ApiClient, savedAnswerText } from "@/tests/app_server.ts";
+import { freePort, processEnv, startAppProcess } from "@/tests/app_process.ts";
 import { startFakeOpenRouter } from "@/tests/fake_openrouter.ts";
 import {
   answersComplete,
   lastAnswer,
   sendMessage,
   shareSession,
+  SIZES,
 } from "./helpers.ts";
 
 const SHOTS = new URL("../../test-results/screenshots/", import.meta.url);
@@ -54,24 +50,14 @@ function scriptErrors(page: Page): string[] {
   return errors;
 }
 
-for (
-  const [label, viewport] of [
-    ["desktop", { width: 1280, height: 720 }],
-    ["phone", { width: 360, height: 740 }],
-  ] as const
-) {
+for (const [label, viewport] of SIZES) {
   browserTest(
     `a server killed and restarted during an answer: reconnecting, interrupted with Retry, and the chat goes on (${label})`,
     async ({ page }) => {
       const errors = scriptErrors(page);
       const dir = await Deno.makeTempDir();
       const fake = await startFakeOpenRouter();
-      const env = {
-        KV_PATH: `${dir}/chatai.sqlite3`,
-        OPENROUTER_BASE_URL: fake.baseUrl,
-        OPENROUTER_API_KEY: TEST_API_KEY,
-        SESSION_SECRET: TEST_SESSION_SECRET,
-      };
+      const env = processEnv(dir, fake);
       const port = freePort();
       let app = await startAppProcess(env, { port });
       try {

@@ -10,14 +10,10 @@ import {
   lastAnswer,
   sendMessage,
   shareSession,
+  SIZES,
 } from "./helpers.ts";
 
-for (
-  const [label, viewport] of [
-    ["desktop", { width: 1280, height: 720 }],
-    ["phone", { width: 360, height: 740 }],
-  ] as const
-) {
+for (const [label, viewport] of SIZES) {
   browserTest(
     `Retry on an answer that failed upstream answers again (${label})`,
     async ({ page }) => {

@@ -4,11 +4,15 @@ import {
   ApiClient,
   savedAnswerText,
   streamEvents,
-  TEST_API_KEY,
-  TEST_SESSION_SECRET,
 } from "../app_server.ts";
 import type { StreamEvent } from "../app_server.ts";
-import { type AppProcess, startAppProcess } from "../app_process.ts";
+import {
+  type AppProcess,
+  processEnv,
+  startAppProcess,
+} from "../app_process.ts";
+
+export { processEnv };
 import {
   type FakeOpenRouter,
   startFakeOpenRouter,
@@ -43,20 +47,6 @@ export function streamReader(res: Response) {
         return { events, broken: !ended };
       }
     },
-  };
-}
-
-/** The environment of an app process on the KV file in `dir`. */
-export function processEnv(
-  dir: string,
-  fake: FakeOpenRouter,
-): Record<string, string> {
-  return {
-    KV_PATH: `${dir}/chatai.sqlite3`,
-    OPENROUTER_BASE_URL: fake.baseUrl,
-    OPENROUTER_API_KEY: TEST_API_KEY,
-    SESSION_SECRET: TEST_SESSION_SECRET,
-    STORAGE_RESERVE_BYTES: "0",
   };
 }
 
