@@ -2,6 +2,7 @@ import { assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { sendMessage, shareSession } from "./helpers.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
+import { pollUntil } from "@/tests/poll.ts";
 
 browserTest(
   "history reads with JavaScript off, and the plain forms still rename and pin",
@@ -104,8 +105,11 @@ browserTest(
       await waitForIslands(page);
       await sendMessage(page, "[[fake:stall]] cerita panjang");
       await page.getByRole("button", { name: "Cancel" }).waitFor();
-      const stalled = app.fake.requests.filter((r) => r.scenario === "stall");
-      assertEquals(stalled.length, 2, "both answers are being written");
+      // The Cancel button shows before the request reaches the upstream.
+      const stalled = await pollUntil(() => {
+        const found = app.fake.requests.filter((r) => r.scenario === "stall");
+        return found.length === 2 && found;
+      }, { what: "both answers being written" });
 
       page.once("dialog", (dialog) => dialog.accept());
       await page.getByRole("button", { name: "Delete all chats" }).click();
