@@ -19,6 +19,7 @@ export type {
   MiddlewareHandler,
   PageProps,
   RouteConfig,
+  RouterOptions,
   UnknownPageProps,
 } from "./src/types.ts";
 export type { ServeHandler };

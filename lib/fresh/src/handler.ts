@@ -9,6 +9,7 @@ import {
   type RouteTable,
 } from "./router.ts";
 import { StaticFiles } from "./static_files.ts";
+import { collapseSlashes, slashRedirect } from "./trailing_slash.ts";
 import { compressResponse } from "./compress.ts";
 import { ASSET_PREFIX, type BuildAssets } from "./build_assets.ts";
 import { loadAssets } from "./assets.ts";
@@ -49,8 +50,15 @@ export async function createHandler(
   );
   const bundles = new StaticFiles();
   for (const [path, data] of assets.files) bundles.add(path, data);
-  const table = buildRouteTable(manifest.routes);
-  const dispatcher = new Dispatcher(table, assets, staticFiles, bundles);
+  const trailingSlash = config.router?.trailingSlash ?? false;
+  const table = buildRouteTable(manifest.routes, { trailingSlash });
+  const dispatcher = new Dispatcher(
+    table,
+    assets,
+    staticFiles,
+    bundles,
+    trailingSlash,
+  );
   return (req, info) => dispatcher.handle(req, info);
 }
 
@@ -72,10 +80,14 @@ class Dispatcher {
     readonly assets: BuildAssets,
     readonly staticFiles: StaticFiles,
     readonly bundles: StaticFiles,
+    readonly trailingSlash: boolean,
   ) {}
 
   async handle(req: Request, info?: Deno.ServeHandlerInfo): Promise<Response> {
     const url = new URL(req.url);
+    url.pathname = collapseSlashes(url.pathname);
+    const redirect = slashRedirect(url, this.trailingSlash);
+    if (redirect) return redirect;
     const readOnly = req.method === "GET" || req.method === "HEAD";
     const ctx = this.#context(req, url, info);
     let final: () => Promise<Response>;

@@ -1,5 +1,6 @@
 /** Turns the `routes/` files of the manifest into matchable routes. */
 import type { RouteModule } from "./types.ts";
+import { withTrailingSlash } from "./trailing_slash.ts";
 
 /** A page or API route. */
 export interface Route {
@@ -28,6 +29,7 @@ export interface RouteTable {
 /** Sorts, parses and validates the routes of a manifest. */
 export function buildRouteTable(
   routes: Record<string, RouteModule>,
+  options: { trailingSlash?: boolean } = {},
 ): RouteTable {
   const table: RouteTable = {
     routes: [],
@@ -45,7 +47,8 @@ export function buildRouteTable(
     else if (name === "_layout") table.layouts.set(dir, module);
     else if (name === "_middleware") table.middlewares.set(dir, module);
     else {
-      const pattern = module.config?.routeOverride ?? pathToPattern(rel);
+      let pattern = module.config?.routeOverride ?? pathToPattern(rel);
+      if (options.trailingSlash) pattern = withTrailingSlash(pattern);
       table.routes.push({
         file,
         pattern,

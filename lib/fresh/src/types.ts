@@ -115,10 +115,17 @@ export interface Manifest {
   baseUrl: string;
 }
 
+/** `router` of `fresh.config.ts`. */
+export interface RouterOptions {
+  /** Page paths end in a slash (`/about/`); default false (`/about`). */
+  trailingSlash?: boolean;
+}
+
 /** `fresh.config.ts`. */
 export interface FreshConfig {
   build?: { outDir?: string; target?: string | string[] };
   staticDir?: string;
+  router?: RouterOptions;
   server?: {
     port?: number;
     hostname?: string;
