@@ -1,24 +1,30 @@
 /**
  * The Fresh 1.x server API that app code imports as `$fresh/server.ts`:
- * `start()`, `createHandler()`, `defineConfig()` and the route types.
+ * `start()`, `createHandler()`, `defineConfig()`, `defineRoute()`,
+ * `defineLayout()`, `defineApp()` and the route types.
  */
 import { createHandler as create, type ServeHandler } from "./src/handler.ts";
 import type { FreshConfig, Manifest } from "./src/types.ts";
 import { MissingBuildError } from "./src/assets.ts";
 
+export { defineApp, defineLayout, defineRoute } from "./src/defines.ts";
+export type { RouteFunction } from "./src/defines.ts";
 export type {
   AppProps,
+  AsyncLayout,
   AsyncRoute,
   ErrorPageProps,
   FreshConfig,
   FreshContext,
   Handler,
   Handlers,
+  LayoutConfig,
   LayoutProps,
   Manifest,
   MiddlewareHandler,
   PageProps,
   RouteConfig,
+  RouteContext,
   RouterOptions,
   UnknownPageProps,
 } from "./src/types.ts";

@@ -148,6 +148,7 @@ class Dispatcher {
       destination: "route",
       data: undefined,
       next: () => Promise.resolve(notFoundText()),
+      Component: () => null,
       render: () => Promise.reject(new Error("Nothing to render here")),
       renderNotFound: (data?: unknown) => {
         ctx.data = data;

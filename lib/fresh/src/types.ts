@@ -1,5 +1,5 @@
 /** The public types of the Fresh 1.x API that app code uses. */
-import type { ComponentChildren, ComponentType, JSX, VNode } from "preact";
+import type { ComponentChildren, ComponentType, JSX } from "preact";
 
 /** The context every handler, middleware and async page receives. */
 export interface FreshContext<
@@ -24,7 +24,13 @@ export interface FreshContext<
   render(data?: Data, options?: RenderOptions): Promise<Response>;
   /** Renders `_404` with status 404. */
   renderNotFound(data?: Data): Promise<Response>;
+  /** In an async `_app` or `_layout`: renders what it wraps. */
+  Component: ComponentType<Record<never, never>>;
 }
+
+/** The context of an async page, layout or app (`defineRoute` and the like). */
+export type RouteContext<Data = unknown, State = Record<string, unknown>> =
+  Omit<FreshContext<State, Data>, "next" | "render">;
 
 /** Options of `ctx.render()`. */
 export interface RenderOptions {
@@ -79,11 +85,23 @@ export type LayoutProps<Data = unknown, State = Record<string, unknown>> =
 export type ErrorPageProps = PageProps<unknown> & { error: unknown };
 export type UnknownPageProps = PageProps<unknown>;
 
-/** An async page component: `(req, ctx) => VNode | Response`. */
+/** An async page component: `(req, ctx) => children | Response`. */
 export type AsyncRoute<Data = unknown, State = Record<string, unknown>> = (
   req: Request,
   ctx: FreshContext<State, Data>,
-) => Promise<VNode | Response | null>;
+) => Promise<ComponentChildren | Response>;
+
+/** An async `_app` or `_layout`: `ctx.Component` is what it wraps. */
+export type AsyncLayout<Data = unknown, State = Record<string, unknown>> =
+  AsyncRoute<Data, State>;
+
+/** Options of a `_layout` (`export const config`). */
+export interface LayoutConfig {
+  /** Leave out `_app` for the pages below. */
+  skipAppWrapper?: boolean;
+  /** Leave out the layouts of the folders above. */
+  skipInheritedLayouts?: boolean;
+}
 
 /** Per-route options (`export const config`). */
 export interface RouteConfig {
