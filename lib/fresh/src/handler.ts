@@ -9,6 +9,7 @@ import {
   type RouteTable,
 } from "./router.ts";
 import { StaticFiles } from "./static_files.ts";
+import { handlerFor } from "./methods.ts";
 import { collapseSlashes, slashRedirect } from "./trailing_slash.ts";
 import { compressResponse } from "./compress.ts";
 import { ASSET_PREFIX, type BuildAssets } from "./build_assets.ts";
@@ -18,8 +19,6 @@ import type {
   FreshConfig,
   FreshContext,
   Handler,
-  Handlers,
-  HttpMethod,
   Manifest,
   RenderOptions,
   RouteModule,
@@ -171,25 +170,8 @@ class Dispatcher {
         options,
       });
     };
-    const handler = module.handler;
-    if (typeof handler === "function") {
-      return Promise.resolve(handler(req, ctx));
-    }
-    if (Array.isArray(handler)) {
-      throw new Error(`${route.file}: a route handler cannot be an array`);
-    }
-    const method = req.method.toUpperCase() as HttpMethod;
-    const methods: Handlers = handler ??
-      (module.default ? { GET: (_r, c) => c.render() } : {});
-    const fn = methods[method] ?? (method === "HEAD" ? methods.GET : undefined);
-    if (fn) return Promise.resolve(fn(req, ctx));
-    const allow = Object.keys(methods);
-    if (allow.includes("GET")) allow.push("HEAD");
     return Promise.resolve(
-      new Response("Method not allowed", {
-        status: 405,
-        headers: { Allow: allow.join(", ") },
-      }),
+      handlerFor(module, route.file, req.method)(req, ctx),
     );
   }
 
