@@ -108,7 +108,7 @@ class Dispatcher {
         final = () => this.#runRoute(req, ctx, match.route);
       } else {
         ctx.destination = "notFound";
-        final = () => ctx.renderNotFound();
+        final = () => this.#special(req, ctx, this.table.notFound, 404);
       }
     }
     const chain = ancestorDirs(dir).flatMap((d) =>
@@ -118,11 +118,15 @@ class Dispatcher {
     // As in Fresh 1.x, an error of a later middleware or of the route (thrown
     // synchronously or not) rejects `ctx.next()`, so a middleware awaiting it
     // can answer instead; only an error no middleware handles renders _500.
+    // A `Deno.errors.NotFound` thrown synchronously by a middleware or a
+    // handler renders _404 instead; Fresh 1.x does not catch it once it is
+    // a rejected promise (an async handler's), which stays a 500.
     ctx.next = () => {
       const middleware = chain[i++];
       try {
         return middleware ? Promise.resolve(middleware(req, ctx)) : final();
       } catch (error) {
+        if (error instanceof Deno.errors.NotFound) return ctx.renderNotFound();
         return Promise.reject(error);
       }
     };
@@ -151,7 +155,7 @@ class Dispatcher {
       render: () => Promise.reject(new Error("Nothing to render here")),
       renderNotFound: (data?: unknown) => {
         ctx.data = data;
-        return this.#renderSpecial(ctx, this.table.notFound, 404, notFoundText);
+        return this.#renderSpecial(ctx, this.table.notFound, 404);
       },
     };
     return ctx;
@@ -175,19 +179,41 @@ class Dispatcher {
     );
   }
 
+  /** `_404` or `_500` answers: its `handler` if it has one, else its page. */
+  #special(
+    req: Request,
+    ctx: FreshContext,
+    module: RouteModule | undefined,
+    status: 404 | 500,
+  ): Promise<Response> {
+    const handler = module?.handler;
+    if (typeof handler !== "function") {
+      return this.#renderSpecial(ctx, module, status);
+    }
+    ctx.render = (data?: unknown, options?: RenderOptions) => {
+      ctx.data = data;
+      return this.#renderSpecial(ctx, module, status, options);
+    };
+    return Promise.resolve(handler(req, ctx));
+  }
+
+  /** Renders `_404` or `_500` inside the root `_layout` and `_app`, as Fresh does. */
   async #renderSpecial(
     ctx: FreshContext,
     module: RouteModule | undefined,
-    status: number,
-    fallback: () => Response,
+    status: 404 | 500,
+    options?: RenderOptions,
   ): Promise<Response> {
-    if (!module?.default) return fallback();
+    if (!module?.default) {
+      return status === 404 ? notFoundText() : internalErrorText();
+    }
     return await renderPage({
       table: this.table,
       module,
+      dir: "",
       ctx,
       assets: this.assets,
-      options: { status },
+      options: { ...options, status: options?.status ?? status },
     });
   }
 
@@ -208,12 +234,7 @@ class Dispatcher {
     );
     ctx.error = error;
     try {
-      return await this.#renderSpecial(
-        ctx,
-        this.table.error,
-        500,
-        internalErrorText,
-      );
+      return await this.#special(req, ctx, this.table.error, 500);
     } catch (renderError) {
       console.error("Error while rendering the error page:", renderError);
       return internalErrorText();
