@@ -46,6 +46,7 @@ export async function createHandler(
   (globalThis as { __FRSH_BUILD_ID?: string }).__FRSH_BUILD_ID = assets.buildId;
   const staticFiles = await StaticFiles.load(
     join(root, config.staticDir ?? "static"),
+    assets.buildId,
   );
   const bundles = new StaticFiles();
   for (const [path, data] of assets.files) bundles.add(path, data);
