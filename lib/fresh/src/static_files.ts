@@ -1,6 +1,7 @@
 /**
  * Serves `static/` as Fresh 1.x does: a strong ETag per file (304 when
- * `If-None-Match` names it, weak form included), and for URLs that carry
+ * `If-None-Match` names it, weak form included), names with spaces or other
+ * escaped characters found by their decoded path, and for URLs that carry
  * the current build id (`asset()`) immutable caching; a URL with an older
  * build id answers 307 to the plain path. The gzip form of a file has an
  * ETag of its own (strong validators differ between codings).
@@ -72,13 +73,17 @@ export class StaticFiles {
     this.#files.set(urlPath, { data, hash: sha1(data), type });
   }
 
-  /** Whether a URL path is a known file. */
+  /** Whether a URL path (as a request has it, escapes and all) is a known file. */
   has(pathname: string): boolean {
     return this.#find(pathname) !== undefined;
   }
 
   #find(pathname: string): StaticFile | undefined {
-    return this.#files.get(pathname);
+    try {
+      return this.#files.get(decodeURIComponent(pathname));
+    } catch {
+      return undefined; // A malformed escape names no file.
+    }
   }
 
   /** Answers a GET/HEAD for `url`, or null when no such file exists. */

@@ -70,6 +70,18 @@ Deno.test("the gzip form of a file has its own strong ETag, and either one reval
   await zipped.body?.cancel();
 });
 
+// Fresh 1.x keys static files by their URL-encoded path, so a browser's
+// request for "my file.txt" (sent as my%20file.txt) finds the file.
+Deno.test("static files whose names have spaces or other escaped characters are served", async () => {
+  const spaced = await get("/my%20file.txt");
+  assertEquals([spaced.status, await spaced.text()], [200, "spaced out\n"]);
+  const accented = await get(`/${encodeURIComponent("café.txt")}`);
+  assertEquals([accented.status, await accented.text()], [200, "accented\n"]);
+  const malformed = await get("/my%2file.txt");
+  assertEquals(malformed.status, 404);
+  await malformed.body?.cancel();
+});
+
 Deno.test("an asset() URL of an older build answers 307 to the plain path; the current one is immutable", async () => {
   const files = new StaticFiles("build-2");
   files.add("/app.css", new TextEncoder().encode("a {}"));
