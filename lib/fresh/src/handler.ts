@@ -85,6 +85,7 @@ class Dispatcher {
 
   async handle(req: Request, info?: Deno.ServeHandlerInfo): Promise<Response> {
     const url = new URL(req.url);
+    // Collapsed first, so a redirect below never starts with `//` (another host).
     url.pathname = collapseSlashes(url.pathname);
     const redirect = slashRedirect(url, this.trailingSlash);
     if (redirect) return redirect;

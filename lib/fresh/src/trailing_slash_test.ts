@@ -35,6 +35,16 @@ Deno.test("a path with a trailing slash answers 307 to the path without it, quer
   );
 });
 
+Deno.test("the trailing-slash redirect cannot send the browser to another host", async () => {
+  for (
+    const path of ["//evil.example/", "/\\evil.example/", "///evil.example//"]
+  ) {
+    const res = await get(plain, path);
+    assertEquals(res.status, 307, path);
+    assertEquals(res.headers.get("Location"), "/evil.example", path);
+  }
+});
+
 Deno.test("runs of slashes inside a path route as one", async () => {
   assertEquals(
     await (await get(plain, "//about")).text(),
