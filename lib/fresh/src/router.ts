@@ -124,7 +124,10 @@ function segmentsOf(pattern: string): string[] {
   return pattern.replaceAll("{/", "/{").split("/");
 }
 
-/** The first route matching `url`, with its params decoded. */
+/**
+ * The first route matching `url`, with its params as the URL has them
+ * (escapes kept, as Fresh 1.x gives them); a missing optional segment is "".
+ */
 export function matchRoute(
   table: RouteTable,
   url: URL,
@@ -134,12 +137,7 @@ export function matchRoute(
     if (!match) continue;
     const params: Record<string, string> = {};
     for (const [key, value] of Object.entries(match.pathname.groups)) {
-      try {
-        // A missing optional segment is "", as in Fresh 1.x.
-        params[key] = value === undefined ? "" : decodeURIComponent(value);
-      } catch {
-        return null;
-      }
+      params[key] = value ?? "";
     }
     return { route, params };
   }
