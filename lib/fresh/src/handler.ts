@@ -97,9 +97,16 @@ class Dispatcher {
       ctx.destination = "internal";
       final = async () =>
         (await this.bundles.serve(req, url, true)) ?? notFoundText();
-    } else if (readOnly && this.staticFiles.has(url.pathname)) {
+    } else if (this.staticFiles.has(url.pathname)) {
+      // As in Fresh, a static file's path answers GET and HEAD only.
       ctx.destination = "static";
-      final = async () => (await this.staticFiles.serve(req, url))!;
+      final = async () =>
+        readOnly
+          ? (await this.staticFiles.serve(req, url))!
+          : new Response(null, {
+            status: 405,
+            headers: { Allow: "GET, HEAD" },
+          });
     } else {
       const match = matchRoute(this.table, url);
       if (match) {

@@ -57,6 +57,12 @@ Deno.test("a page whose handler object has no GET still renders for GET and HEAD
   assertEquals(wrong.headers.get("Allow"), "POST, GET, HEAD");
 });
 
+Deno.test("a static file's path answers other methods than GET and HEAD with 405", async () => {
+  const res = await call("POST", "/site.css");
+  assertEquals([res.status, res.headers.get("Allow")], [405, "GET, HEAD"]);
+  assertEquals((await call("HEAD", "/site.css")).status, 200);
+});
+
 Deno.test("a handler function answers every method", async () => {
   assertEquals(await (await call("DELETE", "/any")).text(), "any DELETE");
   assertEquals(await (await call("OPTIONS", "/any")).text(), "any OPTIONS");
