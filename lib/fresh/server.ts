@@ -6,7 +6,7 @@
 import { createHandler as create, type ServeHandler } from "./src/handler.ts";
 import type { FreshConfig, Manifest } from "./src/types.ts";
 import { MissingBuildError } from "./src/assets.ts";
-import { serve } from "./src/serve.ts";
+import { serve, serverOptions } from "./src/serve.ts";
 
 export { defineApp, defineLayout, defineRoute } from "./src/defines.ts";
 export type { RouteFunction } from "./src/defines.ts";
@@ -27,6 +27,7 @@ export type {
   RouteConfig,
   RouteContext,
   RouterOptions,
+  ServerOptions,
   UnknownPageProps,
 } from "./src/types.ts";
 export type { ServeHandler };
@@ -65,9 +66,10 @@ export async function start(
     console.error(`The app cannot start: ${error.message}`);
     Deno.exit(1);
   });
+  const server = serverOptions(config);
   await serve(handler, {
-    ...config.server,
-    onListen: config.server?.onListen ?? ((addr) => {
+    ...server,
+    onListen: server.onListen ?? ((addr) => {
       const host = addr.hostname === "0.0.0.0" ? "localhost" : addr.hostname;
       console.log(`chatai listening on http://${host}:${addr.port}/`);
     }),

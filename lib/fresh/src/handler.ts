@@ -156,6 +156,11 @@ class Dispatcher {
       params: {},
       state: {},
       route: "",
+      get pattern() {
+        return ctx.route;
+      },
+      basePath: "",
+      isPartial: url.searchParams.has("fresh-partial"),
       remoteAddr: (info?.remoteAddr as Deno.NetAddr) ?? NO_ADDR,
       destination: "route",
       data: undefined,

@@ -3,10 +3,20 @@
  * `PORT` from the environment, else the first free port from 8000 to 8019
  * (so a second app in development takes 8001 rather than failing).
  */
-import type { FreshConfig } from "./types.ts";
+import type { FreshConfig, ServerOptions } from "./types.ts";
 
 /** What `Deno.serve` gets, besides the handler. */
-export type ServeOptions = NonNullable<FreshConfig["server"]>;
+export type ServeOptions = ServerOptions;
+
+/** `config.server` with the deprecated top-level options laid over it, as Fresh 1.x does. */
+export function serverOptions(config: FreshConfig): ServeOptions {
+  const server: ServeOptions = { ...config.server };
+  if (config.port) server.port = config.port;
+  if (config.hostname) server.hostname = config.hostname;
+  if (config.signal) server.signal = config.signal;
+  if (config.onListen) server.onListen = config.onListen;
+  return server;
+}
 
 const FIRST_PORT = 8000;
 const LAST_PORT = 8019;

@@ -14,6 +14,12 @@ export interface FreshContext<
   state: State;
   /** The route pattern that matched, e.g. `/chats/:id`. */
   route: string;
+  /** @deprecated Fresh 1.x's old name of `route`. */
+  pattern: string;
+  /** Always "": the layer serves from the root (Fresh's `router.basePath` is not supported). */
+  basePath: string;
+  /** Whether the request asks for Partials only (`?fresh-partial`). */
+  isPartial: boolean;
   remoteAddr: Deno.NetAddr;
   destination: "route" | "notFound" | "static" | "internal";
   data: Data;
@@ -133,6 +139,14 @@ export interface Manifest {
   baseUrl: string;
 }
 
+/** `server` of `fresh.config.ts`: what `Deno.serve` gets. */
+export interface ServerOptions {
+  port?: number;
+  hostname?: string;
+  signal?: AbortSignal;
+  onListen?: (addr: Deno.NetAddr) => void;
+}
+
 /** `router` of `fresh.config.ts`. */
 export interface RouterOptions {
   /** Page paths end in a slash (`/about/`); default false (`/about`). */
@@ -144,12 +158,15 @@ export interface FreshConfig {
   build?: { outDir?: string; target?: string | string[] };
   staticDir?: string;
   router?: RouterOptions;
-  server?: {
-    port?: number;
-    hostname?: string;
-    signal?: AbortSignal;
-    onListen?: (addr: Deno.NetAddr) => void;
-  };
+  server?: ServerOptions;
+  /** @deprecated Use `server.port` instead (Fresh 1.x still reads it, over `server.port`). */
+  port?: number;
+  /** @deprecated Use `server.hostname` instead. */
+  hostname?: string;
+  /** @deprecated Use `server.signal` instead. */
+  signal?: AbortSignal;
+  /** @deprecated Use `server.onListen` instead. */
+  onListen?: (addr: Deno.NetAddr) => void;
   /** Development mode: unminified bundles, no ahead-of-time build used. */
   dev?: boolean;
 }
