@@ -10,6 +10,7 @@ import {
 } from "./router.ts";
 import { StaticFiles } from "./static_files.ts";
 import { handlerFor } from "./methods.ts";
+import { ErrorPages, notFoundText } from "./error_pages.ts";
 import { collapseSlashes, slashRedirect } from "./trailing_slash.ts";
 import { compressResponse } from "./compress.ts";
 import { ASSET_PREFIX, type BuildAssets } from "./build_assets.ts";
@@ -52,13 +53,13 @@ export async function createHandler(
   for (const [path, data] of assets.files) bundles.add(path, data);
   const trailingSlash = config.router?.trailingSlash ?? false;
   const table = buildRouteTable(manifest.routes, { trailingSlash });
-  const dispatcher = new Dispatcher(
+  const dispatcher = new Dispatcher({
     table,
     assets,
     staticFiles,
     bundles,
     trailingSlash,
-  );
+  });
   return (req, info) => dispatcher.handle(req, info);
 }
 
@@ -74,14 +75,32 @@ const NO_ADDR: Deno.NetAddr = {
   port: 0,
 };
 
+interface DispatcherOptions {
+  table: RouteTable;
+  assets: BuildAssets;
+  staticFiles: StaticFiles;
+  bundles: StaticFiles;
+  trailingSlash: boolean;
+}
+
 class Dispatcher {
-  constructor(
-    readonly table: RouteTable,
-    readonly assets: BuildAssets,
-    readonly staticFiles: StaticFiles,
-    readonly bundles: StaticFiles,
-    readonly trailingSlash: boolean,
-  ) {}
+  readonly table: RouteTable;
+  readonly assets: BuildAssets;
+  readonly staticFiles: StaticFiles;
+  readonly bundles: StaticFiles;
+  readonly trailingSlash: boolean;
+  readonly pages: ErrorPages;
+
+  constructor(options: DispatcherOptions) {
+    ({
+      table: this.table,
+      assets: this.assets,
+      staticFiles: this.staticFiles,
+      bundles: this.bundles,
+      trailingSlash: this.trailingSlash,
+    } = options);
+    this.pages = new ErrorPages(this.table, this.assets);
+  }
 
   async handle(req: Request, info?: Deno.ServeHandlerInfo): Promise<Response> {
     const url = new URL(req.url);
@@ -117,7 +136,7 @@ class Dispatcher {
         final = () => this.#runRoute(req, ctx, match.route);
       } else {
         ctx.destination = "notFound";
-        final = () => this.#special(req, ctx, this.table.notFound, 404);
+        final = () => this.pages.answer(req, ctx, 404);
       }
     }
     const chain = ancestorDirs(dir).flatMap((d) =>
@@ -145,7 +164,7 @@ class Dispatcher {
         ? new Response(null, response)
         : compressResponse(req, response);
     } catch (error) {
-      return this.#renderError(req, ctx, error);
+      return this.pages.failed(req, ctx, error);
     }
   }
 
@@ -169,7 +188,7 @@ class Dispatcher {
       render: () => Promise.reject(new Error("Nothing to render here")),
       renderNotFound: (data?: unknown) => {
         ctx.data = data;
-        return this.#renderSpecial(ctx, this.table.notFound, 404);
+        return this.pages.render(ctx, 404);
       },
     };
     return ctx;
@@ -192,68 +211,6 @@ class Dispatcher {
       handlerFor(module, route.file, req.method)(req, ctx),
     );
   }
-
-  /** `_404` or `_500` answers: its `handler` if it has one, else its page. */
-  #special(
-    req: Request,
-    ctx: FreshContext,
-    module: RouteModule | undefined,
-    status: 404 | 500,
-  ): Promise<Response> {
-    const handler = module?.handler;
-    if (typeof handler !== "function") {
-      return this.#renderSpecial(ctx, module, status);
-    }
-    ctx.render = (data?: unknown, options?: RenderOptions) => {
-      ctx.data = data;
-      return this.#renderSpecial(ctx, module, status, options);
-    };
-    return Promise.resolve(handler(req, ctx));
-  }
-
-  /** Renders `_404` or `_500` inside the root `_layout` and `_app`, as Fresh does. */
-  async #renderSpecial(
-    ctx: FreshContext,
-    module: RouteModule | undefined,
-    status: 404 | 500,
-    options?: RenderOptions,
-  ): Promise<Response> {
-    if (!module?.default) {
-      return status === 404 ? notFoundText() : internalErrorText();
-    }
-    return await renderPage({
-      table: this.table,
-      module,
-      dir: "",
-      ctx,
-      assets: this.assets,
-      options: { ...options, status: options?.status ?? status },
-    });
-  }
-
-  async #renderError(
-    req: Request,
-    ctx: FreshContext,
-    error: unknown,
-  ): Promise<Response> {
-    // Control characters escaped: the error's message may quote the request.
-    const text = error instanceof Error ? error.stack ?? String(error) : error;
-    console.error(
-      `Error while answering ${req.method} ${ctx.url.pathname}:`,
-      String(text).replace(
-        // deno-lint-ignore no-control-regex
-        /[\x00-\x09\x0b-\x1f\x7f\u2028\u2029]|\n(?!\s+at )/g,
-        (c) => JSON.stringify(c).slice(1, -1),
-      ),
-    );
-    ctx.error = error;
-    try {
-      return await this.#special(req, ctx, this.table.error, 500);
-    } catch (renderError) {
-      console.error("Error while rendering the error page:", renderError);
-      return internalErrorText();
-    }
-  }
 }
 
 function toHandlers(handler: RouteModule["handler"]): Handler[] {
@@ -263,18 +220,4 @@ function toHandlers(handler: RouteModule["handler"]): Handler[] {
   throw new Error(
     "A _middleware must export a handler function or an array of them",
   );
-}
-
-function notFoundText(): Response {
-  return new Response("Not found", {
-    status: 404,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
-}
-
-function internalErrorText(): Response {
-  return new Response("Internal server error", {
-    status: 500,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
 }
