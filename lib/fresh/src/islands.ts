@@ -1,9 +1,12 @@
 /**
- * Server side of islands: while a page renders, every island component that is
- * not itself inside an island is wrapped in `<!--frsh-ID:N-->…<!--/frsh-ID:N-->`
- * markers and its props (minus `children`) are recorded for serialization.
- * `children` passed to an island render between `frsh-slot-N` markers, where
- * islands count as top-level again.
+ * Server side of islands, as in Fresh 1.x: every function an `islands/`
+ * module exports is an island. While a page renders, an island that is not
+ * itself rendered by an island is wrapped in `<!--frsh-ID:N:KEY-->` …
+ * `<!--/frsh-ID:N:KEY-->` markers and its props (minus `children`) are
+ * recorded for serialization. `children` passed to an island render between
+ * `frsh-slot-ID:N:children` markers, where islands count as top-level again.
+ * The same render state numbers `<Partial>`s and gives every `<script>` the
+ * render's nonce.
  */
 import {
   type ComponentType,
@@ -14,28 +17,59 @@ import {
   type VNode,
 } from "preact";
 import { useContext } from "preact/hooks";
+import {
+  CLIENT_NAV_ATTR,
+  Partial,
+  partialMode,
+  type PartialProps,
+} from "./partial.ts";
 
-/** An island known to the server: its id (the bundle entry) and component. */
+/** An island known to the server. */
 export interface Island {
+  /** Unique per export: `<file id>_<export name>`. */
   id: string;
+  /** The bundle entry that exports it (one per `islands/` file). */
+  file: string;
+  exportName: string;
   // deno-lint-ignore no-explicit-any
   component: ComponentType<any>;
 }
 
+/** An `islands/` module to register: its file id and its exports. */
+export interface IslandFile {
+  id: string;
+  module: Record<string, unknown>;
+}
+
 /** What one render collected: islands used and their props, in DOM order. */
-export interface IslandRenderState {
-  used: Set<string>;
-  instances: { id: string; props: Record<string, unknown> }[];
+export interface PageRenderState {
+  used: Set<Island>;
+  /** `label` names the island in errors: its file, and its export unless default. */
+  instances: { id: string; label: string; props: Record<string, unknown> }[];
+  /** The nonce every `<script>` of this render carries. */
+  nonce: string;
+  /** Names of the `<Partial>`s rendered, to refuse duplicates. */
+  partials: Set<string>;
 }
 
 const InsideIsland = createContext(false);
 // deno-lint-ignore no-explicit-any
 const wrappers = new Map<ComponentType<any>, ComponentType<any>>();
-let current: IslandRenderState | null = null;
+let current: PageRenderState | null = null;
+
+/** The render in progress, if any (for `<Partial>` and the script hook). */
+export function currentRender(): PageRenderState | null {
+  return current;
+}
 
 function comment(text: string): VNode {
   // preact-render-to-string prints a Fragment's UNSTABLE_comment as `<!--text-->`.
   return h(Fragment, { UNSTABLE_comment: text } as Record<string, unknown>);
+}
+
+/** `node` between `<!--text-->` and `<!--/text-->`. */
+export function withMarkers(node: unknown, text: string): VNode {
+  return h(Fragment, null, [comment(text), node as VNode, comment(`/${text}`)]);
 }
 
 /** A vnode of the island itself; the vnode hook would turn it into the wrapper again. */
@@ -50,29 +84,72 @@ function wrap(island: Island) {
     const inside = useContext(InsideIsland);
     if (inside || !current) return plain(island, props);
     const { children, ...rest } = props;
-    const index = current.instances.push({ id: island.id, props: rest }) - 1;
-    current.used.add(island.id);
-    const marker = `${island.id}:${index}`;
-    const slot = children === undefined ? undefined : h(Fragment, null, [
-      comment(`frsh-slot-${index}`),
+    const label = island.exportName === "default"
+      ? island.file
+      : `${island.file}.${island.exportName}`;
+    const index =
+      current.instances.push({ id: island.id, label, props: rest }) -
+      1;
+    current.used.add(island);
+    const slotText = `frsh-slot-${island.id}:${index}:children`;
+    const slot = children === undefined ? undefined : withMarkers(
       h(InsideIsland.Provider, { value: false }, children as VNode),
-      comment(`/frsh-slot-${index}`),
-    ]);
-    return h(Fragment, null, [
-      comment(`frsh-${marker}`),
+      slotText,
+    );
+    return withMarkers(
       h(
         InsideIsland.Provider,
         { value: true },
         plain(island, { ...rest, children: slot }),
       ),
-      comment(`/frsh-${marker}`),
-    ]);
+      `frsh-${island.id}:${index}:`,
+    );
   };
 }
 
+/** A `<Partial>` while rendering on the server: its children between markers. */
+function PartialRoot(props: PartialProps) {
+  const inside = useContext(InsideIsland);
+  if (inside) {
+    throw new Error(
+      `<Partial name="${props.name}"> is inside an island: partials belong to server components`,
+    );
+  }
+  if (current) {
+    if (current.partials.has(props.name)) {
+      throw new Error(
+        `Two partials are named "${props.name}": a partial's name must be unique on its page`,
+      );
+    }
+    current.partials.add(props.name);
+  }
+  const mode = partialMode(props.mode);
+  return withMarkers(
+    props.children,
+    `frsh-partial:${props.name}:${mode}:`,
+  );
+}
+
+/** Every exported function of each island file, as islands. */
+export function islandsOf(files: IslandFile[]): Island[] {
+  const out: Island[] = [];
+  for (const file of files) {
+    for (const [exportName, value] of Object.entries(file.module)) {
+      if (typeof value !== "function") continue;
+      out.push({
+        id: `${file.id}_${exportName}`,
+        file: file.id,
+        exportName,
+        component: value as ComponentType,
+      });
+    }
+  }
+  return out;
+}
+
 /** Installs the vnode hook that marks islands; call once per server. */
-export function registerIslands(islands: Island[]): void {
-  for (const island of islands) {
+export function registerIslands(files: IslandFile[]): void {
+  for (const island of islandsOf(files)) {
     if (!wrappers.has(island.component)) {
       wrappers.set(island.component, wrap(island));
     }
@@ -81,10 +158,23 @@ export function registerIslands(islands: Island[]): void {
   (options as { __frshIslands?: boolean }).__frshIslands = true;
   const previous = options.vnode;
   options.vnode = (vnode) => {
-    // deno-lint-ignore no-explicit-any
-    const wrapper = wrappers.get(vnode.type as ComponentType<any>);
-    // deno-lint-ignore no-explicit-any
-    if (wrapper) (vnode as any).type = wrapper;
+    const type = vnode.type;
+    if (typeof type === "string") {
+      const props = vnode.props as Record<string, unknown>;
+      if (type === "script" && current && !props.nonce) {
+        props.nonce = current.nonce;
+      }
+      if (typeof props[CLIENT_NAV_ATTR] === "boolean") {
+        props[CLIENT_NAV_ATTR] = String(props[CLIENT_NAV_ATTR]);
+      }
+    } else {
+      // deno-lint-ignore no-explicit-any
+      const wrapper = wrappers.get(type as ComponentType<any>);
+      // deno-lint-ignore no-explicit-any
+      if (wrapper) (vnode as any).type = wrapper;
+      // deno-lint-ignore no-explicit-any
+      else if (type === Partial) (vnode as any).type = PartialRoot;
+    }
     previous?.(vnode);
   };
 }
@@ -92,8 +182,13 @@ export function registerIslands(islands: Island[]): void {
 /** Runs a synchronous render while collecting the islands it uses. */
 export function collectIslands<T>(
   render: () => T,
-): { result: T; state: IslandRenderState } {
-  const state: IslandRenderState = { used: new Set(), instances: [] };
+): { result: T; state: PageRenderState } {
+  const state: PageRenderState = {
+    used: new Set(),
+    instances: [],
+    nonce: crypto.randomUUID().replaceAll("-", ""),
+    partials: new Set(),
+  };
   const outer = current;
   current = state;
   try {

@@ -1,0 +1,121 @@
+import { h } from "preact";
+import { signal } from "@preact/signals";
+import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import { createHandler } from "../server.ts";
+import type { AppProps, Manifest } from "../server.ts";
+import { Head, NONE, SELF, useCSP } from "../runtime.ts";
+import * as Counter from "../testdata/islands/Counter.tsx";
+
+function Strict() {
+  useCSP((csp) => {
+    csp.directives.scriptSrc = [SELF];
+    csp.directives.objectSrc = [NONE];
+  });
+  return null;
+}
+
+const manifest: Manifest = {
+  baseUrl: new URL("../testdata/fresh.gen.ts", import.meta.url).href,
+  islands: { "./islands/Counter.tsx": Counter },
+  routes: {
+    "./routes/_app.tsx": {
+      default: ({ Component }: AppProps) =>
+        h("html", { lang: "en" }, [
+          h("head", null, [h("title", null, "App title"), h(Strict, null)]),
+          h("body", null, h(Component, null)),
+        ]),
+    },
+    "./routes/csp.tsx": {
+      config: { csp: true },
+      default: () =>
+        h("main", null, [
+          h("script", {
+            type: "application/json",
+            id: "data",
+            dangerouslySetInnerHTML: { __html: "{}" },
+          }),
+          h(Counter.default, { count: signal(1), label: "Count" }),
+        ]),
+    },
+    "./routes/plain.tsx": {
+      default: () => h(Counter.default, { count: signal(1), label: "Count" }),
+    },
+    "./routes/head.tsx": {
+      default: () =>
+        h("p", null, [
+          h(Head, null, [
+            h("title", null, "Page title"),
+            h("meta", { name: "description", content: "first", key: "d" }),
+            h("meta", { name: "robots", content: "none" }),
+          ]),
+          h(
+            Head,
+            null,
+            h("meta", { name: "description", content: "second", key: "d" }),
+          ),
+          "text",
+        ]),
+    },
+    "./routes/static.tsx": { default: () => h("p", null, "no islands") },
+  },
+};
+
+const handler = await createHandler(manifest);
+const get = (path: string) => handler(new Request(`http://localhost${path}`));
+
+Deno.test("a route with csp: true sends the policy useCSP() built, its script-src holding the render's nonce", async () => {
+  const res = await get("/csp");
+  const html = await res.text();
+  const policy = res.headers.get("Content-Security-Policy")!;
+  const nonce = /'nonce-(\w+)'/.exec(policy)![1];
+  // Fresh starts from default-src 'none' and style-src 'unsafe-inline'; the app's mutator added the rest.
+  assertEquals(
+    policy,
+    `default-src 'none'; style-src 'unsafe-inline'; script-src 'self' 'nonce-${nonce}'; object-src 'none'`,
+  );
+  // Every script of the page, the app's own and the layer's inline boot script, carries that nonce.
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  assert(scripts.length >= 3, scripts.join("\n"));
+  for (const tag of scripts) assertMatch(tag, new RegExp(`nonce="${nonce}"`));
+  assertMatch(html, /<script type="module" nonce="\w+">import\{boot\}from/);
+  // A second render gets a new nonce.
+  const again = (await get("/csp")).headers.get("Content-Security-Policy")!;
+  assert(!again.includes(nonce));
+});
+
+Deno.test("a route without csp: true gets no policy from the framework, and useCSP() changes nothing", async () => {
+  const res = await get("/plain");
+  await res.body?.cancel();
+  assertEquals(res.headers.get("Content-Security-Policy"), null);
+});
+
+Deno.test("<Head> children go into the document's head, its title replaces the page's and a later key wins", async () => {
+  const html = await (await get("/head")).text();
+  const head = html.slice(html.indexOf("<head>"), html.indexOf("</head>"));
+  assertEquals((head.match(/<title>/g) ?? []).length, 1);
+  assertMatch(head, /<title>Page title<\/title>/);
+  assertMatch(head, /<meta name="robots" content="none"\/?>/);
+  assertMatch(head, /<meta name="description" content="second"\/?>/);
+  assert(!html.includes('content="first"'));
+  assertMatch(html, /<body><p>text<\/p><\/body>/);
+});
+
+Deno.test("a page with islands lists the runtime, its islands and their chunks as modulepreload links in <head>", async () => {
+  const res = await get("/plain");
+  const html = await res.text();
+  assertEquals(res.headers.get("Link"), null);
+  const head = html.slice(0, html.indexOf("</head>"));
+  const links = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)]
+    .map((m) => m[1]);
+  assert(links.some((l) => /\/fresh-runtime-\w+\.js$/.test(l)), links.join());
+  assert(links.some((l) => /\/island-Counter-\w+\.js$/.test(l)), links.join());
+  // Each preloaded file is served.
+  for (const link of links) {
+    const file = await get(link);
+    assertEquals(file.status, 200, link);
+    await file.body?.cancel();
+  }
+  const none = await (await get("/static")).text();
+  assert(!none.includes("modulepreload"));
+  assert(!none.includes("<script"));
+});
