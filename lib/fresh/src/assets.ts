@@ -44,7 +44,9 @@ export async function loadAssets(
     if (snapshot) return snapshot;
     if (Deno.env.get("DENO_DEPLOYMENT_ID")) throw new MissingBuildError();
   }
-  const key = `${root}|${config.dev ? "dev" : "prod"}`;
+  const key = `${root}|${config.dev ? "dev" : "prod"}|${
+    islands.map((i) => i.id).sort().join(",")
+  }`;
   let pending = inMemory.get(key);
   if (!pending) {
     pending = import("./bundle.ts").then(({ bundle }) =>

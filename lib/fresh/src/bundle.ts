@@ -120,7 +120,11 @@ async function readImportMap(
   }
 }
 
-/** Resolves the app's import-map specifiers (`$fresh/`, `@/`, `npm:` packages) for esbuild. */
+/**
+ * Resolves for esbuild what Deno resolves: the app's import-map specifiers
+ * (`$fresh/`, `@/`, packages) and `npm:name@version/path` specifiers, which
+ * come from the `node_modules/` Deno keeps (`nodeModulesDir`).
+ */
 function importMapPlugin(
   root: string,
   imports: Record<string, string>,
@@ -135,8 +139,11 @@ function importMapPlugin(
         const key = keys.find((k) =>
           k.endsWith("/") ? args.path.startsWith(k) : args.path === k
         );
-        if (!key) return undefined;
-        const target = imports[key] + args.path.slice(key.length);
+        // An `npm:` specifier written in the code itself, as Deno allows.
+        if (!key && !args.path.startsWith("npm:")) return undefined;
+        const target = key
+          ? imports[key] + args.path.slice(key.length)
+          : args.path;
         if (target.startsWith("./") || target.startsWith("../")) {
           return { path: join(root, target) };
         }

@@ -234,7 +234,9 @@ function combine(
 }
 
 function keyed(child: unknown, key: number): VNode {
-  const vnode = isValidElement(child) ? child : h(Fragment, null, child as ComponentChildren);
+  const vnode = isValidElement(child)
+    ? child
+    : h(Fragment, null, child as ComponentChildren);
   if (vnode.key == null) vnode.key = key;
   return vnode;
 }

@@ -1,0 +1,30 @@
+/** Fixture islands: named exports (no default), an `npm:` import, a Uint8Array prop. */
+import { useState } from "preact/hooks";
+import { stringify } from "npm:smol-toml@1.9.1";
+import { IS_BROWSER } from "../../runtime.ts";
+
+/** Disabled until the island runs in the browser. */
+export function SaveButton(props: { label: string }) {
+  const [saved, setSaved] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={!IS_BROWSER}
+      onClick={() => setSaved(true)}
+    >
+      {saved ? "Saved" : props.label}
+    </button>
+  );
+}
+
+/** Shows what it received, once in the browser. */
+export function Bytes(props: { data: Uint8Array }) {
+  const text = !IS_BROWSER
+    ? "not yet"
+    : props.data instanceof Uint8Array
+    ? `${props.data.length} bytes, ${
+      stringify({ first: props.data[0] }).trim()
+    }`
+    : "no bytes";
+  return <output>{text}</output>;
+}
