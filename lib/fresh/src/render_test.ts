@@ -3,7 +3,7 @@ import { signal } from "@preact/signals";
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { createHandler } from "../server.ts";
 import type { AppProps, Manifest } from "../server.ts";
-import { Head, NONE, SELF, useCSP } from "../runtime.ts";
+import { Head, NONE, Partial, SELF, useCSP } from "../runtime.ts";
 import * as Counter from "../testdata/islands/Counter.tsx";
 
 function Strict() {
@@ -57,6 +57,23 @@ const manifest: Manifest = {
         ]),
     },
     "./routes/static.tsx": { default: () => h("p", null, "no islands") },
+    "./routes/partial.tsx": {
+      default: () =>
+        h("div", { "f-client-nav": true }, [
+          h("a", { href: "/x", "f-client-nav": false }, "out"),
+          h(Partial, { name: "list", mode: "append" }, [
+            h("p", null, "item"),
+            h(Counter.default, { count: signal(2), label: "In partial" }),
+          ]),
+        ]),
+    },
+    "./routes/twice.tsx": {
+      default: () =>
+        h("div", null, [
+          h(Partial, { name: "same" }, "one"),
+          h(Partial, { name: "same" }, "two"),
+        ]),
+    },
   },
 };
 
@@ -118,4 +135,45 @@ Deno.test("a page with islands lists the runtime, its islands and their chunks a
   const none = await (await get("/static")).text();
   assert(!none.includes("modulepreload"));
   assert(!none.includes("<script"));
+});
+
+Deno.test('<Partial> marks its content with its name and mode; f-client-nav renders as "true" or "false"', async () => {
+  const html = await (await get("/partial")).text();
+  assertMatch(
+    html,
+    /<div f-client-nav="true"><a href="\/x" f-client-nav="false">/,
+  );
+  assertMatch(
+    html,
+    /<!--frsh-partial:list:1:--><p>item<\/p><!--frsh-Counter_default:0:-->.*<!--\/frsh-Counter_default:0:--><!--\/frsh-partial:list:1:-->/,
+  );
+  // A page with partials boots the runtime even for client navigation alone.
+  assertMatch(html, /import\{boot\}from/);
+});
+
+Deno.test("a ?fresh-partial request gets no preloads but the map of its islands for the client to import", async () => {
+  const res = await get("/partial?fresh-partial=true");
+  const html = await res.text();
+  const uuid = res.headers.get("X-Fresh-UUID")!;
+  assert(!html.includes("modulepreload"));
+  const data = JSON.parse(
+    new RegExp(
+      `<script id="__FRSH_PARTIAL_DATA_${uuid}" type="application/json" nonce="\\w+">(.*?)</script>`,
+    ).exec(html)![1],
+  );
+  assertEquals(Object.keys(data.islands), ["Counter_default"]);
+  assertEquals(data.islands.Counter_default.export, "default");
+  assertMatch(data.islands.Counter_default.url, /island-Counter-\w+\.js$/);
+});
+
+Deno.test("two partials of one name are an error (500), as in Fresh", async () => {
+  const originalError = console.error;
+  console.error = () => {};
+  try {
+    const res = await get("/twice");
+    await res.body?.cancel();
+    assertEquals(res.status, 500);
+  } finally {
+    console.error = originalError;
+  }
 });
