@@ -53,6 +53,11 @@ export interface PageRenderState {
 }
 
 const InsideIsland = createContext(false);
+/** Where the vnode hook keeps an island's key for its marker. */
+const KEY_PROP = "__frshKey";
+/** The attribute that carries an element's key, as in Fresh. */
+const KEY_ATTR = "data-fresh-key";
+const HEAD_TAGS = new Set(["meta", "title", "style", "script", "link"]);
 // deno-lint-ignore no-explicit-any
 const wrappers = new Map<ComponentType<any>, ComponentType<any>>();
 let current: PageRenderState | null = null;
@@ -82,8 +87,9 @@ function plain(island: Island, props: Record<string, unknown>): VNode {
 function wrap(island: Island) {
   return function IslandRoot(props: Record<string, unknown>) {
     const inside = useContext(InsideIsland);
-    if (inside || !current) return plain(island, props);
-    const { children, ...rest } = props;
+    const { [KEY_PROP]: key, ...own } = props;
+    if (inside || !current) return plain(island, own);
+    const { children, ...rest } = own;
     const label = island.exportName === "default"
       ? island.file
       : `${island.file}.${island.exportName}`;
@@ -102,7 +108,7 @@ function wrap(island: Island) {
         { value: true },
         plain(island, { ...rest, children: slot }),
       ),
-      `frsh-${island.id}:${index}:`,
+      `frsh-${island.id}:${index}:${key ?? ""}`,
     );
   };
 }
@@ -167,12 +173,20 @@ export function registerIslands(files: IslandFile[]): void {
       if (typeof props[CLIENT_NAV_ATTR] === "boolean") {
         props[CLIENT_NAV_ATTR] = String(props[CLIENT_NAV_ATTR]);
       }
+      // Keys reach the browser, so that a partial's new list matches the old by key.
+      if (current && vnode.key != null && !HEAD_TAGS.has(type)) {
+        props[KEY_ATTR] = vnode.key;
+      }
     } else {
       // deno-lint-ignore no-explicit-any
       const wrapper = wrappers.get(type as ComponentType<any>);
-      // deno-lint-ignore no-explicit-any
-      if (wrapper) (vnode as any).type = wrapper;
-      // deno-lint-ignore no-explicit-any
+      if (wrapper) {
+        // deno-lint-ignore no-explicit-any
+        (vnode as any).type = wrapper;
+        if (vnode.key != null) {
+          (vnode.props as Record<string, unknown>)[KEY_PROP] = vnode.key;
+        }
+      } // deno-lint-ignore no-explicit-any
       else if (type === Partial) (vnode as any).type = PartialRoot;
     }
     previous?.(vnode);

@@ -130,7 +130,7 @@ browserTest(
       assertMatch(html, /<!--frsh-Controls_SaveButton:0:-->/);
       await page.goto(app.url);
       await waitForIslands(page);
-      const save = page.getByRole("button", { name: "Save" });
+      const save = page.getByRole("button", { name: "Save", exact: true });
       assertEquals(await save.isEnabled(), true);
       await save.click();
       await page.getByRole("button", { name: "Saved" }).waitFor();

@@ -18,7 +18,9 @@ const page = (name: string) => () =>
       { name: "main" },
       h("section", null, [
         h("h1", null, `Page ${name.toUpperCase()}`),
-        name === "b" ? h(Controls.SaveButton, { label: "Save" }) : null,
+        name === "c"
+          ? null
+          : h(Controls.SaveButton, { label: "Save", key: name }),
       ]),
     ),
   ]);
@@ -44,7 +46,7 @@ const manifest: Manifest = {
 };
 
 browserTest(
-  "f-client-nav links swap <Partial>s without loading a document; back returns; f-client-nav={false} loads normally",
+  "f-client-nav links swap <Partial>s without loading a document, islands by key; back returns; f-client-nav={false} loads normally",
   async ({ page: tab }) => {
     const handler = await createHandler(manifest);
     const server = Deno.serve(
@@ -65,6 +67,8 @@ browserTest(
           loads: performance.getEntriesByType("navigation").length,
         }));
 
+      await tab.getByRole("button", { name: "Save", exact: true }).click();
+      await tab.getByRole("button", { name: "Saved" }).waitFor();
       await tab.getByRole("link", { name: "Page B" }).click();
       await tab.getByRole("heading", { name: "Page B" }).waitFor();
       assertEquals(new URL(tab.url()).pathname, "/b");
@@ -76,8 +80,8 @@ browserTest(
       // Only the partial changed; the title followed the new page.
       assertEquals(await tab.locator("#outside").textContent(), "outside a");
       assertEquals(await tab.title(), "/b");
-      // An island that came with the partial is alive.
-      await tab.getByRole("button", { name: "Save" }).click();
+      // The island keyed for page B is a new one (page A's state is gone), and alive.
+      await tab.getByRole("button", { name: "Save", exact: true }).click();
       await tab.getByRole("button", { name: "Saved" }).waitFor();
 
       await tab.goBack();

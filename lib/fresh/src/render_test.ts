@@ -63,7 +63,12 @@ const manifest: Manifest = {
           h("a", { href: "/x", "f-client-nav": false }, "out"),
           h(Partial, { name: "list", mode: "append" }, [
             h("p", null, "item"),
-            h(Counter.default, { count: signal(2), label: "In partial" }),
+            h(Counter.default, {
+              count: signal(2),
+              label: "In partial",
+              key: "c1",
+            }),
+            h("li", { key: "row-1" }, "keyed"),
           ]),
         ]),
     },
@@ -145,7 +150,7 @@ Deno.test('<Partial> marks its content with its name and mode; f-client-nav rend
   );
   assertMatch(
     html,
-    /<!--frsh-partial:list:1:--><p>item<\/p><!--frsh-Counter_default:0:-->.*<!--\/frsh-Counter_default:0:--><!--\/frsh-partial:list:1:-->/,
+    /<!--frsh-partial:list:1:--><p>item<\/p><!--frsh-Counter_default:0:c1-->.*<!--\/frsh-Counter_default:0:c1--><li data-fresh-key="row-1">keyed<\/li><!--\/frsh-partial:list:1:-->/,
   );
   // A page with partials boots the runtime even for client navigation alone.
   assertMatch(html, /import\{boot\}from/);

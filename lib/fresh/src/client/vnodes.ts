@@ -25,7 +25,7 @@ export interface Source {
 
 /** What a comment marks. */
 export type Marker =
-  | { kind: "island"; id: string; index: number }
+  | { kind: "island"; id: string; index: number; key: string }
   | { kind: "slot" }
   | { kind: "partial"; name: string; mode: number }
   | { kind: "end" };
@@ -41,8 +41,8 @@ export function readMarker(node: Node): Marker | null {
     return { kind: "partial", name, mode: Number(mode) };
   }
   if (text.startsWith("frsh-")) {
-    const [id, index] = text.slice(5).split(":");
-    return { kind: "island", id, index: Number(index) };
+    const [id, index, key = ""] = text.slice(5).split(":");
+    return { kind: "island", id, index: Number(index), key };
   }
   return null;
 }
@@ -109,7 +109,9 @@ export function markedVNode(
   if (slot) {
     props.children = rangeToVNodes(source, slot.nextSibling, findEnd(slot));
   }
-  return h(component, props);
+  const vnode = h(component, props);
+  if (marker.key) vnode.key = marker.key;
+  return vnode;
 }
 
 /** The island's `children` slot start, searched inside its own range. */
