@@ -6,39 +6,19 @@
  * name, pushing a history entry; the back and forward buttons fetch the
  * partials of the address they return to. Anything else is a normal load.
  */
-import { deserialize } from "../deserializer.ts";
+import { applyPartials, NoPartialsError } from "./apply_partials.ts";
 import {
   CLIENT_NAV_ATTR,
   PARTIAL_ATTR,
-  PARTIAL_MODES,
   PARTIAL_SEARCH_PARAM,
 } from "../partial.ts";
-import {
-  type ComponentChildren,
-  type ComponentType,
-  Fragment,
-  h,
-  isValidElement,
-  options,
-  type VNode,
-} from "preact";
-import {
-  findEnd,
-  markedVNode,
-  partials,
-  readMarker,
-  type Registry,
-  type Source,
-} from "./vnodes.ts";
+import { options, type VNode } from "preact";
 
 interface NavState {
   index: number;
   scrollX: number;
   scrollY: number;
 }
-
-/** The answer held no partial: only a full load can show it. */
-class NoPartialsError extends Error {}
 
 let index = 0;
 let started = false;
@@ -166,110 +146,4 @@ export async function fetchPartials(
   url.searchParams.set(PARTIAL_SEARCH_PARAM, "true");
   const res = await fetch(url, { ...init, redirect: "follow" });
   await applyPartials(res);
-}
-
-async function applyPartials(res: Response): Promise<void> {
-  if (!res.headers.get("Content-Type")?.startsWith("text/html")) {
-    throw new Error(`Unable to process partial response from ${res.url}`);
-  }
-  const uuid = res.headers.get("X-Fresh-UUID");
-  const doc = new DOMParser().parseFromString(await res.text(), "text/html");
-  const data = doc.getElementById(`__FRSH_PARTIAL_DATA_${uuid}`)?.textContent;
-  const islands: Registry = {};
-  if (data) {
-    const mapping = JSON.parse(data).islands as Record<
-      string,
-      { url: string; export: string }
-    >;
-    await Promise.all(
-      Object.entries(mapping).map(async ([id, { url, export: name }]) => {
-        islands[id] = (await import(url))[name] as ComponentType<
-          Record<string, unknown>
-        >;
-      }),
-    );
-  }
-  const stateText = doc.getElementById(`__FRSH_STATE_${uuid}`)?.textContent;
-  const props = stateText
-    ? deserialize(JSON.parse(stateText).props) as Record<string, unknown>[]
-    : [];
-  const found = collect({ islands, props }, doc.body);
-  if (found.length === 0) {
-    throw new NoPartialsError(`No partial in the answer from ${res.url}`);
-  }
-  if (doc.title) document.title = doc.title;
-  for (const link of doc.head.querySelectorAll("link[rel=stylesheet]")) {
-    const href = (link as HTMLLinkElement).href;
-    if (![...document.styleSheets].some((s) => s.href === href)) {
-      document.head.appendChild(document.importNode(link, true));
-    }
-  }
-  for (const { name, mode, vnode } of found) {
-    const live = partials.get(name);
-    if (!live) {
-      console.warn(`Partial "${name}" is not on this page; skipped`);
-      continue;
-    }
-    (live.props as { children?: unknown }).children = combine(
-      PARTIAL_MODES[mode],
-      live.props.children,
-      vnode.props.children,
-    );
-    live.forceUpdate();
-  }
-  updateLinks(new URL(location.href));
-}
-
-function combine(
-  mode: (typeof PARTIAL_MODES)[number],
-  old: unknown,
-  next: unknown,
-): unknown {
-  if (mode === "replace") return next;
-  const list = (Array.isArray(old) ? old : [old]).map((child, i) =>
-    keyed(child, i)
-  );
-  const added = keyed(next, list.length);
-  return mode === "append" ? [...list, added] : [added, ...list];
-}
-
-function keyed(child: unknown, key: number): VNode {
-  const vnode = isValidElement(child)
-    ? child
-    : h(Fragment, null, child as ComponentChildren);
-  if (vnode.key == null) vnode.key = key;
-  return vnode;
-}
-
-/** Top-level partials of a parsed answer. */
-function collect(source: Source, node: Node) {
-  const out: { name: string; mode: number; vnode: VNode }[] = [];
-  for (let n: Node | null = node.firstChild; n; n = n.nextSibling) {
-    const marker = readMarker(n);
-    if (marker?.kind === "partial") {
-      const end = findEnd(n);
-      const vnode = markedVNode(source, marker, n, end)!;
-      out.push({ name: marker.name, mode: marker.mode, vnode });
-      n = end;
-    } else if (n.nodeType === 1) {
-      out.push(...collect(source, n));
-    }
-  }
-  return out;
-}
-
-/** Marks links to the current page as Fresh does after a client navigation. */
-function updateLinks(url: URL): void {
-  for (const link of document.querySelectorAll("a")) {
-    const target = new URL(link.href, location.href);
-    const current = target.origin === url.origin &&
-      target.pathname === url.pathname;
-    if (current) {
-      link.setAttribute("data-current", "true");
-      link.setAttribute("aria-current", "page");
-    } else {
-      link.removeAttribute("data-current");
-      link.removeAttribute("aria-current");
-    }
-  }
 }
