@@ -14,6 +14,7 @@ import { dirname, fromFileUrl, join, relative } from "./path.ts";
 export type { BuildAssets, IslandEntry } from "./build_assets.ts";
 
 const RUNTIME_ENTRY = "fresh-runtime";
+const NAV_ENTRY = "fresh-nav";
 
 /** Bundles the runtime and `islands` for the browser. */
 export async function bundle(options: {
@@ -25,6 +26,7 @@ export async function bundle(options: {
   const importMap = await readImportMap(root);
   const entryPoints: Record<string, string> = {
     [RUNTIME_ENTRY]: fromFileUrl(new URL("./client/main.ts", import.meta.url)),
+    [NAV_ENTRY]: fromFileUrl(new URL("./client/navigate.ts", import.meta.url)),
   };
   for (const island of islands) {
     entryPoints[`island-${island.id}`] = island.path;
@@ -63,6 +65,7 @@ export async function bundle(options: {
   const assets: BuildAssets = {
     buildId,
     mainUrl: "",
+    navUrl: "",
     islandUrls: new Map(),
     preloads: new Map(),
     files: new Map(),
@@ -98,6 +101,7 @@ export async function bundle(options: {
       [...closure(metaPath)].map((p) => urlOf(nameOf(p))),
     );
     if (entryName === RUNTIME_ENTRY) assets.mainUrl = url;
+    else if (entryName === NAV_ENTRY) assets.navUrl = url;
     else assets.islandUrls.set(entryName.slice("island-".length), url);
   }
   return assets;

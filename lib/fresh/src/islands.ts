@@ -50,6 +50,8 @@ export interface PageRenderState {
   nonce: string;
   /** Names of the `<Partial>`s rendered, to refuse duplicates. */
   partials: Set<string>;
+  /** Some element has `f-client-nav`: the page loads the client navigation. */
+  clientNav: boolean;
 }
 
 const InsideIsland = createContext(false);
@@ -170,8 +172,13 @@ export function registerIslands(files: IslandFile[]): void {
       if (type === "script" && current && !props.nonce) {
         props.nonce = current.nonce;
       }
-      if (typeof props[CLIENT_NAV_ATTR] === "boolean") {
-        props[CLIENT_NAV_ATTR] = String(props[CLIENT_NAV_ATTR]);
+      if (CLIENT_NAV_ATTR in props) {
+        if (typeof props[CLIENT_NAV_ATTR] === "boolean") {
+          props[CLIENT_NAV_ATTR] = String(props[CLIENT_NAV_ATTR]);
+        }
+        if (current && props[CLIENT_NAV_ATTR] === "true") {
+          current.clientNav = true;
+        }
       }
       // Keys reach the browser, so that a partial's new list matches the old by key.
       if (current && vnode.key != null && !HEAD_TAGS.has(type)) {
@@ -202,6 +209,7 @@ export function collectIslands<T>(
     instances: [],
     nonce: crypto.randomUUID().replaceAll("-", ""),
     partials: new Set(),
+    clientNav: false,
   };
   const outer = current;
   current = state;

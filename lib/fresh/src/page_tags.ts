@@ -31,7 +31,7 @@ export interface PageTags {
 export function pageTags(input: PageTagsInput): PageTags {
   const { state, assets, renderId, partial } = input;
   const islands = [...state.used];
-  if (islands.length === 0 && state.partials.size === 0) {
+  if (islands.length === 0 && state.partials.size === 0 && !state.clientNav) {
     return { head: "", body: "" };
   }
   const nonce = ` nonce="${state.nonce}"`;
@@ -65,9 +65,12 @@ export function pageTags(input: PageTagsInput): PageTags {
     registry.push(`${JSON.stringify(island.id)}:i${i}`);
     mapping[island.id] = { url, export: island.exportName };
   });
+  const nav = state.clientNav
+    ? `,${JSON.stringify(preloaded(assets.navUrl))}`
+    : "";
   script += `boot({${registry.join(",")}},${
     JSON.stringify(state.instances.length > 0 ? stateId : null)
-  });`;
+  }${nav});`;
   if (partial) {
     body +=
       `<script id="__FRSH_PARTIAL_DATA_${renderId}" type="application/json"${nonce}>${

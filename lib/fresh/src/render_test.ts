@@ -137,6 +137,8 @@ Deno.test("a page with islands lists the runtime, its islands and their chunks a
     assertEquals(file.status, 200, link);
     await file.body?.cancel();
   }
+  // Without f-client-nav, the page neither loads nor preloads the navigation.
+  assert(!html.includes("fresh-nav-"));
   const none = await (await get("/static")).text();
   assert(!none.includes("modulepreload"));
   assert(!none.includes("<script"));
@@ -152,8 +154,15 @@ Deno.test('<Partial> marks its content with its name and mode; f-client-nav rend
     html,
     /<!--frsh-partial:list:1:--><p>item<\/p><!--frsh-Counter_default:0:c1-->.*<!--\/frsh-Counter_default:0:c1--><li data-fresh-key="row-1">keyed<\/li><!--\/frsh-partial:list:1:-->/,
   );
-  // A page with partials boots the runtime even for client navigation alone.
-  assertMatch(html, /import\{boot\}from/);
+  // A page with f-client-nav boots the runtime with the client navigation, preloaded.
+  assertMatch(
+    html,
+    /boot\(\{[^}]*\},"__FRSH_STATE_\w+","[^"]+\/fresh-nav-\w+\.js"\)/,
+  );
+  assertMatch(
+    html,
+    /<link rel="modulepreload" href="[^"]+\/fresh-nav-\w+\.js">/,
+  );
 });
 
 Deno.test("a ?fresh-partial request gets no preloads but the map of its islands for the client to import", async () => {

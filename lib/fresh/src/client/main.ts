@@ -6,12 +6,16 @@
 import { deserialize } from "../deserializer.ts";
 import { findRoots, renderRoots } from "./revive.ts";
 import type { Registry } from "./vnodes.ts";
-import { CLIENT_NAV_ATTR } from "../partial.ts";
+import type * as Nav from "./navigate.ts";
 
-/** Revives the page's islands; `stateId` names the JSON script with their props. */
+/**
+ * Revives the page's islands; `stateId` names the JSON script with their
+ * props, `navUrl` the client navigation when the page uses `f-client-nav`.
+ */
 export async function boot(
   islands: Registry,
   stateId: string | null,
+  navUrl?: string,
 ): Promise<void> {
   const buildId = new URL(import.meta.url).pathname.split("/").at(-2);
   (globalThis as { __FRSH_BUILD_ID?: string }).__FRSH_BUILD_ID = buildId;
@@ -19,9 +23,8 @@ export async function boot(
   const props = text
     ? (deserialize(JSON.parse(text).props) as Record<string, unknown>[])
     : [];
-  // Client navigation is loaded only by pages that turn it on.
-  if (document.querySelector(`[${CLIENT_NAV_ATTR}]`)) {
-    import("./navigate.ts").then((nav) => nav.startClientNav());
+  if (navUrl) {
+    import(navUrl).then((nav: typeof Nav) => nav.startClientNav());
   }
   await renderRoots(findRoots({ islands, props }, document.body));
   // Lets tests and tools know that every island is interactive.
