@@ -17,6 +17,7 @@ import {
   type VNode,
 } from "preact";
 import { useContext } from "preact/hooks";
+import { markActiveLink } from "./active_url.ts";
 import {
   CLIENT_NAV_ATTR,
   Partial,
@@ -52,6 +53,8 @@ export interface PageRenderState {
   partials: Set<string>;
   /** Some element has `f-client-nav`: the page loads the client navigation. */
   clientNav: boolean;
+  /** The page's path, to mark links to it and its ancestors. */
+  pathname: string;
 }
 
 const InsideIsland = createContext(false);
@@ -180,6 +183,7 @@ export function registerIslands(files: IslandFile[]): void {
           current.clientNav = true;
         }
       }
+      if (type === "a" && current) markActiveLink(vnode, current.pathname);
       // Keys reach the browser, so that a partial's new list matches the old by key.
       if (current && vnode.key != null && !HEAD_TAGS.has(type)) {
         props[KEY_ATTR] = vnode.key;
@@ -203,6 +207,7 @@ export function registerIslands(files: IslandFile[]): void {
 /** Runs a synchronous render while collecting the islands it uses. */
 export function collectIslands<T>(
   render: () => T,
+  pathname = "/",
 ): { result: T; state: PageRenderState } {
   const state: PageRenderState = {
     used: new Set(),
@@ -210,6 +215,7 @@ export function collectIslands<T>(
     nonce: crypto.randomUUID().replaceAll("-", ""),
     partials: new Set(),
     clientNav: false,
+    pathname,
   };
   const outer = current;
   current = state;

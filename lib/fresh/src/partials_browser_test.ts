@@ -80,6 +80,10 @@ browserTest(
       // Only the partial changed; the title followed the new page.
       assertEquals(await tab.locator("#outside").textContent(), "outside a");
       assertEquals(await tab.title(), "/b");
+      // The links say which page is current now.
+      const current = () =>
+        tab.locator("nav a[aria-current=page]").allTextContents();
+      assertEquals(await current(), ["Page B"]);
       // The island keyed for page B is a new one (page A's state is gone), and alive.
       await tab.getByRole("button", { name: "Save", exact: true }).click();
       await tab.getByRole("button", { name: "Saved" }).waitFor();
@@ -87,6 +91,7 @@ browserTest(
       await tab.goBack();
       await tab.getByRole("heading", { name: "Page A" }).waitFor();
       assertEquals(new URL(tab.url()).pathname, "/a");
+      assertEquals(await current(), ["Page A"]);
       assertEquals(await sameDocument(), { doc: 1, loads: 1 });
       await tab.goForward();
       await tab.getByRole("heading", { name: "Page B" }).waitFor();

@@ -94,7 +94,10 @@ export async function renderPage(input: PageRenderInput): Promise<Response> {
     { value: csp },
     h(HEAD_CONTEXT.Provider, { value: headNodes }, root),
   );
-  const { result: body, state } = collectIslands(() => renderToString(tree));
+  const { result: body, state } = collectIslands(
+    () => renderToString(tree),
+    ctx.url.pathname,
+  );
   const renderId = crypto.randomUUID().replaceAll("-", "");
   const tags = pageTags({
     state,

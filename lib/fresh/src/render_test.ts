@@ -72,6 +72,15 @@ const manifest: Manifest = {
           ]),
         ]),
     },
+    "./routes/docs/intro.tsx": {
+      default: () =>
+        h("nav", null, [
+          h("a", { href: "/" }, "home"),
+          h("a", { href: "/docs" }, "docs"),
+          h("a", { href: "/docs/intro?x=1" }, "intro"),
+          h("a", { href: "/doc" }, "other"),
+        ]),
+    },
     "./routes/twice.tsx": {
       default: () =>
         h("div", null, [
@@ -190,4 +199,23 @@ Deno.test("two partials of one name are an error (500), as in Fresh", async () =
   } finally {
     console.error = originalError;
   }
+});
+
+Deno.test("links to the page and to its ancestors are marked with data-current/data-ancestor and aria-current, as Fresh marks them", async () => {
+  const html = await (await get("/docs/intro")).text();
+  const link = (text: string) =>
+    new RegExp(`<a ([^>]*)>${text}</a>`).exec(html)![1];
+  assertEquals(
+    link("home"),
+    'href="/" data-ancestor="true" aria-current="true"',
+  );
+  assertEquals(
+    link("docs"),
+    'href="/docs" data-ancestor="true" aria-current="true"',
+  );
+  assertEquals(
+    link("intro"),
+    'href="/docs/intro?x=1" data-current="true" aria-current="page"',
+  );
+  assertEquals(link("other"), 'href="/doc"');
 });

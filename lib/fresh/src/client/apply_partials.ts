@@ -14,6 +14,7 @@ import {
 } from "preact";
 import { deserialize } from "../deserializer.ts";
 import { PARTIAL_MODES } from "../partial.ts";
+import { updateLinks } from "../active_url.ts";
 import {
   findEnd,
   markedVNode,
@@ -115,20 +116,4 @@ function collect(source: Source, node: Node) {
     }
   }
   return out;
-}
-
-/** Marks links to the current page as Fresh does after a client navigation. */
-function updateLinks(url: URL): void {
-  for (const link of document.querySelectorAll("a")) {
-    const target = new URL(link.href, location.href);
-    const current = target.origin === url.origin &&
-      target.pathname === url.pathname;
-    if (current) {
-      link.setAttribute("data-current", "true");
-      link.setAttribute("aria-current", "page");
-    } else {
-      link.removeAttribute("data-current");
-      link.removeAttribute("aria-current");
-    }
-  }
 }

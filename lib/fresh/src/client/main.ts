@@ -7,6 +7,15 @@ import { deserialize } from "../deserializer.ts";
 import { findRoots, renderRoots } from "./revive.ts";
 import type { Registry } from "./vnodes.ts";
 import type * as Nav from "./navigate.ts";
+import { options } from "preact";
+import { markActiveLink } from "../active_url.ts";
+
+// Links that islands render are marked like the server's.
+const previous = options.vnode;
+options.vnode = (vnode) => {
+  if (vnode.type === "a") markActiveLink(vnode, location.pathname);
+  previous?.(vnode);
+};
 
 /**
  * Revives the page's islands; `stateId` names the JSON script with their
