@@ -18,6 +18,7 @@ import {
 } from "preact";
 import { useContext } from "preact/hooks";
 import { markActiveLink } from "./active_url.ts";
+import { guardStatefulHooks } from "./hook_guard.ts";
 import {
   CLIENT_NAV_ATTR,
   Partial,
@@ -55,6 +56,8 @@ export interface PageRenderState {
   clientNav: boolean;
   /** The page's path, to mark links to it and its ancestors. */
   pathname: string;
+  /** A mistake found while rendering, thrown once the render is over. */
+  error: Error | null;
 }
 
 const InsideIsland = createContext(false);
@@ -167,6 +170,12 @@ export function registerIslands(files: IslandFile[]): void {
   }
   if ((options as { __frshIslands?: boolean }).__frshIslands) return;
   (options as { __frshIslands?: boolean }).__frshIslands = true;
+  guardStatefulHooks({
+    inIsland,
+    report(error) {
+      if (current && !current.error) current.error = error;
+    },
+  });
   const previous = options.vnode;
   options.vnode = (vnode) => {
     const type = vnode.type;
@@ -204,6 +213,18 @@ export function registerIslands(files: IslandFile[]): void {
   };
 }
 
+/** Whether `vnode` renders inside an island (a slot's children do not): render-to-string links each vnode to its parent (`__`). */
+function inIsland(vnode: VNode | undefined): boolean {
+  for (let v = vnode; v; v = (v as { __?: VNode }).__) {
+    if (wrappers.has(v.type as ComponentType)) return true;
+    if (
+      v.type === InsideIsland.Provider &&
+      (v.props as { value?: boolean }).value === false
+    ) return false;
+  }
+  return false;
+}
+
 /** Runs a synchronous render while collecting the islands it uses. */
 export function collectIslands<T>(
   render: () => T,
@@ -216,6 +237,7 @@ export function collectIslands<T>(
     partials: new Set(),
     clientNav: false,
     pathname,
+    error: null,
   };
   const outer = current;
   current = state;

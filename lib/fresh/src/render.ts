@@ -98,6 +98,7 @@ export async function renderPage(input: PageRenderInput): Promise<Response> {
     () => renderToString(tree),
     ctx.url.pathname,
   );
+  if (state.error) throw state.error;
   const renderId = crypto.randomUUID().replaceAll("-", "");
   const tags = pageTags({
     state,

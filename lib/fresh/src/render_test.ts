@@ -5,6 +5,13 @@ import { createHandler } from "../server.ts";
 import type { AppProps, Manifest } from "../server.ts";
 import { Head, NONE, Partial, SELF, useCSP } from "../runtime.ts";
 import * as Counter from "../testdata/islands/Counter.tsx";
+import * as Controls from "../testdata/islands/Controls.tsx";
+import { useState } from "preact/hooks";
+
+function Stateful() {
+  const [n] = useState(1);
+  return h("b", null, n);
+}
 
 function Strict() {
   useCSP((csp) => {
@@ -16,7 +23,10 @@ function Strict() {
 
 const manifest: Manifest = {
   baseUrl: new URL("../testdata/fresh.gen.ts", import.meta.url).href,
-  islands: { "./islands/Counter.tsx": Counter },
+  islands: {
+    "./islands/Counter.tsx": Counter,
+    "./islands/Controls.tsx": Controls,
+  },
   routes: {
     "./routes/_app.tsx": {
       default: ({ Component }: AppProps) =>
@@ -80,6 +90,14 @@ const manifest: Manifest = {
           h("a", { href: "/docs/intro?x=1" }, "intro"),
           h("a", { href: "/doc" }, "other"),
         ]),
+    },
+    "./routes/state/outside.tsx": { default: () => h(Stateful, null) },
+    "./routes/state/island.tsx": {
+      default: () => h(Controls.SaveButton, { label: "Save" }),
+    },
+    "./routes/state/slot.tsx": {
+      default: () =>
+        h(Counter.default, { count: signal(1), label: "C" }, h(Stateful, null)),
     },
     "./routes/twice.tsx": {
       default: () =>
@@ -218,4 +236,32 @@ Deno.test("links to the page and to its ancestors are marked with data-current/d
     'href="/docs/intro?x=1" data-current="true" aria-current="page"',
   );
   assertEquals(link("other"), 'href="/doc"');
+});
+
+Deno.test("useState outside an island is an error (500) as in Fresh, inside one it is fine, and a slot's children are outside", async () => {
+  const originalError = console.error;
+  const logged: string[] = [];
+  console.error = (...args: unknown[]) =>
+    logged.push(args.map(String).join(" "));
+  try {
+    const outside = await get("/state/outside");
+    await outside.body?.cancel();
+    assertEquals(outside.status, 500);
+    assert(
+      logged.some((l) =>
+        l.includes(
+          'Hook "useState" cannot be used outside of an island component',
+        )
+      ),
+      logged.join("\n"),
+    );
+    const island = await get("/state/island");
+    assertEquals(island.status, 200);
+    assertMatch(await island.text(), />Save<\/button>/);
+    const slot = await get("/state/slot");
+    await slot.body?.cancel();
+    assertEquals(slot.status, 500);
+  } finally {
+    console.error = originalError;
+  }
 });
