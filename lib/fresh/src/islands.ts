@@ -9,6 +9,7 @@
  * render's nonce.
  */
 import {
+  type ComponentChildren,
   type ComponentType,
   createContext,
   Fragment,
@@ -17,6 +18,7 @@ import {
   type VNode,
 } from "preact";
 import { useContext } from "preact/hooks";
+import { renderToString } from "preact-render-to-string";
 import { markActiveLink } from "./active_url.ts";
 import { guardStatefulHooks } from "./hook_guard.ts";
 import {
@@ -58,6 +60,8 @@ export interface PageRenderState {
   pathname: string;
   /** A mistake found while rendering, thrown once the render is over. */
   error: Error | null;
+  /** Island children not rendered yet, by slot marker. */
+  slots: Map<string, unknown>;
 }
 
 const InsideIsland = createContext(false);
@@ -85,6 +89,29 @@ export function withMarkers(node: unknown, text: string): VNode {
   return h(Fragment, null, [comment(text), node as VNode, comment(`/${text}`)]);
 }
 
+/** Slot content as server content; rendering it takes it off the list of unrendered slots. */
+function SlotTracker(props: { id: string; children?: ComponentChildren }) {
+  current?.slots.delete(props.id);
+  return h(InsideIsland.Provider, { value: false }, props.children as VNode);
+}
+
+/**
+ * Children an island did not render (say, shown only once opened) go into
+ * `<template id="frsh-slot-ID-N-children">`, for the browser to use, as Fresh does.
+ */
+export function slotTemplates(): string {
+  let html = "";
+  // Rendering a template can add nested islands and their slots: loop until none is left.
+  for (const [id, children] of current?.slots ?? []) {
+    current!.slots.delete(id);
+    const content = renderToString(
+      h(InsideIsland.Provider, { value: false }, children as VNode),
+    );
+    html += `<template id="${id.replaceAll(":", "-")}">${content}</template>`;
+  }
+  return html;
+}
+
 /** A vnode of the island itself; the vnode hook would turn it into the wrapper again. */
 function plain(island: Island, props: Record<string, unknown>): VNode {
   const vnode = h(island.component, props);
@@ -107,9 +134,10 @@ function wrap(island: Island) {
     current.used.add(island);
     const slotText = `frsh-slot-${island.id}:${index}:children`;
     const slot = children === undefined ? undefined : withMarkers(
-      h(InsideIsland.Provider, { value: false }, children as VNode),
+      h(SlotTracker, { id: slotText }, children as VNode),
       slotText,
     );
+    if (children !== undefined) current.slots.set(slotText, children);
     return withMarkers(
       h(
         InsideIsland.Provider,
@@ -238,6 +266,7 @@ export function collectIslands<T>(
     clientNav: false,
     pathname,
     error: null,
+    slots: new Map(),
   };
   const outer = current;
   current = state;

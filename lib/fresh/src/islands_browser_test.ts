@@ -113,6 +113,14 @@ const controls: Manifest = {
             h("p", null, "server text"),
             h(Controls.SaveButton, { label: "Save" }),
             h(Controls.Bytes, { data: new Uint8Array([7, 8, 9, 10, 11]) }),
+            h(
+              Controls.Disclosure,
+              { label: "More" },
+              h("p", { id: "hidden" }, [
+                "hidden text ",
+                h(Controls.SaveButton, { label: "Inner" }),
+              ]),
+            ),
           ]),
         ]),
     },
@@ -120,7 +128,7 @@ const controls: Manifest = {
 };
 
 browserTest(
-  "named-export islands revive with render(): markers gone, disabled={!IS_BROWSER} lifted, Uint8Array props and npm: imports work",
+  "named-export islands revive with render(): markers gone, disabled={!IS_BROWSER} lifted, Uint8Array props, npm: imports and unrendered children work",
   async ({ page }) => {
     const app = await serve(controls);
     try {
@@ -138,6 +146,16 @@ browserTest(
         await page.locator("output").textContent(),
         "5 bytes, first = 7",
       );
+      // Children the island did not render came as a template, and show once opened.
+      assertMatch(
+        html,
+        /<template id="frsh-slot-Controls_Disclosure-2-children"><p id="hidden">hidden text /,
+      );
+      assertEquals(await page.locator("#hidden").count(), 0);
+      await page.getByRole("button", { name: "More" }).click();
+      await page.locator("#hidden").waitFor();
+      await page.getByRole("button", { name: "Inner" }).click();
+      await page.getByRole("button", { name: "Saved" }).nth(1).waitFor();
       const comments = await page.evaluate(() => {
         const walker = document.createTreeWalker(
           document.body,

@@ -10,7 +10,7 @@ import {
   type VNode,
 } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { collectIslands } from "./islands.ts";
+import { collectIslands, slotTemplates } from "./islands.ts";
 import { ancestorDirs, type Route, type RouteTable } from "./router.ts";
 import { CSP_CONTEXT, cspHeader, defaultCsp, nonce } from "./csp.ts";
 import { HEAD_CONTEXT } from "./head.ts";
@@ -94,8 +94,8 @@ export async function renderPage(input: PageRenderInput): Promise<Response> {
     { value: csp },
     h(HEAD_CONTEXT.Provider, { value: headNodes }, root),
   );
-  const { result: body, state } = collectIslands(
-    () => renderToString(tree),
+  const { result: [body, templates], state } = collectIslands(
+    () => [renderToString(tree), slotTemplates()],
     ctx.url.pathname,
   );
   if (state.error) throw state.error;
@@ -120,7 +120,7 @@ export async function renderPage(input: PageRenderInput): Promise<Response> {
     body,
     head: tags.head + renderHeadNodes(headNodes, state.nonce),
     title: headTitle(headNodes),
-    end: tags.body,
+    end: templates + tags.body,
   });
   return new Response(html, {
     status: options?.status ?? 200,

@@ -108,6 +108,15 @@ export function markedVNode(
   const slot = findSlot(start, end, marker);
   if (slot) {
     props.children = rangeToVNodes(source, slot.nextSibling, findEnd(slot));
+  } else {
+    // Children the island did not render on the server wait in a template.
+    const template = start.ownerDocument?.getElementById(
+      `frsh-slot-${marker.id}-${marker.index}-children`,
+    ) as HTMLTemplateElement | null;
+    if (template) {
+      const content = template.content.cloneNode(true);
+      props.children = rangeToVNodes(source, content.firstChild, null);
+    }
   }
   const vnode = h(component, props);
   if (marker.key) vnode.key = marker.key;

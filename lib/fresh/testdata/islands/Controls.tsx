@@ -1,4 +1,5 @@
 /** Fixture islands: named exports (no default), an `npm:` import, a Uint8Array prop. */
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { stringify } from "npm:smol-toml@1.9.1";
 import { IS_BROWSER } from "../../runtime.ts";
@@ -27,4 +28,17 @@ export function Bytes(props: { data: Uint8Array }) {
     }`
     : "no bytes";
   return <output>{text}</output>;
+}
+
+/** Shows its server-rendered children only once opened. */
+export function Disclosure(
+  props: { label: string; children?: ComponentChildren },
+) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      <button type="button" onClick={() => setOpen(true)}>{props.label}</button>
+      {open && props.children}
+    </div>
+  );
 }
