@@ -42,6 +42,26 @@ const manifest: Manifest = {
     "./routes/a.tsx": { default: page("a") },
     "./routes/b.tsx": { default: page("b") },
     "./routes/c.tsx": { default: page("c") },
+    "./routes/feed.tsx": {
+      default: ({ url }: { url: URL }) => {
+        const n = Number(url.searchParams.get("page") ?? 1);
+        return h("div", null, [
+          h(
+            Partial,
+            { name: "feed", mode: "append" },
+            h("p", { class: "item" }, `item ${n}`),
+          ),
+          h(
+            Partial,
+            { name: "more" },
+            h("button", {
+              type: "button",
+              "f-partial": `/feed?page=${n + 1}`,
+            }, `Load page ${n + 1}`),
+          ),
+        ]);
+      },
+    },
   },
 };
 
@@ -103,6 +123,36 @@ browserTest(
         (globalThis as { __doc?: number }).__doc === undefined
       );
       assertEquals(await tab.locator("#outside").textContent(), "outside c");
+    } finally {
+      await server.shutdown();
+    }
+  },
+);
+
+browserTest(
+  "a button with f-partial appends to an append-mode <Partial> and replaces the others, staying on the page",
+  async ({ page: tab }) => {
+    const handler = await createHandler(manifest);
+    const server = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen() {} },
+      handler,
+    );
+    const origin = `http://127.0.0.1:${server.addr.port}`;
+    try {
+      await tab.goto(`${origin}/feed`);
+      await waitForIslands(tab);
+      await tab.getByRole("button", { name: "Load page 2" }).click();
+      await tab.getByRole("button", { name: "Load page 3" }).click();
+      await tab.getByRole("button", { name: "Load page 4" }).waitFor();
+      assertEquals(await tab.locator(".item").allTextContents(), [
+        "item 1",
+        "item 2",
+        "item 3",
+      ]);
+      assertEquals(
+        new URL(tab.url()).pathname + new URL(tab.url()).search,
+        "/feed",
+      );
     } finally {
       await server.shutdown();
     }
