@@ -1,7 +1,10 @@
-import type { Handlers } from "$fresh/server.ts";
+import type { Handlers, RouteConfig } from "$fresh/server.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
 import ChatPage, { type ChatPageData } from "./chats/[id].tsx";
+
+/** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
+export const config: RouteConfig = { csp: true };
 
 export const handler = {
   /**

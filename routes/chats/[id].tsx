@@ -1,4 +1,4 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import Sidebar from "@/islands/Sidebar.tsx";
 import ChatView from "@/islands/ChatView.tsx";
 import ConfirmForms from "@/islands/ConfirmForms.tsx";
@@ -17,6 +17,9 @@ import type { ModelInfo } from "@/lib/openrouter/models.ts";
 import type { AppState } from "@/lib/state.ts";
 import { prepareMarkdown } from "@/lib/markdown/prepare.ts";
 import { PreparedMarkdown } from "@/lib/markdown/prepared_context.ts";
+
+/** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
+export const config: RouteConfig = { csp: true };
 
 /** What the chat page shows; `routes/index.tsx` shows it for an unsaved new chat too. */
 export interface ChatPageData {

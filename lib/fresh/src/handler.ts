@@ -40,7 +40,7 @@ export async function createHandler(
   const islands = Object.entries(manifest.islands).map(([file, module]) => ({
     id: islandId(file),
     path: join(root, file),
-    component: module.default,
+    module,
   }));
   registerIslands(islands);
   const assets = await loadAssets(root, islands, config);

@@ -1,9 +1,18 @@
-/** Renders a page route: `_app` › `_layout`s › page, islands marked and booted. */
+/**
+ * Renders a page route: `_app` › `_layout`s › page, islands marked and
+ * booted, `<Head>` children and preloads in `<head>`, the CSP of a
+ * `csp: true` route in its header.
+ */
+import { type ComponentChildren, h } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { collectIslands } from "./islands.ts";
+import { collectIslands, slotTemplates } from "./islands.ts";
 import type { Route, RouteTable } from "./router.ts";
 import { pageTree } from "./page_tree.ts";
-import { escapeScriptJson, serialize } from "./serializer.ts";
+import { CSP_CONTEXT, cspHeader, defaultCsp, nonce } from "./csp.ts";
+import { HEAD_CONTEXT } from "./head.ts";
+import { assemble, headTitle, renderHeadNodes } from "./document.ts";
+import { pageTags } from "./page_tags.ts";
+import { PARTIAL_SEARCH_PARAM } from "./partial.ts";
 import type { BuildAssets } from "./build_assets.ts";
 import type {
   FreshContext,
@@ -53,37 +62,42 @@ export async function renderPage(input: PageRenderInput): Promise<Response> {
   });
   if (root instanceof Response) return root;
 
-  const { result: body, state } = collectIslands(() => renderToString(root));
+  const config = module.config ?? {};
+  const csp = config.csp ? defaultCsp() : undefined;
+  const headNodes: ComponentChildren[] = [];
+  const tree = h(
+    CSP_CONTEXT.Provider,
+    { value: csp },
+    h(HEAD_CONTEXT.Provider, { value: headNodes }, root),
+  );
+  const { result: [body, templates], state } = collectIslands(
+    () => [renderToString(tree), slotTemplates()],
+    ctx.url.pathname,
+  );
+  if (state.error) throw state.error;
+  const renderId = crypto.randomUUID().replaceAll("-", "");
+  const tags = pageTags({
+    state,
+    assets,
+    renderId,
+    partial: ctx.url.searchParams.has(PARTIAL_SEARCH_PARAM),
+  });
   const headers = new Headers(options?.headers);
   headers.set("Content-Type", "text/html; charset=utf-8");
-  let html = "<!DOCTYPE html>" + body;
-  if (state.instances.length > 0) {
-    const urls: Record<string, string> = {};
-    for (const id of state.used) urls[id] = assets.islandUrls.get(id)!;
-    const propsJson = serialize(
-      state.instances.map((i) => i.props),
-      ([index, ...path]) =>
-        `Island "${state.instances[Number(index)].id}" prop "${
-          path.join(".")
-        }"`,
-    );
-    const boot =
-      `<script id="__FRSH_STATE" type="application/json">{"islands":${
-        escapeScriptJson(JSON.stringify(urls))
-      },"props":${propsJson}}</script><script type="module" src="${assets.mainUrl}"></script>`;
-    const end = html.lastIndexOf("</body>");
-    html = end === -1
-      ? html + boot
-      : html.slice(0, end) + boot + html.slice(end);
-    const preload = new Set(assets.preloads.get(assets.mainUrl) ?? []);
-    for (const url of Object.values(urls)) {
-      for (const dep of assets.preloads.get(url) ?? [url]) preload.add(dep);
-    }
-    headers.append(
-      "Link",
-      [...preload].map((url) => `<${url}>; rel="modulepreload"`).join(", "),
-    );
+  headers.set("X-Fresh-UUID", renderId);
+  if (csp) {
+    csp.directives.scriptSrc = [
+      ...csp.directives.scriptSrc ?? [],
+      nonce(state.nonce),
+    ];
+    headers.set(...cspHeader(csp));
   }
+  const html = "<!DOCTYPE html>" + assemble({
+    body,
+    head: tags.head + renderHeadNodes(headNodes, state.nonce),
+    title: headTitle(headNodes),
+    end: templates + tags.body,
+  });
   return new Response(html, {
     status: options?.status ?? 200,
     statusText: options?.statusText,

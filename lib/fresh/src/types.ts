@@ -114,6 +114,8 @@ export interface RouteConfig {
   routeOverride?: string;
   skipAppWrapper?: boolean;
   skipInheritedLayouts?: boolean;
+  /** The page gets a Content-Security-Policy, set up through `useCSP()`. */
+  csp?: boolean;
 }
 
 // deno-lint-ignore no-explicit-any
@@ -126,11 +128,8 @@ export interface RouteModule {
   config?: RouteConfig;
 }
 
-/** A module of `islands/`: its default export is the island. */
-export interface IslandModule {
-  // deno-lint-ignore no-explicit-any
-  default: ComponentType<any>;
-}
+/** A module of `islands/`: each exported function is an island. */
+export type IslandModule = Record<string, unknown>;
 
 /** What `fresh.gen.ts` exports. */
 export interface Manifest {
