@@ -3,6 +3,7 @@
  * configuration, Deno KV, the chat store, the generation runner and the
  * session keys. Tests build their own with `createServices()`.
  */
+import { AccountService } from "./accounts/mod.ts";
 import { ChatService } from "./chats/service.ts";
 import { OwnerQuota } from "./chats/owner_quota.ts";
 import {
@@ -16,7 +17,10 @@ import { EarlyStartGate } from "./generation/answer_request.ts";
 import { GenerationSlots } from "./generation/slots.ts";
 import { describeGenerationError } from "./generation/errors.ts";
 import { type ModelCatalog, modelCatalog } from "./openrouter/models.ts";
-import { loadSessionKeys } from "./security/session_keys.ts";
+import {
+  loadSessionKeys,
+  primarySessionSecret,
+} from "./security/session_keys.ts";
 import { RateLimiter } from "./security/rate_limit.ts";
 import { StorageHealth } from "./storage_health.ts";
 import { dirname } from "node:path";
@@ -51,6 +55,8 @@ export interface Services {
   };
   /** Whether storage takes new data (free space, failed writes). */
   storage: StorageHealth;
+  /** Accounts, sessions, personal keys, passkeys, budgets and usage. */
+  accounts: AccountService;
   /** Stops background work and closes KV. */
   close(): Promise<void>;
 }
@@ -137,6 +143,7 @@ export async function createServices(
   await storage.start();
   const store = new ChatStore(kv, { defaults: { model: config.defaultModel } });
   await store.migrate();
+  await store.resumeMoves();
   const runner = new GenerationRunner({
     kv,
     store,
@@ -169,10 +176,18 @@ export async function createServices(
       windowMs: 60_000,
     }),
   };
+  const accounts = await AccountService.create({
+    kv,
+    settings: config.accounts,
+    sessionKeys,
+    encryptionSecret: config.accounts.keySecret ??
+      await primarySessionSecret(kv, config.sessionSecret),
+  });
   return {
     config,
     kv,
     store,
+    accounts,
     chats: new ChatService({
       kv,
       store,

@@ -27,6 +27,8 @@ export interface TestApp extends AsyncDisposable {
   url: string;
   services: Services;
   fake: FakeOpenRouter;
+  /** The scan of every response; `add()` a secret a test makes up (a pasted key). */
+  scan: SecretScan;
   /** Stops the app and its fake; throws if a secret reached a response. */
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function startApp(
       KV_PATH: ":memory:",
       OPENROUTER_API_KEY: TEST_API_KEY,
       OPENROUTER_BASE_URL: fake.baseUrl,
+      OPENROUTER_AUTH_URL: fake.authUrl,
       UPSTREAM_TIMEOUT_MS: "1500",
       // Partial text reaches KV within 100 ms, so tests poll instead of sleeping a second.
       FLUSH_INTERVAL_MS: "100",
@@ -59,9 +62,14 @@ export async function startApp(
   const services = await createServices(config, options);
   setServices(services);
   const scan = new SecretScan(
-    [config.openrouterApiKey, ...(config.sessionSecret ?? "").split(",")]
-      .filter((secret): secret is string => !!secret && secret.length >= 16),
+    [
+      config.openrouterApiKey,
+      ...(config.sessionSecret ?? "").split(","),
+      config.accounts.keySecret,
+    ].filter((secret): secret is string => !!secret && secret.length >= 16),
   );
+  // People's own keys: issued by the fake's PKCE exchange, or pasted.
+  fake.auth.onKey = (key) => scan.add(key);
   const handler = scan.wrap(
     await createHandler(manifest, await sharedBuild(manifest)),
   );
@@ -73,6 +81,7 @@ export async function startApp(
     url: `http://127.0.0.1:${server.addr.port}`,
     services,
     fake,
+    scan,
     async close() {
       await services.close();
       await server.shutdown();

@@ -24,6 +24,7 @@
  * prints its base URL. See `tests/fake/cli.ts` for the flags, and the
  * `/__fake/*` control routes below for driving it from another process.
  */
+import { FakeAuth } from "./fake/auth.ts";
 import { runCli } from "./fake/cli.ts";
 import { errorResponse, openRouterError } from "./fake/errors.ts";
 import { FAKE_MODELS } from "./fake/models.ts";
@@ -60,6 +61,8 @@ export function startFakeOpenRouter(
   const queue: Scenario[] = [];
   const closing = new AbortController();
   const waiters = new Waiters();
+  const auth = new FakeAuth();
+  if (options.apiKey) auth.accept(options.apiKey);
   let models: "ok" | "error" | "invalid" | unknown[] = "ok";
 
   async function record(request: Request): Promise<[RecordedRequest, End]> {
@@ -168,6 +171,9 @@ export function startFakeOpenRouter(
   ): Promise<Response> {
     const path = new URL(request.url).pathname;
     if (path.startsWith("/__fake/")) return control(request, path);
+    // OAuth and key checks are not completions: they are not recorded.
+    const authAnswer = await auth.handle(request, path);
+    if (authAnswer) return authAnswer;
     const [recorded, end] = await record(request);
     // `completed` rejects when the client leaves before the whole response
     // was delivered; the stream's own cancel may notice it even sooner.
@@ -195,6 +201,8 @@ export function startFakeOpenRouter(
       onListen({ hostname, port }) {
         resolve({
           baseUrl: `http://${hostname}:${port}${PREFIX}`,
+          authUrl: `http://${hostname}:${port}/auth`,
+          auth,
           port,
           requests,
           enqueue: (...scenarios) => void queue.push(...scenarios),
