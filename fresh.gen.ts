@@ -18,6 +18,10 @@ import * as $account_sessions__id_ from "./routes/account/sessions/[id].ts";
 import * as $account_sign_in from "./routes/account/sign-in.tsx";
 import * as $account_sign_out_all from "./routes/account/sign-out-all.ts";
 import * as $account_sign_out from "./routes/account/sign-out.ts";
+import * as $account_usage from "./routes/account/usage.tsx";
+import * as $admin__id_ from "./routes/admin/[id].ts";
+import * as $admin_index from "./routes/admin/index.tsx";
+import * as $admin_invite from "./routes/admin/invite.ts";
 import * as $api__middleware from "./routes/api/_middleware.ts";
 import * as $api_chats__id__cancel from "./routes/api/chats/[id]/cancel.ts";
 import * as $api_chats__id__export from "./routes/api/chats/[id]/export.ts";
@@ -70,6 +74,10 @@ const manifest = {
     "./routes/account/sign-in.tsx": $account_sign_in,
     "./routes/account/sign-out-all.ts": $account_sign_out_all,
     "./routes/account/sign-out.ts": $account_sign_out,
+    "./routes/account/usage.tsx": $account_usage,
+    "./routes/admin/[id].ts": $admin__id_,
+    "./routes/admin/index.tsx": $admin_index,
+    "./routes/admin/invite.ts": $admin_invite,
     "./routes/api/_middleware.ts": $api__middleware,
     "./routes/api/chats/[id]/cancel.ts": $api_chats__id__cancel,
     "./routes/api/chats/[id]/export.ts": $api_chats__id__export,

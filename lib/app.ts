@@ -44,11 +44,14 @@ export interface Services {
   /** Purges what interrupted deletions and imports left, at start and hourly. */
   garbage: GarbageCollector;
   /**
-   * Sign-in attempts per client address; answers started per owner, per
+   * Sign-in attempts per client address (the password gate's, accounts');
+   * answers started per owner, per
    * client address and by everyone together (subject "all").
    */
   limiters: {
     login: RateLimiter;
+    /** Account sign-ins, sign-ups and passkey sign-ins per client address. */
+    accountSignIn: RateLimiter;
     generations: RateLimiter;
     addressGenerations: RateLimiter;
     allGenerations: RateLimiter;
@@ -158,6 +161,11 @@ export async function createServices(
     login: new RateLimiter(kv, {
       name: "login",
       limit: 10,
+      windowMs: 15 * 60_000,
+    }),
+    accountSignIn: new RateLimiter(kv, {
+      name: "account_sign_in",
+      limit: config.accounts.signInAttempts,
       windowMs: 15 * 60_000,
     }),
     generations: new RateLimiter(kv, {

@@ -76,6 +76,8 @@ export interface AccountSettings {
   authUrl: string;
   /** USD one person may spend per UTC month on the operator's key; none when unset. */
   monthlyLimitUsd?: number;
+  /** Account sign-ins and sign-ups one client address may try per 15 minutes. */
+  signInAttempts: number;
 }
 
 /** Per-owner quotas and rates of imports and new chats (lib/chats/owner_quota.ts). */
@@ -343,6 +345,10 @@ const rules = {
     schema: httpUrl,
     example: "https://openrouter.ai/auth",
   },
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: {
+    schema: perMinute(100000),
+    example: "20",
+  },
   MONTHLY_LIMIT_USD: {
     schema: z.coerce.number({ error: "must be a number" }).min(
       0,
@@ -465,6 +471,7 @@ export async function loadConfig(
       keySecret: read(env, "KEY_ENCRYPTION_SECRET"),
       authUrl: read(env, "OPENROUTER_AUTH_URL") ?? "https://openrouter.ai/auth",
       monthlyLimitUsd: read(env, "MONTHLY_LIMIT_USD"),
+      signInAttempts: read(env, "SIGN_IN_ATTEMPTS_PER_ADDRESS") ?? 20,
     },
   };
 }

@@ -56,6 +56,7 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
       keySecret: undefined,
       authUrl: "https://openrouter.ai/auth",
       monthlyLimitUsd: undefined,
+      signInAttempts: 20,
     },
   });
 });

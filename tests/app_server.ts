@@ -55,6 +55,7 @@ export async function startApp(
       MAX_CONCURRENT_PER_OWNER: "1000",
       CHATS_PER_MINUTE: "100000",
       IMPORTS_PER_HOUR: "100000",
+      SIGN_IN_ATTEMPTS_PER_ADDRESS: "100000",
       ...env,
     },
     { secretsPath: "/nonexistent/secrets.toml" },
@@ -101,6 +102,8 @@ export async function startApp(
 /** An API client with its own session cookie: one user of the app. */
 export class ApiClient {
   cookie = "";
+  /** The signed-in account's cookie (`chatai_account=…`), once one signed in. */
+  accountCookie = "";
   constructor(readonly baseUrl: string, readonly lang = "en") {}
 
   /** Sends a request as this user (same-origin, JSON when `body` is an object). */
@@ -109,7 +112,8 @@ export class ApiClient {
     init: RequestInit & { json?: unknown } = {},
   ): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookie) headers.set("Cookie", this.cookie);
+    const cookies = [this.cookie, this.accountCookie].filter(Boolean);
+    if (cookies.length) headers.set("Cookie", cookies.join("; "));
     headers.set("Origin", this.baseUrl);
     headers.set("Accept-Language", this.lang);
     let body = init.body;
@@ -122,6 +126,13 @@ export class ApiClient {
       c.startsWith("chatai_session=")
     );
     if (set) this.cookie = set.split(";")[0];
+    const account = res.headers.getSetCookie().find((c) =>
+      c.startsWith("chatai_account=")
+    );
+    if (account) {
+      const value = account.split(";")[0];
+      this.accountCookie = value === "chatai_account=" ? "" : value;
+    }
     return res;
   }
 

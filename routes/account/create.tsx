@@ -45,7 +45,7 @@ export const handler = {
       ctx.render({ problem, next, invite }, { status });
     if (!form) return render(t(lang, "account.error.bad_form"), 400);
     // Sign-ups count against the same per-address limit as sign-ins.
-    const attempt = await services.limiters.login.hit(clientAddress);
+    const attempt = await services.limiters.accountSignIn.hit(clientAddress);
     if (!attempt.ok) {
       return render(
         t(lang, "login.too_many", { seconds: attempt.retryAfterSeconds }),

@@ -33,7 +33,7 @@ export const handler = {
     const render = (problem: string, status: number) =>
       ctx.render({ problem, next, username }, { status });
     if (!form) return render(t(lang, "account.error.bad_form"), 400);
-    const attempt = await services.limiters.login.hit(clientAddress);
+    const attempt = await services.limiters.accountSignIn.hit(clientAddress);
     if (!attempt.ok) {
       const res = await render(
         t(lang, "login.too_many", { seconds: attempt.retryAfterSeconds }),

@@ -23,7 +23,7 @@ export const handler = {
       }, {
         status,
       });
-    const attempt = await services.limiters.login.hit(clientAddress);
+    const attempt = await services.limiters.accountSignIn.hit(clientAddress);
     if (!attempt.ok) {
       return refuse(
         429,
