@@ -75,9 +75,11 @@ export function AccountDetails(
             ? t(lang, "account.key.current", { last4: view.key.last4 })
             : t(lang, "account.key.none")}
         </p>
-        <form method="post" action="/account/openrouter">
-          <button type="submit">{t(lang, "account.key.connect")}</button>
-        </form>
+        <p>
+          <a href="/account/openrouter" role="button" class="account-button">
+            {t(lang, "account.key.connect")}
+          </a>
+        </p>
         <form method="post" action="/account/key">
           <label>
             <span>{t(lang, "account.key.paste")}</span>

@@ -190,7 +190,9 @@ Deno.test("a PKCE callback with a wrong code, a replayed state or another accoun
   const joko = await accountClient(app.url, "joko");
   const id = (await app.services.accounts.store.byUsername("indah"))!.id;
   const start = async (client: ApiClient) => {
-    const res = await postForm(client, "/account/openrouter", {});
+    const res = await client.fetch("/account/openrouter", {
+      redirect: "manual",
+    });
     const auth = new URL(res.headers.get("Location")!);
     assertEquals(auth.origin + auth.pathname, app.fake.authUrl);
     assertEquals(auth.searchParams.get("code_challenge_method"), "S256");
