@@ -239,3 +239,22 @@ Deno.test("over the monthly limit an answer on the operator's key is refused wit
   assertStringIncludes(error.message, "spending limit");
   assertStringIncludes(error.message, "$1.0e-7");
 });
+
+Deno.test("only an admin opens the admin page or changes an account there", async () => {
+  const lina = await accountClient(app.url, "lina");
+  const target = (await app.services.accounts.store.byUsername("lina"))!;
+  assertEquals((await page(lina, "/admin")).status, 403);
+  const res = await postForm(lina, `/admin/${target.id}`, {
+    action: "save",
+    monthlyLimitUsd: "1000",
+  });
+  assertEquals(res.status, 403);
+  await res.body?.cancel();
+  const disable = await postForm(lina, `/admin/${target.id}`, {
+    action: "disable",
+  });
+  await disable.body?.cancel();
+  const after = (await app.services.accounts.store.get(target.id))!;
+  assertEquals([after.monthlyLimitUsd, after.disabled], [null, false]);
+  assertEquals((await page(new ApiClient(app.url), "/admin")).status, 403);
+});
