@@ -4,7 +4,7 @@
  */
 import type { ChatStore } from "@/lib/chats/store/mod.ts";
 import type { AccountService } from "./mod.ts";
-import { monthSpend } from "./usage.ts";
+import { forgetUsage, monthSpend } from "./usage.ts";
 import type { Account } from "./types.ts";
 
 /** An account as the admin page lists it. */
@@ -55,5 +55,6 @@ export async function deleteAccount(
   await service.store.update(account.id, { disabled: true });
   await service.sessions.endAll(account.id);
   await store.deleteAllChats(account.owner);
+  await forgetUsage(service.kv, account.owner);
   await service.store.delete(account);
 }

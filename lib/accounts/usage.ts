@@ -5,6 +5,13 @@
  */
 import { spendKey, usageKey, usagePrefix } from "@/lib/kv_keys.ts";
 
+/** Deletes every usage figure and month's spend of an owner (a deleted account). */
+export async function forgetUsage(kv: Deno.Kv, owner: string): Promise<void> {
+  for (const prefix of [usagePrefix(owner), ["spend", owner]]) {
+    for await (const entry of kv.list({ prefix })) await kv.delete(entry.key);
+  }
+}
+
 /** Costs are counted in nano-USD: whole numbers for KvU64 sums. */
 const NANO = 1e9;
 const DAY_MS = 86_400_000;

@@ -87,6 +87,9 @@ export default function AccountPage(
       {data.view ? <AccountDetails lang={lang} view={data.view} /> : (
         <>
           <p>{t(lang, "account.intro")}</p>
+          <p>
+            <a href="/account/usage">{t(lang, "account.usage")}</a>
+          </p>
           <SignInForms
             lang={lang}
             next={data.next}

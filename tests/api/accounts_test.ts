@@ -8,7 +8,7 @@ import {
   signedInClient,
 } from "@/tests/account_helpers.ts";
 
-const app = await startApp();
+const app = await startApp({ ADMIN_USERNAMES: "boss-api" });
 Deno.test.afterAll(() => app.close());
 
 const page = async (client: ApiClient, path: string) => {
@@ -257,4 +257,38 @@ Deno.test("only an admin opens the admin page or changes an account there", asyn
   const after = (await app.services.accounts.store.get(target.id))!;
   assertEquals([after.monthlyLimitUsd, after.disabled], [null, false]);
   assertEquals((await page(new ApiClient(app.url), "/admin")).status, 403);
+});
+
+Deno.test("an admin's Disable ends the account's sessions and Delete removes it with its chats", async () => {
+  const boss = await accountClient(app.url, "boss-api");
+  const mira = await accountClient(app.url, "mira");
+  await mira.createChat({ title: "Milik Mira" });
+  const target = (await app.services.accounts.store.byUsername("mira"))!;
+  const disabled = await postForm(boss, `/admin/${target.id}`, {
+    action: "disable",
+  });
+  await disabled.body?.cancel();
+  assertEquals(disabled.headers.get("Location"), "/admin?done=saved");
+  assertEquals((await mira.json<{ chats: unknown[] }>("/api/chats")).chats, []);
+  assertEquals(
+    (await app.services.accounts.sessions.list(target.id)).length,
+    0,
+  );
+  const deleted = await postForm(boss, `/admin/${target.id}`, {
+    action: "delete",
+  });
+  await deleted.body?.cancel();
+  assertEquals(await app.services.accounts.store.get(target.id), null);
+  assertEquals((await app.services.store.listChats(target.owner)).chats, []);
+  // The name is free again, for a new account that sees nothing of the old one.
+  const again = await accountClient(app.url, "mira");
+  assertEquals(
+    (await again.json<{ chats: unknown[] }>("/api/chats")).chats,
+    [],
+  );
+  // An admin cannot disable themself by mistake.
+  const self = (await app.services.accounts.store.byUsername("boss-api"))!;
+  const own = await postForm(boss, `/admin/${self.id}`, { action: "disable" });
+  await own.body?.cancel();
+  assertEquals(own.headers.get("Location"), "/admin?problem=not_self");
 });
