@@ -292,3 +292,33 @@ Deno.test("an admin's Disable ends the account's sessions and Delete removes it 
   await own.body?.cancel();
   assertEquals(own.headers.get("Location"), "/admin?problem=not_self");
 });
+
+Deno.test("an answer whose usage has no cost is priced from the model's prices", async () => {
+  const nina = await accountClient(app.url, "nina");
+  const owner = (await app.services.accounts.store.byUsername("nina"))!.owner;
+  const chat = await nina.createChat({
+    model: "meta-llama/llama-3-8b-instruct",
+  });
+  const chunk = (body: unknown) => `data: ${JSON.stringify(body)}\n\n`;
+  app.fake.enqueue({
+    type: "raw",
+    body: chunk({ choices: [{ delta: { content: "Halo" } }] }) +
+      chunk({
+        choices: [{ delta: {}, finish_reason: "stop" }],
+        usage: {
+          prompt_tokens: 1000,
+          completion_tokens: 500,
+          total_tokens: 1500,
+        },
+      }) + "data: [DONE]\n\n",
+  });
+  await nina.send(chat, "berapa?");
+  const { monthSpend } = await import("@/lib/accounts/usage.ts");
+  // The fake lists this model at $0.03 and $0.06 per million tokens.
+  const expected = (1000 * 0.03 + 500 * 0.06) / 1e6;
+  const spent = await pollUntil(async () => {
+    const value = await monthSpend(app.services.kv, owner);
+    return value > 0 && value;
+  }, { what: "the estimated cost counted" });
+  assertEquals(Number(spent.toPrecision(6)), Number(expected.toPrecision(6)));
+});
