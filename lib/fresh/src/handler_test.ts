@@ -7,6 +7,7 @@ import {
   assertStringIncludes,
 } from "@/tests/assert.ts";
 import { createHandler } from "../server.ts";
+import { asset } from "../runtime.ts";
 import type { AppProps, FreshContext, Manifest, PageProps } from "../server.ts";
 import * as Counter from "../testdata/islands/Counter.tsx";
 import * as Badge from "../testdata/islands/Badge.tsx";
@@ -207,7 +208,7 @@ Deno.test("createHandler() serves static files with an ETag and answers 304 to a
   assertEquals(res.headers.get("Cache-Control"), "no-cache");
   const again = await get("/site.css", { headers: { "If-None-Match": etag } });
   assertEquals(again.status, 304);
-  const busted = await get("/site.css?__frsh_c=abc");
+  const busted = await get(asset("/site.css"));
   assertEquals(
     busted.headers.get("Cache-Control"),
     "public, max-age=31536000, immutable",

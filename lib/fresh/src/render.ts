@@ -1,12 +1,11 @@
 /** Renders a page route: `_app` › `_layout`s › page, islands marked and booted. */
-import { type ComponentType, h, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { collectIslands } from "./islands.ts";
-import { ancestorDirs, type Route, type RouteTable } from "./router.ts";
+import type { Route, RouteTable } from "./router.ts";
+import { pageTree } from "./page_tree.ts";
 import { escapeScriptJson, serialize } from "./serializer.ts";
 import type { BuildAssets } from "./build_assets.ts";
 import type {
-  AppProps,
   FreshContext,
   PageProps,
   RenderOptions,
@@ -19,12 +18,12 @@ export interface PageRenderInput {
   /** The route to render; `_404`/`_500` pages pass their own module. */
   module: RouteModule;
   route?: Route;
+  /** The folder whose layouts wrap the page, when not the route's (`""` for `_404`). */
+  dir?: string;
   ctx: FreshContext;
   assets: BuildAssets;
   options?: RenderOptions;
 }
-
-const AsyncFunction = (async () => {}).constructor;
 
 /** Renders `module`'s page inside its layouts and `_app` into an HTML response. */
 export async function renderPage(input: PageRenderInput): Promise<Response> {
@@ -45,34 +44,14 @@ export async function renderPage(input: PageRenderInput): Promise<Response> {
     state: ctx.state,
     error: ctx.error,
   };
-  // deno-lint-ignore no-explicit-any
-  let content: VNode<any> | null;
-  if (Page instanceof AsyncFunction) {
-    const result = await (Page as (r: Request, c: FreshContext) => Promise<
-      VNode | Response | null
-    >)(ctx.req, ctx);
-    if (result instanceof Response) return result;
-    content = result;
-  } else {
-    content = h(Page as ComponentType<PageProps>, props) as VNode<unknown>;
-  }
-
-  // deno-lint-ignore no-explicit-any
-  let Inner: ComponentType<any> = (): VNode | null => content;
-  const config = module.config ?? {};
-  if (route && !config.skipInheritedLayouts) {
-    const layouts = ancestorDirs(route.dir)
-      .map((dir) => table.layouts.get(dir)?.default)
-      .filter((layout): layout is ComponentType<AppProps> => !!layout);
-    for (const Layout of layouts.reverse()) {
-      const Component = Inner;
-      Inner = (): VNode<AppProps> => h(Layout, { ...props, Component });
-    }
-  }
-  const App = config.skipAppWrapper ? undefined : table.app?.default;
-  const root = App
-    ? h(App as ComponentType<AppProps>, { ...props, Component: Inner })
-    : h(Inner, null);
+  const root = await pageTree({
+    table,
+    module,
+    dir: input.dir ?? route?.dir,
+    ctx,
+    props,
+  });
+  if (root instanceof Response) return root;
 
   const { result: body, state } = collectIslands(() => renderToString(root));
   const headers = new Headers(options?.headers);
