@@ -47,6 +47,24 @@ Deno.test("one account never reads or changes another's chats, sessions, key or 
     await res.body?.cancel();
     assertEquals(res.status, 404, `${method} ${path}`);
   }
+  // The pages and plain-form actions of the chat are as closed to Bob.
+  assertEquals((await page(bob, `/chats/${chat}`)).status, 404);
+  for (const action of ["rename", "pin", "settings", "delete"]) {
+    const res = await postForm(bob, `/chats/${chat}/actions`, {
+      action,
+      title: "Milik Bob",
+      systemPrompt: "Bob",
+    });
+    await res.body?.cancel();
+  }
+  const bobDeletesAll = await bob.fetch("/api/chats?confirm=all", {
+    method: "DELETE",
+  });
+  await bobDeletesAll.body?.cancel();
+  const still = await ana.json<{ chat: { title: string; pinned: boolean } }>(
+    `/api/chats/${chat}`,
+  );
+  assertEquals([still.chat.title, still.chat.pinned], ["Rahasia Ana", false]);
   const exported = await page(bob, "/api/export?format=json");
   assert(!exported.text.includes("Rahasia Ana"));
   // Ana's sessions: Bob can neither see nor end them.
