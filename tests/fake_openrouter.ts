@@ -20,6 +20,11 @@
  * - `[[fake:midstream_error]]`: three tokens, then `{"error":{"code":502}}`
  * - `[[fake:bad_json]]`, `[[fake:html]]`: a body the client cannot read
  *
+ * OAuth PKCE (tests/fake/auth.ts): `GET /auth` approves at once and
+ * redirects to `callback_url` with a one-time `code`; `POST /api/v1/auth/keys`
+ * exchanges it for a new key when the S256 of `code_verifier` matches;
+ * `GET /api/v1/key` accepts the keys it issued or was told to accept.
+ *
  * Run standalone: `deno run -A tests/fake_openrouter.ts --port 8089`; it
  * prints its base URL. See `tests/fake/cli.ts` for the flags, and the
  * `/__fake/*` control routes below for driving it from another process.
