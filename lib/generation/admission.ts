@@ -134,6 +134,8 @@ export async function admit(turn: TurnContext): Promise<Admitted> {
       store.listMessages(owner, chat.id),
       checkRates(turn),
       runner.isRunning(owner, chat.id),
+      // The person's budget and answers per minute (lib/accounts/).
+      turn.services.accounts.admitAnswer(owner, turn.lang),
     ]);
     if (!history) {
       throw new ApiError("not_found", t(turn.lang, "api.not_found"));
