@@ -13,6 +13,7 @@ import { security } from "./messages/security.ts";
 import { ui } from "./messages/ui.ts";
 import { message } from "./messages/message.ts";
 import { quota } from "./messages/quota.ts";
+import { shell } from "./messages/shell.ts";
 
 const groups = [
   app,
@@ -24,6 +25,7 @@ const groups = [
   ui,
   message,
   quota,
+  shell,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends
@@ -65,6 +67,8 @@ export const CLIENT_KEY_PREFIXES = [
   "transfer.",
   "theme.",
   "shortcuts.",
+  "shell.",
+  "settings.",
 ] as const;
 
 /** The part of `lang`'s dictionary that islands need in the browser. */
