@@ -187,12 +187,15 @@ export default function ChatSettings(props: Props) {
             }}
           />
         </label>
-        <label>
+        <div>
           <span class="label-text label-row">
-            {t("settings.temperature")}
-            <output>{decimal.format(values.temperature)}</output>
+            <label for="temperature">{t("settings.temperature")}</label>
+            <output for="temperature">
+              {decimal.format(values.temperature)}
+            </output>
           </span>
           <input
+            id="temperature"
             type="range"
             name="temperature"
             min="0"
@@ -203,7 +206,7 @@ export default function ChatSettings(props: Props) {
             onInput={(e) =>
               change({ temperature: Number(e.currentTarget.value) }, 250)}
           />
-        </label>
+        </div>
         <label>
           <span class="label-text">{t("settings.context")}</span>
           <input

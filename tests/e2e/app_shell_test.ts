@@ -9,6 +9,7 @@ import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
 import { answersComplete, sendMessage, shareSession } from "./helpers.ts";
 import { dictionary, type Lang } from "@/lib/i18n/mod.ts";
+import { pollUntil } from "@/tests/poll.ts";
 
 const app = await startApp();
 Deno.test.afterAll(() => app.close());
@@ -141,4 +142,227 @@ for (const lang of LANGS) {
     },
     { viewport: DESKTOP },
   );
+}
+
+for (const lang of LANGS) {
+  const n = names(lang);
+  browserTest(
+    `${lang}: the row menu renames in place, pins without leaving the chat, exports and deletes after a confirmation`,
+    async ({ page }) => {
+      const client = await user(page);
+      const other = await client.createChat({ title: "Other chat" });
+      const here = await client.createChat({ title: "Chat I am in" });
+      await open(page, `/chats/${here}`, lang);
+      const nav = page.getByRole("navigation", { name: n["shell.chats"] });
+      const row = (title: string) =>
+        nav.getByRole("listitem").filter({
+          has: page.getByRole("link", { name: title, exact: true }),
+        });
+      const menu = async (title: string, item: string) => {
+        await row(title).getByRole("button", { name: n["shell.actions"] })
+          .click();
+        await page.getByRole("menuitem", { name: item }).click();
+      };
+      // Rename: the title is selected; Escape cancels, Enter saves.
+      await menu("Other chat", n["shell.rename"]);
+      const field = nav.getByRole("textbox", { name: n["shell.rename_label"] });
+      assertEquals(
+        await field.evaluate((el: HTMLInputElement) =>
+          el.value.slice(el.selectionStart!, el.selectionEnd!)
+        ),
+        "Other chat",
+      );
+      await field.press("Escape");
+      await row("Other chat").waitFor();
+      await menu("Other chat", n["shell.rename"]);
+      await field.fill("Renamed chat");
+      await field.press("Enter");
+      await row("Renamed chat").waitFor();
+      const { chat } = await client.json<{ chat: { title: string } }>(
+        `/api/chats/${other}`,
+      );
+      assertEquals(chat.title, "Renamed chat");
+      // Pin: the chat moves under "Pinned"; we stay where we are.
+      await menu("Renamed chat", n["shell.pin"]);
+      await nav.getByRole("heading", { name: n["shell.group.pinned"] })
+        .waitFor();
+      assert(page.url().includes(`/chats/${here}`), page.url());
+      // Export: a download named after the chat.
+      const download = page.waitForEvent("download");
+      await menu("Renamed chat", n["shell.export_md"]);
+      assertMatch((await download).suggestedFilename(), /\.md$/);
+      // Delete: Cancel keeps it, Delete removes it.
+      await menu("Renamed chat", n["shell.delete"]);
+      const dialog = page.getByRole("dialog", {
+        name: n["shell.delete_title"],
+      });
+      await dialog.getByRole("button", { name: n["shell.cancel"] }).click();
+      await row("Renamed chat").waitFor();
+      await menu("Renamed chat", n["shell.delete"]);
+      await dialog.getByRole("button", { name: n["shell.delete_confirm"] })
+        .click();
+      await row("Renamed chat").waitFor({ state: "detached" });
+      assertEquals(await chatCount(client), 1);
+      assert(page.url().includes(`/chats/${here}`), page.url());
+    },
+    { viewport: DESKTOP },
+  );
+
+  browserTest(
+    `${lang}: chat settings save themselves and reach the upstream with the next message`,
+    async ({ page }) => {
+      const client = await user(page);
+      const id = await client.createChat({ title: "Settings" });
+      await open(page, `/chats/${id}`, lang);
+      await page.getByRole("button", { name: n["shell.chat_settings"] })
+        .click();
+      const panel = page.getByRole("region", {
+        name: n["shell.chat_settings"],
+      });
+      assertEquals(await panel.getByRole("button").count(), 1); // Close only
+      await panel.getByRole("combobox", { name: n["settings.persona"] })
+        .selectOption("translator");
+      await panel.getByRole("slider", { name: n["settings.temperature"] })
+        .fill("0.35");
+      // The value shows live, in the language's number format.
+      await panel.getByText(lang === "id" ? "0,35" : "0.35").waitFor();
+      const prompt = panel.getByRole("textbox", {
+        name: n["settings.system_prompt"],
+      });
+      await prompt.fill("Answer like a pirate.");
+      // Typing a prompt of your own makes the persona "Custom".
+      assertEquals(
+        await panel.getByRole("combobox", { name: n["settings.persona"] })
+          .inputValue(),
+        "custom",
+      );
+      await panel.getByRole("status").filter({ hasText: n["shell.saved"] })
+        .waitFor();
+      const before = app.fake.requests.length;
+      await sendMessage(page, "halo");
+      await answersComplete(page, 1);
+      const sent = app.fake.requests.slice(before).find((r) =>
+        r.path.endsWith("/chat/completions")
+      )?.body as {
+        temperature: number;
+        messages: { role: string; content: string }[];
+      };
+      assertEquals(sent.temperature, 0.35);
+      assertEquals(sent.messages[0], {
+        role: "system",
+        content: "Answer like a pirate.",
+      });
+    },
+    { viewport: DESKTOP },
+  );
+
+  browserTest(
+    `${lang}: the Model list filters as you type, saves a listed model and refuses an unknown id`,
+    async ({ page, errors }) => {
+      const client = await user(page);
+      const id = await client.createChat({ title: "Models" });
+      await open(page, `/chats/${id}`, lang);
+      const model = page.getByRole("combobox", { name: n["shell.model"] });
+      await model.click();
+      await model.fill("gpt-4o");
+      const list = page.getByRole("listbox");
+      await list.getByRole("option").first().waitFor();
+      await model.press("Enter");
+      await pollChat(client, id, (c) => c.model === "openai/gpt-4o-mini");
+      await model.click();
+      await model.fill("nonexistent/model-xyz");
+      await model.press("Enter");
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      assertMatch(await alert.textContent() ?? "", /nonexistent\/model-xyz/);
+      const { chat } = await client.json<{ chat: { model: string } }>(
+        `/api/chats/${id}`,
+      );
+      assertEquals(chat.model, "openai/gpt-4o-mini");
+      // The browser logs the refused request; nothing else may fail.
+      assertEquals(errors.filter((e) => !/status of 400/.test(e)), []);
+    },
+    { viewport: DESKTOP, allowErrors: true },
+  );
+
+  browserTest(
+    `${lang}: the Settings dialog changes the theme and the language at once`,
+    async ({ page }) => {
+      await user(page);
+      await open(page, "/chats/new", lang);
+      await page.getByRole("button", { name: n["shell.settings"] }).click();
+      const dialog = page.getByRole("dialog", { name: n["shell.settings"] });
+      await dialog.getByRole("combobox", { name: n["theme.label"] })
+        .selectOption("dark");
+      assertEquals(await page.getAttribute("html", "data-theme"), "dark");
+      for (
+        const name of [
+          n["shell.import"],
+          n["shell.export_all"],
+          n["shell.delete_all"],
+          n["shell.shortcuts"],
+        ]
+      ) {
+        assert(await dialog.getByText(name).count() > 0, name);
+      }
+      await shoot(page, `settings-dialog-${lang}`);
+      const other: Lang = lang === "en" ? "id" : "en";
+      await dialog.getByRole("combobox", { name: n["shell.language"] })
+        .selectOption(other);
+      await page.waitForFunction(
+        (l) => document.documentElement.lang === l,
+        other,
+      );
+      await page.getByRole("button", { name: names(other)["shell.settings"] })
+        .waitFor();
+    },
+    { viewport: DESKTOP },
+  );
+
+  browserTest(
+    `${lang}: on a phone the chat list is a drawer that traps focus and closes with Escape`,
+    async ({ page }) => {
+      const client = await user(page);
+      await client.createChat({ title: "Drawer chat" });
+      const id = await client.createChat({ title: "Open chat" });
+      await open(page, `/chats/${id}`, lang);
+      const nav = page.getByRole("navigation", { name: n["shell.chats"] });
+      assert(!await nav.isVisible(), "the drawer starts open");
+      const button = page.getByRole("button", { name: n["shell.show_list"] });
+      await button.click();
+      await nav.getByRole("link", { name: "Drawer chat" }).waitFor();
+      assertEquals(await button.getAttribute("aria-expanded"), "true");
+      await shoot(page, `phone-drawer-${lang}`);
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press("Tab");
+        assert(
+          await page.evaluate(() =>
+            !!document.activeElement?.closest("#sidebar")
+          ),
+          `Tab ${i + 1} left the drawer`,
+        );
+      }
+      await page.keyboard.press("Escape");
+      await nav.waitFor({ state: "hidden" });
+      assert(
+        await button.evaluate((el) => el === document.activeElement),
+        "focus did not return to the button",
+      );
+    },
+    { viewport: PHONE },
+  );
+}
+
+/** Waits until the stored chat satisfies `ok`. */
+function pollChat(
+  client: ApiClient,
+  id: string,
+  ok: (chat: { model: string }) => boolean,
+) {
+  return pollUntil(async () => {
+    const { chat } = await client.json<{ chat: { model: string } }>(
+      `/api/chats/${id}`,
+    );
+    return ok(chat);
+  }, { what: "the chat to take the model" });
 }
