@@ -290,7 +290,8 @@ for (const lang of LANGS) {
     async ({ page }) => {
       await user(page);
       await open(page, "/chats/new", lang);
-      await page.getByRole("button", { name: n["shell.settings"] }).click();
+      await page.getByRole("button", { name: n["shell.settings"], exact: true })
+        .click();
       const dialog = page.getByRole("dialog", { name: n["shell.settings"] });
       await dialog.getByRole("combobox", { name: n["theme.label"] })
         .selectOption("dark");
@@ -313,7 +314,10 @@ for (const lang of LANGS) {
         (l) => document.documentElement.lang === l,
         other,
       );
-      await page.getByRole("button", { name: names(other)["shell.settings"] })
+      await page.getByRole("button", {
+        name: names(other)["shell.settings"],
+        exact: true,
+      })
         .waitFor();
     },
     { viewport: DESKTOP },
