@@ -9,6 +9,7 @@ import ChatSettings from "./ChatSettings.tsx";
 import ModelPicker from "./ModelPicker.tsx";
 import Shortcuts from "./Shortcuts.tsx";
 import { Lazy } from "./Lazy.tsx";
+import { ImportChat } from "./ImportChat.tsx";
 import type { Chat } from "@/lib/chats/types.ts";
 import { personaName, personaPrompt, PERSONAS } from "@/lib/chats/personas.ts";
 import type { ChatSummary } from "@/lib/client/shell_api.ts";
@@ -93,6 +94,10 @@ export function ChatShell(props: ChatShellProps) {
           <ChatListPanel {...list} />
         </Lazy>
         <div class="sidebar-foot">
+          {/* The Settings dialog needs a script; importing does not. */}
+          <noscript>
+            <ImportChat />
+          </noscript>
           <AppSettings
             theme={props.theme}
             signOut={!!props.signOut}
