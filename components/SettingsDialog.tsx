@@ -113,7 +113,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
           {t("shell.sound")}
         </label>
       </div>
-      <h3 class="dialog-section">{t("transfer.export_heading")}</h3>
+      <h3 class="dialog-section">{t("shell.data")}</h3>
       <ImportChat />
       <div class="dialog-row">
         <a class="button secondary" href="/api/export?format=json" download>

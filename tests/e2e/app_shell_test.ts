@@ -85,7 +85,10 @@ for (
         await log.evaluate((el) => el.scrollTop = el.scrollHeight);
         assert(await inView(page, "article"), "newest message out of view");
         if (size === "desktop" && lang === "en") await shoot(page, "long-chat");
-        await composer.fill("[[fake:slow=80]] one two three four five six");
+        // Long enough (about 4 s) to still be streaming when we look.
+        await composer.fill(
+          `[[fake:slow=200]] ${"word ".repeat(20)}`,
+        );
         await composer.press("Enter");
         const cancel = page.getByRole("button", { name: n["composer.cancel"] });
         await cancel.waitFor();
@@ -238,6 +241,7 @@ for (const lang of LANGS) {
       );
       await panel.getByRole("status").filter({ hasText: n["shell.saved"] })
         .waitFor();
+      await shoot(page, `chat-settings-${lang}`);
       const before = app.fake.requests.length;
       await sendMessage(page, "halo");
       await answersComplete(page, 1);
@@ -267,6 +271,7 @@ for (const lang of LANGS) {
       await model.fill("gpt-4o");
       const list = page.getByRole("listbox");
       await list.getByRole("option").first().waitFor();
+      await shoot(page, `model-list-${lang}`);
       await model.press("Enter");
       await pollChat(client, id, (c) => c.model === "openai/gpt-4o-mini");
       await model.click();
