@@ -48,9 +48,10 @@ export function ChatShell(props: ChatShellProps) {
   const t = useT();
   const lang = useLang();
   const { chat } = props;
+  // Where the list's plain forms come back to: this chat, or a new one.
   const back = props.chats.some((c) => c.id === chat.id)
     ? `/chats/${chat.id}`
-    : "/";
+    : "/chats/new";
   const list = {
     chats: props.chats,
     currentId: chat.id,
