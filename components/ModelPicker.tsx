@@ -102,7 +102,14 @@ export default function ModelPicker(
   };
 
   return (
-    <div class="model-picker" ref={root}>
+    <div
+      class="model-picker"
+      ref={root}
+      onFocusOut={(e) => {
+        // Tabbing away closes the list, as leaving a native select does.
+        if (!root.current?.contains(e.relatedTarget as Node)) setOpen(false);
+      }}
+    >
       <div class="model-field">
         <input
           role="combobox"
