@@ -127,7 +127,10 @@ export function browserTest(
 
 /** Waits until the islands runtime has revived every island of the page. */
 export async function waitForIslands(page: Page): Promise<void> {
+  // Parts made interactive after load (islands/Enhance.tsx) count too.
   await page.waitForFunction(() =>
-    document.documentElement.dataset.islands === "ready"
+    document.documentElement.dataset.islands === "ready" &&
+    (!document.querySelector("[data-lazy]") ||
+      document.documentElement.dataset.enhanced === "ready")
   );
 }

@@ -8,6 +8,7 @@ import {
   ensureOk,
 } from "./chat_stream.ts";
 import { playDoneSound } from "./sound.ts";
+import { announceChatUpdate } from "./chat_updates.ts";
 import {
   type Link,
   type LinkEvent,
@@ -98,9 +99,10 @@ export function useChatStream(
   /** Reads one stream; true when it ended with the answer's final message. */
   async function follow(res: Response): Promise<boolean> {
     const final = await consumeStream(res, {
-      onUser: (message) => {
+      onUser: (message, title) => {
         upsert(message);
         showChatAddress(chatId);
+        if (title) announceChatUpdate({ chatId, title });
       },
       onStart: (message) => {
         // A re-attached stream starts from the whole text so far.

@@ -67,9 +67,9 @@ export async function sendMessage(
       slot,
       answer,
       writes: { add: [user], chat: title ? { title } : {} },
-      firstEvents: (
-        { added },
-      ) => [{ event: "user", data: { message: added[0] } }],
+      firstEvents: ({ added }) => [
+        { event: "user", data: { message: added[0], ...(title && { title }) } },
+      ],
     });
   });
 }
@@ -144,7 +144,10 @@ export async function editAndResend(
         chat: title ? { title } : {},
       },
       firstEvents: ({ updated }) => [
-        { event: "user", data: { message: updated[0] } },
+        {
+          event: "user",
+          data: { message: updated[0], ...(title && { title }) },
+        },
       ],
     });
   });

@@ -14,6 +14,7 @@ import { ui } from "./messages/ui.ts";
 import { message } from "./messages/message.ts";
 import { quota } from "./messages/quota.ts";
 import { account } from "./messages/account.ts";
+import { shell } from "./messages/shell.ts";
 
 const groups = [
   app,
@@ -26,6 +27,7 @@ const groups = [
   message,
   quota,
   account,
+  shell,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends
@@ -67,6 +69,8 @@ export const CLIENT_KEY_PREFIXES = [
   "transfer.",
   "theme.",
   "shortcuts.",
+  "shell.",
+  "settings.",
 ] as const;
 
 /** The part of `lang`'s dictionary that islands need in the browser. */

@@ -1,27 +1,26 @@
-import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
-import Sidebar from "@/islands/Sidebar.tsx";
+import type {
+  FreshContext,
+  Handlers,
+  PageProps,
+  RouteConfig,
+} from "$fresh/server.ts";
 import ChatView from "@/islands/ChatView.tsx";
-import ConfirmForms from "@/islands/ConfirmForms.tsx";
-import ImportChat from "@/islands/ImportChat.tsx";
-import Shortcuts from "@/islands/Shortcuts.tsx";
-import ThemeSwitch from "@/islands/ThemeSwitch.tsx";
-import SoundToggle from "@/islands/SoundToggle.tsx";
-import { TransferLinks } from "@/components/TransferLinks.tsx";
-import { ChatList } from "@/components/ChatList.tsx";
-import { LanguageForm } from "@/components/LanguageForm.tsx";
-import { SettingsForm } from "@/components/SettingsForm.tsx";
+import { ChatShell } from "@/components/ChatShell.tsx";
 import type { Chat, Message } from "@/lib/chats/types.ts";
 import { answerGroups, currentBranch } from "@/lib/chats/branch.ts";
+import { summary } from "@/lib/client/shell_api.ts";
+import type { ModelOption } from "@/lib/client/model_options.ts";
 import { type MessageKey, t } from "@/lib/i18n/mod.ts";
 import type { ModelInfo } from "@/lib/openrouter/models.ts";
 import type { AppState } from "@/lib/state.ts";
+import { shellPrefs } from "@/lib/shell_prefs.ts";
 import { prepareMarkdown } from "@/lib/markdown/prepare.ts";
 import { PreparedMarkdown } from "@/lib/markdown/prepared_context.ts";
 
 /** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
 export const config: RouteConfig = { csp: true };
 
-/** What the chat page shows; `routes/index.tsx` shows it for an unsaved new chat too. */
+/** What the chat page shows; `routes/index.tsx` and `/chats/new` show it for an unsaved new chat too. */
 export interface ChatPageData {
   chat: Chat;
   /** The chat is not stored yet: its first message stores it. */
@@ -34,10 +33,12 @@ export interface ChatPageData {
   models: readonly ModelInfo[];
   /** The answers' HTML, rendered before the page (see `prepare.ts`). */
   prepared: ReadonlyMap<string, string>;
+  listHidden?: boolean;
+  settingsOpen?: boolean;
 }
 
 export const handler = {
-  async GET(_req, ctx) {
+  async GET(req, ctx) {
     const { store, runner, models: catalog } = ctx.state.services;
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
@@ -66,6 +67,7 @@ export const handler = {
         m.content
       ),
     });
+    ctx.state.pageTitle = chat.title;
     return ctx.render({
       chat,
       chats: page.chats,
@@ -74,15 +76,39 @@ export const handler = {
       earlier: branch.length - Math.min(shown, branch.length),
       groups: answerGroups(messages ?? []),
       models,
+      ...shellPrefs(req, ctx.url),
     });
   },
 } satisfies Handlers<ChatPageData, AppState>;
 
-/** A chat: the chat list and settings on the side, the conversation in the middle. */
+/** The page of an unsaved new chat (`/`, `/chats/new`): nothing is stored until its first message. */
+export async function renderDraft(
+  req: Request,
+  ctx: FreshContext<AppState, ChatPageData>,
+): Promise<Response> {
+  const { store, chats, models } = ctx.state.services;
+  const [chat, page, list] = await Promise.all([
+    chats.draft(ctx.state),
+    store.listChats(ctx.state.owner, { limit: 200, q: searchOf(ctx.url) }),
+    models.list(),
+  ]);
+  return ctx.render({
+    chat,
+    draft: true,
+    chats: page.chats,
+    messages: [],
+    groups: {},
+    earlier: 0,
+    models: list,
+    prepared: new Map(),
+    ...shellPrefs(req, ctx.url),
+  });
+}
+
 /** How many of a chat's latest messages the page shows by default. */
 const RECENT_MESSAGES = 200;
 
-/** The sidebar's search text, if any. */
+/** The list's search text, if any. */
 function searchOf(url: URL): string | undefined {
   return url.searchParams.get("q")?.trim().slice(0, 200) || undefined;
 }
@@ -96,63 +122,64 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   contextMessages: "settings.context",
 };
 
+const option = (m: ModelInfo): ModelOption => ({
+  id: m.id,
+  name: m.name,
+  contextLength: m.contextLength,
+  prompt: m.pricing.prompt,
+  completion: m.pricing.completion,
+  free: m.free,
+});
+
+/** A chat: the list on the side, the header, the conversation, its settings. */
 export default function ChatPage(
   { data, state, url }: PageProps<ChatPageData, AppState>,
 ) {
-  const { lang } = state;
+  const { lang, services } = state;
   const invalid = FIELD_LABELS[url.searchParams.get("invalid") ?? ""];
-  const keyMissing = !state.services.config.openrouterApiKey;
+  const keyMissing = !services.config.openrouterApiKey;
   return (
-    <div class="app">
-      <Sidebar>
-        <ChatList
-          chats={data.chats}
-          currentId={data.chat.id}
-          q={searchOf(url)}
+    <ChatShell
+      chat={data.chat}
+      chats={data.chats.map(summary)}
+      models={data.models.map(option)}
+      q={searchOf(url)}
+      renaming={url.searchParams.get("rename") ?? undefined}
+      timeZone={state.timeZone}
+      theme={state.theme}
+      listHidden={!!data.listHidden}
+      settingsOpen={!!data.settingsOpen}
+      signOut={services.config.appPassword
+        ? t(lang, "login.sign_out")
+        : undefined}
+      appTitle={t(lang, "app.title")}
+      notices={
+        <>
+          {keyMissing && (
+            <p role="alert" class="notice">{t(lang, "key.missing")}</p>
+          )}
+          {invalid && (
+            <p role="alert" class="notice">
+              {t(lang, "form.invalid", { field: t(lang, invalid) })}
+            </p>
+          )}
+        </>
+      }
+    >
+      {data.earlier > 0 && (
+        <a class="earlier" href={`/chats/${data.chat.id}?history=all`}>
+          {t(lang, "chat.earlier", { count: data.earlier })}
+        </a>
+      )}
+      <PreparedMarkdown.Provider value={data.prepared}>
+        <ChatView
+          chatId={data.chat.id}
+          groups={data.groups}
+          timeZone={state.timeZone}
+          messages={data.messages}
+          greeting={t(lang, "chat.greeting")}
         />
-        {!data.draft && <TransferLinks chatId={data.chat.id} />}
-        <ImportChat />
-        <ThemeSwitch theme={state.theme} />
-        <SoundToggle />
-        <LanguageForm action={data.draft ? "/" : `/chats/${data.chat.id}`} />
-        {state.services.config.appPassword && (
-          <form method="post" action="/logout">
-            <button type="submit" class="secondary">
-              {t(lang, "login.sign_out")}
-            </button>
-          </form>
-        )}
-      </Sidebar>
-      <main id="main" class="main">
-        {keyMissing && (
-          <p role="alert" class="notice">{t(lang, "key.missing")}</p>
-        )}
-        {invalid && (
-          <p role="alert" class="notice">
-            {t(lang, "form.invalid", { field: t(lang, invalid) })}
-          </p>
-        )}
-        <h1 class="chat-title">{data.chat.title}</h1>
-        {data.earlier > 0 && (
-          <a class="earlier" href={`/chats/${data.chat.id}?history=all`}>
-            {t(lang, "chat.earlier", { count: data.earlier })}
-          </a>
-        )}
-        <PreparedMarkdown.Provider value={data.prepared}>
-          <ChatView
-            chatId={data.chat.id}
-            groups={data.groups}
-            timeZone={state.timeZone}
-            messages={data.messages}
-            greeting={t(lang, "chat.greeting")}
-          />
-        </PreparedMarkdown.Provider>
-      </main>
-      <aside class="settings-panel">
-        <SettingsForm chat={data.chat} models={data.models} />
-      </aside>
-      <ConfirmForms />
-      <Shortcuts />
-    </div>
+      </PreparedMarkdown.Provider>
+    </ChatShell>
   );
 }
