@@ -8,8 +8,8 @@ import { SseDecoder } from "./sse.ts";
 
 /** The payload of each event, by event name. */
 export interface ChatEventData {
-  /** The stored user message. */
-  user: { message: Message };
+  /** The stored user message; `title` when it gave the chat its automatic title. */
+  user: { message: Message; title?: string };
   /** The assistant message, status "streaming", with its text so far. */
   start: { message: Message };
   /** Text appended to the answer. */

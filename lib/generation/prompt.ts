@@ -26,6 +26,14 @@ export async function contextOf(
   });
 }
 
+/** Whether the endpoint needs an API key that is not set: nothing can be asked. */
+export function keyMissing(
+  config: { openrouterApiKey?: string; openrouterBaseUrl: string },
+): boolean {
+  return !config.openrouterApiKey &&
+    new URL(config.openrouterBaseUrl).hostname.endsWith(OPENROUTER_HOST);
+}
+
 /** The request of the chat model's answer to `messages`, not sent yet. */
 export function requestAnswer(
   turn: TurnContext,
@@ -33,11 +41,9 @@ export function requestAnswer(
 ): AnswerRequest {
   const { config } = turn.services;
   const { chat } = turn;
-  const needsKey = new URL(config.openrouterBaseUrl).hostname.endsWith(
-    OPENROUTER_HOST,
-  );
+  const missing = keyMissing(config);
   return new AnswerRequest((signal) => {
-    if (!config.openrouterApiKey && needsKey) throw new MissingKeyError();
+    if (missing) throw new MissingKeyError();
     return streamCompletion(
       {
         model: chat.model,
