@@ -19,6 +19,7 @@ import * as $api_import from "./routes/api/import.ts";
 import * as $api_models from "./routes/api/models.ts";
 import * as $chats__id_ from "./routes/chats/[id].tsx";
 import * as $chats__id__actions from "./routes/chats/[id]/actions.ts";
+import * as $chats__id__history from "./routes/chats/[id]/history.tsx";
 import * as $chats_delete_all from "./routes/chats/delete-all.ts";
 import * as $chats_import from "./routes/chats/import.tsx";
 import * as $chats_new from "./routes/chats/new.ts";
@@ -27,6 +28,7 @@ import * as $index from "./routes/index.tsx";
 import * as $login from "./routes/login.tsx";
 import * as $logout from "./routes/logout.ts";
 import * as $ChatView from "./islands/ChatView.tsx";
+import * as $Composer from "./islands/Composer.tsx";
 import * as $ConfirmForms from "./islands/ConfirmForms.tsx";
 import * as $ImportChat from "./islands/ImportChat.tsx";
 import * as $Shortcuts from "./islands/Shortcuts.tsx";
@@ -56,6 +58,7 @@ const manifest = {
     "./routes/api/models.ts": $api_models,
     "./routes/chats/[id].tsx": $chats__id_,
     "./routes/chats/[id]/actions.ts": $chats__id__actions,
+    "./routes/chats/[id]/history.tsx": $chats__id__history,
     "./routes/chats/delete-all.ts": $chats_delete_all,
     "./routes/chats/import.tsx": $chats_import,
     "./routes/chats/new.ts": $chats_new,
@@ -66,6 +69,7 @@ const manifest = {
   },
   islands: {
     "./islands/ChatView.tsx": $ChatView,
+    "./islands/Composer.tsx": $Composer,
     "./islands/ConfirmForms.tsx": $ConfirmForms,
     "./islands/ImportChat.tsx": $ImportChat,
     "./islands/Shortcuts.tsx": $Shortcuts,

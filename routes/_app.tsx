@@ -27,6 +27,7 @@ export default function App(
         <title>{t(lang, "app.title")}</title>
         <link rel="stylesheet" href={asset("/styles.css")} />
         <link rel="stylesheet" href={asset("/markdown.css")} />
+        <link rel="stylesheet" href={asset("/conversation.css")} />
         <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
       </head>
       <body>

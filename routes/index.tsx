@@ -1,6 +1,7 @@
 import type { Handlers } from "$fresh/server.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
+import { EMPTY_CONVERSATION } from "@/lib/chats/conversation_view.ts";
 import ChatPage, { type ChatPageData } from "./chats/[id].tsx";
 
 export const handler = {
@@ -19,11 +20,8 @@ export const handler = {
       chat: await chats.draft(ctx.state),
       draft: true,
       chats: [],
-      messages: [],
-      groups: {},
-      earlier: 0,
+      conversation: EMPTY_CONVERSATION,
       models: await models.list(),
-      prepared: new Map(),
     });
   },
 } satisfies Handlers<ChatPageData, AppState>;

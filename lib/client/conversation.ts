@@ -161,14 +161,19 @@ export function reduce(
         pendingHide: event.hideFrom ?? null,
         problem: null,
       };
-    case "accepted":
+    case "accepted": {
+      // What the turn supersedes hides: in the tail, or else in the history.
+      const hide = state.pendingHide;
+      const at = hide ? state.tail.findIndex((m) => m.id === hide) : -1;
       return {
         ...state,
         // A new turn: until its `start`, no answer on screen is this one.
         answerId: null,
-        hideFrom: state.pendingHide ?? state.hideFrom,
+        tail: at === -1 ? state.tail : state.tail.slice(0, at),
+        hideFrom: at === -1 ? hide ?? state.hideFrom : state.hideFrom,
         pendingHide: null,
       };
+    }
     case "refused":
       return {
         ...state,

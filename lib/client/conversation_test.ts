@@ -212,6 +212,20 @@ Deno.test("regenerate hides the old answer only once the server accepted it", ()
   assertEquals(accepted.answerId, null);
 });
 
+Deno.test("regenerating an answer of this page's tail drops it from the tail, not the history", () => {
+  const done = run([...sent, {
+    type: "done",
+    message: answer("a1", { status: "complete", content: "x" }),
+    now: 1,
+  }]);
+  const state = run([
+    { type: "request", kind: "regenerate", hideFrom: "a1" },
+    { type: "accepted" },
+  ], done);
+  assertEquals(state.tail.map((m) => m.id), ["u1"]);
+  assertEquals(state.hideFrom, null);
+});
+
 Deno.test("an edit makes a new version: the history from the edited message hides, the new one streams", () => {
   const state = run([
     { type: "request", kind: "edit", hideFrom: "u0" },

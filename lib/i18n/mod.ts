@@ -13,6 +13,7 @@ import { security } from "./messages/security.ts";
 import { ui } from "./messages/ui.ts";
 import { message } from "./messages/message.ts";
 import { quota } from "./messages/quota.ts";
+import { conversation } from "./messages/conversation.ts";
 
 const groups = [
   app,
@@ -24,6 +25,7 @@ const groups = [
   ui,
   message,
   quota,
+  conversation,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends

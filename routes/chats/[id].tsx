@@ -1,6 +1,5 @@
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import Sidebar from "@/islands/Sidebar.tsx";
-import ChatView from "@/islands/ChatView.tsx";
 import ConfirmForms from "@/islands/ConfirmForms.tsx";
 import ImportChat from "@/islands/ImportChat.tsx";
 import Shortcuts from "@/islands/Shortcuts.tsx";
@@ -10,13 +9,17 @@ import { TransferLinks } from "@/components/TransferLinks.tsx";
 import { ChatList } from "@/components/ChatList.tsx";
 import { LanguageForm } from "@/components/LanguageForm.tsx";
 import { SettingsForm } from "@/components/SettingsForm.tsx";
-import type { Chat, Message } from "@/lib/chats/types.ts";
-import { answerGroups, currentBranch } from "@/lib/chats/branch.ts";
+import { Conversation } from "@/components/Conversation.tsx";
+import type { Chat } from "@/lib/chats/types.ts";
+import { shownTitle } from "@/lib/chats/app_texts.ts";
+import {
+  type ConversationData,
+  loadConversation,
+} from "@/lib/chats/conversation_view.ts";
+import { keyMissing } from "@/lib/generation/prompt.ts";
 import { type MessageKey, t } from "@/lib/i18n/mod.ts";
 import type { ModelInfo } from "@/lib/openrouter/models.ts";
 import type { AppState } from "@/lib/state.ts";
-import { prepareMarkdown } from "@/lib/markdown/prepare.ts";
-import { PreparedMarkdown } from "@/lib/markdown/prepared_context.ts";
 
 /** What the chat page shows; `routes/index.tsx` shows it for an unsaved new chat too. */
 export interface ChatPageData {
@@ -24,13 +27,9 @@ export interface ChatPageData {
   /** The chat is not stored yet: its first message stores it. */
   draft?: boolean;
   chats: Chat[];
-  messages: Message[];
-  groups: Record<string, string[]>;
-  /** Messages left out at the top of a long chat (see `?history=all`). */
-  earlier: number;
+  /** The conversation column's history and streaming answer. */
+  conversation: ConversationData;
   models: readonly ModelInfo[];
-  /** The answers' HTML, rendered before the page (see `prepare.ts`). */
-  prepared: ReadonlyMap<string, string>;
 }
 
 export const handler = {
@@ -39,45 +38,21 @@ export const handler = {
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
     if (!chat) return ctx.renderNotFound();
-    // An answer whose writer died shows as interrupted, not typing forever.
-    await runner.repair(owner, chat.id);
-    const [messages, page, models] = await Promise.all([
-      store.listMessages(owner, chat.id),
+    const [conversation, page, models] = await Promise.all([
+      loadConversation({
+        store,
+        runner,
+        owner,
+        chatId: chat.id,
+        all: ctx.url.searchParams.get("history") === "all",
+        lang: ctx.state.lang,
+      }),
       store.listChats(owner, { limit: 200, q: searchOf(ctx.url) }),
       catalog.list(),
     ]);
-    const branch = currentBranch(messages ?? []);
-    const shown = ctx.url.searchParams.get("history") === "all"
-      ? Infinity
-      : RECENT_MESSAGES;
-    // The conversation as it stands (alternatives not chosen stay stored);
-    // a long chat opens at its latest messages, which keeps the page fast.
-    const shownMessages = branch.slice(-shown);
-    const answers = shownMessages.filter((m) => m.role === "assistant");
-    const prepared = await prepareMarkdown({
-      owner,
-      final: answers.filter((m) => m.status !== "streaming").map((m) =>
-        m.content
-      ),
-      growing: answers.filter((m) => m.status === "streaming").map((m) =>
-        m.content
-      ),
-    });
-    return ctx.render({
-      chat,
-      chats: page.chats,
-      messages: shownMessages,
-      prepared,
-      earlier: branch.length - Math.min(shown, branch.length),
-      groups: answerGroups(messages ?? []),
-      models,
-    });
+    return ctx.render({ chat, chats: page.chats, conversation, models });
   },
 } satisfies Handlers<ChatPageData, AppState>;
-
-/** A chat: the chat list and settings on the side, the conversation in the middle. */
-/** How many of a chat's latest messages the page shows by default. */
-const RECENT_MESSAGES = 200;
 
 /** The sidebar's search text, if any. */
 function searchOf(url: URL): string | undefined {
@@ -98,7 +73,6 @@ export default function ChatPage(
 ) {
   const { lang } = state;
   const invalid = FIELD_LABELS[url.searchParams.get("invalid") ?? ""];
-  const keyMissing = !state.services.config.openrouterApiKey;
   return (
     <div class="app">
       <Sidebar>
@@ -121,29 +95,18 @@ export default function ChatPage(
         )}
       </Sidebar>
       <main id="main" class="main">
-        {keyMissing && (
-          <p role="alert" class="notice">{t(lang, "key.missing")}</p>
-        )}
         {invalid && (
           <p role="alert" class="notice">
             {t(lang, "form.invalid", { field: t(lang, invalid) })}
           </p>
         )}
-        <h1 class="chat-title">{data.chat.title}</h1>
-        {data.earlier > 0 && (
-          <a class="earlier" href={`/chats/${data.chat.id}?history=all`}>
-            {t(lang, "chat.earlier", { count: data.earlier })}
-          </a>
-        )}
-        <PreparedMarkdown.Provider value={data.prepared}>
-          <ChatView
-            chatId={data.chat.id}
-            groups={data.groups}
-            timeZone={state.timeZone}
-            messages={data.messages}
-            greeting={t(lang, "chat.greeting")}
-          />
-        </PreparedMarkdown.Provider>
+        <h1 class="chat-title">{shownTitle(data.chat, lang)}</h1>
+        <Conversation
+          chat={data.chat}
+          data={data.conversation}
+          timeZone={state.timeZone}
+          keyMissing={keyMissing(state.services.config)}
+        />
       </main>
       <aside class="settings-panel">
         <SettingsForm chat={data.chat} models={data.models} />

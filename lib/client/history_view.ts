@@ -1,0 +1,52 @@
+/**
+ * The server-rendered history in the browser: replacing it with a fresh
+ * copy from the server, hiding what a turn superseded, and giving its
+ * markdown what the server cannot (Copy code, highlighting, math).
+ */
+import { enhance } from "@/lib/markdown/enhance.ts";
+
+/** The element the server renders the history into. */
+export const HISTORY_ID = "chat-history";
+
+/** The history's element, if the page has one. */
+export function historyElement(): HTMLElement | null {
+  return document.getElementById(HISTORY_ID);
+}
+
+/** Puts the history HTML of `/chats/:id/history` in place of the page's. */
+export function replaceHistory(html: string): void {
+  const old = historyElement();
+  if (!old) return;
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const next = template.content.getElementById(HISTORY_ID);
+  if (!next) return;
+  old.replaceWith(next);
+  enhanceHistory(next);
+}
+
+/** Hides the history's messages from `id` on (null shows them all). */
+export function hideHistoryFrom(id: string | null): void {
+  const articles = historyElement()?.querySelectorAll("article") ?? [];
+  let hiding = false;
+  for (const article of articles) {
+    if (article.dataset.id === id) hiding = true;
+    article.hidden = hiding;
+  }
+}
+
+/** Adds Copy code, highlighting and math to the history's markdown. */
+export function enhanceHistory(
+  root: HTMLElement | null = historyElement(),
+): void {
+  const t = labels();
+  if (!root || !t) return;
+  enhance(root.querySelectorAll(".markdown"), t);
+}
+
+function labels() {
+  const log = document.querySelector<HTMLElement>("[data-copy-code]");
+  return log
+    ? { copyCode: log.dataset.copyCode!, copied: log.dataset.copied! }
+    : null;
+}
