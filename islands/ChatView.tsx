@@ -5,7 +5,7 @@ import { answerRunning, connectionNote } from "@/lib/client/conversation.ts";
 import { conversationOf } from "@/lib/client/conversation_controller.ts";
 import { followLog } from "@/lib/client/follow.ts";
 import { enhanceHistory, hideHistoryFrom } from "@/lib/client/history_view.ts";
-import { handleMessageActions } from "@/lib/client/message_actions.ts";
+import { delegateActions } from "@/lib/client/delegate_actions.ts";
 import { useConversation } from "@/lib/client/use_conversation.ts";
 import { useT } from "@/lib/i18n/context.ts";
 import { ActionIcon } from "@/components/ActionIcon.tsx";
@@ -43,7 +43,7 @@ export default function ChatView(props: Props) {
     const log = document.getElementById("chat-log")!;
     const follow = followLog(log, setFollowing);
     setJump(() => follow.jump);
-    const stopActions = handleMessageActions(log, controller, t);
+    const stopActions = delegateActions(log, controller, t);
     enhanceHistory();
     // A reload during an answer re-attaches to it from its current text.
     if (props.streaming) controller.attach();

@@ -3,8 +3,6 @@
  * copy from the server, hiding what a turn superseded, and giving its
  * markdown what the server cannot (Copy code, highlighting, math).
  */
-import { enhance } from "@/lib/markdown/enhance.ts";
-
 /** The element the server renders the history into. */
 export const HISTORY_ID = "chat-history";
 
@@ -35,13 +33,21 @@ export function hideHistoryFrom(id: string | null): void {
   }
 }
 
-/** Adds Copy code, highlighting and math to the history's markdown. */
+/**
+ * Adds Copy code, highlighting and math to the history's markdown; its code
+ * loads after the page, which reads fine without it.
+ */
 export function enhanceHistory(
   root: HTMLElement | null = historyElement(),
 ): void {
   const t = labels();
   if (!root || !t) return;
-  enhance(root.querySelectorAll(".markdown"), t);
+  const blocks = root.querySelectorAll(".markdown");
+  if (!blocks.length) return;
+  import("@/lib/markdown/enhance.ts").then(
+    ({ enhance }) => enhance(blocks, t),
+    () => {/* offline: the text reads fine as it is */},
+  );
 }
 
 function labels() {

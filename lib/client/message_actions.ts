@@ -1,8 +1,9 @@
 /**
- * The message actions of the whole log, by event delegation: the history's
- * buttons are the server's HTML, so one listener on the log serves them and
- * the island's own messages alike (Copy, Like and Dislike, Regenerate and
- * Retry, Edit, the version pager, the empty state's suggestions).
+ * The message actions of the whole log (Copy, Like and Dislike, Regenerate
+ * and Retry, Edit, the version pager, the empty state's suggestions). The
+ * history's buttons are the server's HTML: one listener on the log
+ * (`delegateActions()`) serves them and the island's messages alike, and
+ * loads this module with the first click, not with the page.
  */
 import { h, render } from "preact";
 import { MessageEditor } from "@/components/MessageEditor.tsx";
@@ -12,44 +13,35 @@ import type { Translate } from "@/lib/i18n/context.ts";
 import { busy } from "./conversation.ts";
 import type { ConversationController } from "./conversation_controller.ts";
 
-/** Handles the actions of `log`'s messages; returns the function that stops it. */
-export function handleMessageActions(
-  log: HTMLElement,
+/** Does what `button` (a `data-action` button of the log) asks. */
+export function act(
+  button: HTMLButtonElement,
   controller: ConversationController,
   t: Translate,
-): () => void {
-  const onClick = (event: MouseEvent) => {
-    const button = (event.target as Element).closest<HTMLButtonElement>(
-      "button[data-action]",
-    );
-    if (!button || !log.contains(button) || button.disabled) return;
-    const article = button.closest<HTMLElement>("article[data-id]");
-    const id = article?.dataset.id ?? "";
-    const action = button.dataset.action;
-    const waits = busy(controller.state);
-    switch (action) {
-      case "copy":
-        return void copy(button, controller, id, t);
-      case "feedback":
-        return void feedback(button, controller.chatId, id);
-      case "suggest":
-        return controller.suggest(button.dataset.text ?? "");
-      case "regenerate":
-      case "retry":
-        if (!waits) void controller.regenerate(id || null);
-        return;
-      case "version":
-        if (!waits && button.dataset.version) {
-          void controller.selectVersion(button.dataset.version);
-        }
-        return;
-      case "edit":
-        if (!waits && article) openEditor(article, controller);
-        return;
-    }
-  };
-  log.addEventListener("click", onClick);
-  return () => log.removeEventListener("click", onClick);
+): void {
+  const article = button.closest<HTMLElement>("article[data-id]");
+  const id = article?.dataset.id ?? "";
+  const waits = busy(controller.state);
+  switch (button.dataset.action) {
+    case "copy":
+      return void copy(button, controller, id, t);
+    case "feedback":
+      return void feedback(button, controller.chatId, id);
+    case "suggest":
+      return controller.suggest(button.dataset.text ?? "");
+    case "regenerate":
+    case "retry":
+      if (!waits) void controller.regenerate(id || null);
+      return;
+    case "version":
+      if (!waits && button.dataset.version) {
+        void controller.selectVersion(button.dataset.version);
+      }
+      return;
+    case "edit":
+      if (!waits && article) openEditor(article, controller);
+      return;
+  }
 }
 
 /** The text of message `id`: from the page's turns, else from the server. */
