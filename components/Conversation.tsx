@@ -34,6 +34,7 @@ export function Conversation(
         id="chat-log"
         role="log"
         aria-label={t("log.label")}
+        aria-live="polite"
         data-copy-code={t("msg.copy_code")}
         data-copied={t("msg.copied")}
         tabIndex={0}

@@ -19,7 +19,8 @@ export function History(
     ? undefined
     : history.findLast((m) => m.role === "assistant");
   return (
-    <div class="chat-history" id="chat-history">
+    // What is already on the page is not news: only the live tail is announced.
+    <div class="chat-history" id="chat-history" aria-live="off">
       {data.earlier > 0 && (
         <a class="earlier" href={`/chats/${chat.id}?history=all`}>
           {t("chat.earlier", { count: data.earlier })}

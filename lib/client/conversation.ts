@@ -67,6 +67,8 @@ export type ConversationEvent =
   | { type: "refreshed" }
   /** A change to the history (another version chosen): re-read it. */
   | { type: "history_changed" }
+  /** The answer a reload found running, learnt after the state was made. */
+  | { type: "adopt"; streaming: Message }
   | { type: "problem"; problem: Problem }
   | { type: "notice"; notice: MessageKey | null };
 
@@ -203,6 +205,12 @@ export function reduce(
       return { ...state, tail: [], hideFrom: null, stale: false };
     case "history_changed":
       return { ...state, stale: true, problem: null };
+    case "adopt":
+      return state.tail.length ? state : {
+        ...state,
+        tail: [event.streaming],
+        answerId: event.streaming.id,
+      };
     case "problem":
       return { ...state, problem: event.problem };
     case "notice":

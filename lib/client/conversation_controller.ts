@@ -320,7 +320,7 @@ export class ConversationController {
       const res = await fetch(
         `/chats/${this.chatId}/history${location.search}`,
       );
-      if (!res.ok) return;
+      if (res.status !== 200) return;
       const html = await res.text();
       // A turn started meanwhile: its end re-reads the history again.
       if (!canRefresh(this.state)) return;
@@ -341,8 +341,15 @@ export function conversationOf(
   chatId: string,
   streaming: Message | null = null,
 ): ConversationController {
+  // On the server every render gets its own: nothing is shared across requests.
+  if (typeof document === "undefined") {
+    return new ConversationController(chatId, streaming);
+  }
   if (current?.chatId !== chatId) {
     current = new ConversationController(chatId, streaming);
+  } else if (streaming && !current.state.tail.length) {
+    // The island that knows the running answer came second.
+    current.dispatch({ type: "adopt", streaming });
   }
   return current;
 }

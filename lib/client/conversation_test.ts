@@ -175,6 +175,14 @@ Deno.test("a reload during an answer starts with it in the tail and re-attaches 
   assertEquals(state.tail[0].content, "Sebagian teks");
 });
 
+Deno.test("a running answer learnt after the state was made is adopted once", () => {
+  const state = run([{ type: "adopt", streaming: answer("a1") }]);
+  assert(answerRunning(state));
+  assertEquals(state.answerId, "a1");
+  const again = run([{ type: "adopt", streaming: answer("a2") }], state);
+  assertEquals(again.tail.map((m) => m.id), ["a1"]);
+});
+
 Deno.test("when /stream answers 204 the stored answer says how it ended", () => {
   const initial = initialConversation(answer("a1", { content: "Sebagian" }));
   const stored = [

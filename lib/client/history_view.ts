@@ -19,8 +19,10 @@ export function replaceHistory(html: string): void {
   template.innerHTML = html;
   const next = template.content.getElementById(HISTORY_ID);
   if (!next) return;
-  old.replaceWith(next);
-  enhanceHistory(next);
+  // The container stays: it keeps the history out of the log's
+  // announcements (aria-live="off"), so a re-read is not read out again.
+  old.replaceChildren(...next.childNodes);
+  enhanceHistory(old);
 }
 
 /** Hides the history's messages from `id` on (null shows them all). */

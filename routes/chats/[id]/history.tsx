@@ -10,13 +10,15 @@ import type { AppState } from "@/lib/state.ts";
 export const handler = {
   /**
    * The chat's history as the page renders it, as an HTML fragment: the
-   * browser puts it in place of its own after a turn or a change of version.
+   * browser puts it in place of its own after a turn or a change of version;
+   * 204 when there is no such chat (any more).
    */
   async GET(_req, ctx) {
     const { store, runner } = ctx.state.services;
     const { owner, lang } = ctx.state;
     const chat = await store.getChat(owner, ctx.params.id);
-    if (!chat) return ctx.renderNotFound();
+    // Deleted meanwhile (the page is on its way elsewhere): nothing to show.
+    if (!chat) return new Response(null, { status: 204 });
     const data = await loadConversation({
       store,
       runner,
