@@ -275,3 +275,41 @@ for (const [size, viewport, lang] of RUNS) {
     { viewport },
   );
 }
+
+browserTest(
+  "a failed answer has a clear mark and Retry answers again (phone, id)",
+  async ({ page }) => {
+    await openNewChat(page, "id");
+    app.fake.enqueue({ type: "http_error", status: 500 });
+    await sendMessage(page, "ibu kota Indonesia?");
+    const answer = lastAnswer(page);
+    await answer.and(page.locator('[data-status="error"]')).waitFor();
+    assertStringIncludes(await answer.textContent() ?? "", "Gagal:");
+    assertEquals(await answer.getByRole("button", { name: "Suka" }).count(), 0);
+    await answer.getByRole("button", { name: "Coba lagi" }).click();
+    await answersComplete(page, 1);
+    await lastAnswer(page).getByText("Echo: ibu kota Indonesia?").waitFor();
+    await settled(page);
+    assertEquals(
+      await page.getByRole("button", { name: "Coba lagi" }).count(),
+      0,
+    );
+  },
+  { viewport: SIZES[1][1] },
+);
+
+browserTest(
+  "texts the app stored in Indonesian show in English in the English UI",
+  async ({ page }) => {
+    await openNewChat(page, "id");
+    app.fake.enqueue({ type: "http_error", status: 401 });
+    await sendMessage(page, "halo");
+    await lastAnswer(page).and(page.locator('[data-status="error"]')).waitFor();
+    await settled(page);
+    await page.goto(`${page.url().split("?")[0]}?lang=en`);
+    await waitForIslands(page);
+    const text = await lastAnswer(page).textContent() ?? "";
+    assertStringIncludes(text, "Failed: The OpenRouter API key was refused.");
+    assert(!text.includes("ditolak"), "no Indonesian left in the mark");
+  },
+);
