@@ -50,6 +50,8 @@ export default function Composer(props: Props) {
     const el = input.current;
     if (!el) return;
     el.style.height = "auto";
+    // Empty, the placeholder must not make it tall.
+    if (!draft) return;
     el.style.height = `${Math.min(el.scrollHeight + 2, innerHeight / 3)}px`;
   }, [draft]);
 
