@@ -1,7 +1,6 @@
 /** The conversation's line icons (inline SVG, like Icon.tsx): each button has its own accessible name. */
 const PATHS = {
   copy: "M9 9h10v11H9zM5 15V4h10",
-  check: "M5 12l5 5 9-10",
   thumb:
     "M7 10v10H4V10h3zm0 0 4-7c1.5 0 2.5 1 2 3l-1 4h5.5c1.2 0 2 1 1.8 2.2l-1.6 6.3c-.2.9-1 1.5-1.9 1.5H7",
   regenerate:

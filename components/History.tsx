@@ -2,6 +2,7 @@ import type { Chat } from "@/lib/chats/types.ts";
 import type { ConversationData } from "@/lib/chats/conversation_view.ts";
 import { useT } from "@/lib/i18n/context.ts";
 import { EmptyState } from "./EmptyState.tsx";
+import { MessageFooter } from "./MessageFooter.tsx";
 import { MessageItem } from "./MessageItem.tsx";
 
 /**
@@ -34,6 +35,7 @@ export function History(
           versions={message.group ? groups[message.group] : undefined}
           last={message === lastAnswer}
           timeZone={props.timeZone}
+          footer={MessageFooter}
         />
       ))}
     </div>

@@ -1,6 +1,6 @@
 import { IS_BROWSER } from "$fresh/runtime.ts";
 import { useContext, useEffect, useLayoutEffect, useRef } from "preact/hooks";
-import { renderLoaded } from "@/lib/markdown/engine.ts";
+import { loadMarkdownEngine, renderLoaded } from "@/lib/markdown/engine.ts";
 import type { MarkdownView } from "@/lib/markdown/view.ts";
 import { PreparedMarkdown } from "@/lib/markdown/prepared_context.ts";
 import { useT } from "@/lib/i18n/context.ts";
@@ -31,7 +31,12 @@ export function MarkdownBody(props: { text: string; final: boolean }) {
     }
     // Until the view loads, new text shows as it is.
     if (!rendered.current) root.textContent = props.text;
-    import("@/lib/markdown/view.ts").then(({ MarkdownView }) => {
+    // With the engine loaded too, a server rendering is replaced in one
+    // task: the answer never shrinks to plain text on the way.
+    Promise.all([
+      import("@/lib/markdown/view.ts"),
+      rendered.current ? loadMarkdownEngine() : null,
+    ]).then(([{ MarkdownView }]) => {
       if (view.current || !root.isConnected) return;
       const { text, final } = latest.current;
       // The view keeps a server rendering of exactly this text; else it renders.

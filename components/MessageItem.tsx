@@ -1,9 +1,8 @@
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, ComponentType } from "preact";
 import type { Message } from "@/lib/chats/types.ts";
 import { useT } from "@/lib/i18n/context.ts";
 import { MarkdownBody } from "./MarkdownBody.tsx";
-import { MessageActions } from "./MessageActions.tsx";
-import { MessageDetails } from "./MessageDetails.tsx";
+import type { MessageFooterProps } from "./MessageFooter.tsx";
 
 const CONNECTION_NOTES = {
   lost: "msg.reconnecting",
@@ -29,6 +28,8 @@ export function MessageItem(
     connection?: "lost" | "offline" | "gave_up";
     /** Replaces the text, e.g. with an editor. */
     body?: ComponentChildren;
+    /** Renders the actions and details (`MessageFooter`, or a lazy one in the island). */
+    footer: ComponentType<MessageFooterProps>;
   },
 ) {
   const t = useT();
@@ -81,14 +82,12 @@ export function MessageItem(
           )}
       </div>
       {!streaming && (
-        <footer class="message-foot">
-          <MessageActions
-            message={message}
-            versions={props.versions ?? [message.id]}
-            last={!!props.last}
-          />
-          <MessageDetails message={message} timeZone={props.timeZone} />
-        </footer>
+        <props.footer
+          message={message}
+          versions={props.versions ?? [message.id]}
+          last={!!props.last}
+          timeZone={props.timeZone}
+        />
       )}
     </article>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { LazyMessageFooter } from "@/components/LazyMessageFooter.tsx";
 import { MessageItem } from "@/components/MessageItem.tsx";
 import type { Message } from "@/lib/chats/types.ts";
 import { answerRunning, connectionNote } from "@/lib/client/conversation.ts";
@@ -75,6 +76,7 @@ export default function ChatView(props: Props) {
           last={message === lastAnswer}
           timeZone={props.timeZone}
           connection={message.status === "streaming" ? connection : undefined}
+          footer={LazyMessageFooter}
         />
       ))}
       {!following && (

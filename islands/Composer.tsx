@@ -29,12 +29,19 @@ export default function Composer(props: Props) {
   const controller = useMemo(() => conversationOf(props.chatId), [
     props.chatId,
   ]);
-  const state = useConversation(controller);
+  // Only what the composer shows: no re-render for every token.
+  const state = useConversation(controller, (s) => ({
+    running: answerRunning(s),
+    waits: busy(s),
+    pending: s.pending,
+    problem: s.problem,
+    notice: s.notice,
+    gaveUp: s.link.phase === "gave_up",
+  }));
   const [draft, setDraft] = useState("");
   const [queued, setQueued] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
-  const running = answerRunning(state);
-  const waits = busy(state);
+  const { running, waits } = state;
 
   useEffect(() => {
     setDraft((now) => now || loadDraft(props.chatId));
@@ -98,7 +105,7 @@ export default function Composer(props: Props) {
       {state.notice && (
         <p class="composer-note" role="status">{t(state.notice)}</p>
       )}
-      {state.link.phase === "gave_up" && (
+      {state.gaveUp && (
         <button
           type="button"
           class="secondary reconnect"

@@ -25,13 +25,18 @@ export function followLog(
   const toEnd = () => {
     log.scrollTop = log.scrollHeight;
   };
-  // Only the reader's scrolling up stops the following (growth between a
-  // scroll and its event must not); reaching the end starts it again.
+  // Only the reader stops the following: a scroll up soon after their own
+  // wheel, touch, key or pointer. A jump the page made itself (text that was
+  // re-rendered and shrank for a moment) is undone while following.
   let lastTop = log.scrollTop;
+  let userAt = -Infinity;
+  const byUser = () => userAt = performance.now();
+  const inputs = ["wheel", "touchmove", "keydown", "pointerdown"] as const;
   const onScroll = () => {
     const top = log.scrollTop;
     if (atBottom(log)) set(true);
-    else if (top < lastTop - 1) set(false);
+    else if (top < lastTop && performance.now() - userAt < 1000) set(false);
+    else if (following) onGrow();
     lastTop = top;
   };
   const onGrow = () => {
@@ -50,12 +55,16 @@ export function followLog(
   const resize = new ResizeObserver(onGrow);
   resize.observe(log);
   log.addEventListener("scroll", onScroll, { passive: true });
+  for (const type of inputs) {
+    log.addEventListener(type, byUser, { passive: true });
+  }
   toEnd();
   return {
     stop: () => {
       observer.disconnect();
       resize.disconnect();
       log.removeEventListener("scroll", onScroll);
+      for (const type of inputs) log.removeEventListener(type, byUser);
       cancelAnimationFrame(frame);
     },
     jump: () => {
