@@ -4,6 +4,24 @@ import * as $_404 from "./routes/_404.tsx";
 import * as $_500 from "./routes/_500.tsx";
 import * as $_app from "./routes/_app.tsx";
 import * as $_middleware from "./routes/_middleware.ts";
+import * as $account_create from "./routes/account/create.tsx";
+import * as $account_index from "./routes/account/index.tsx";
+import * as $account_key from "./routes/account/key.tsx";
+import * as $account_move from "./routes/account/move.tsx";
+import * as $account_openrouter from "./routes/account/openrouter.ts";
+import * as $account_openrouter_callback from "./routes/account/openrouter/callback.ts";
+import * as $account_passkeys_register_options from "./routes/account/passkeys/register-options.ts";
+import * as $account_passkeys_register from "./routes/account/passkeys/register.ts";
+import * as $account_passkeys_sign_in_options from "./routes/account/passkeys/sign-in-options.ts";
+import * as $account_passkeys_sign_in from "./routes/account/passkeys/sign-in.ts";
+import * as $account_sessions__id_ from "./routes/account/sessions/[id].ts";
+import * as $account_sign_in from "./routes/account/sign-in.tsx";
+import * as $account_sign_out_all from "./routes/account/sign-out-all.ts";
+import * as $account_sign_out from "./routes/account/sign-out.ts";
+import * as $account_usage from "./routes/account/usage.tsx";
+import * as $admin__id_ from "./routes/admin/[id].ts";
+import * as $admin_index from "./routes/admin/index.tsx";
+import * as $admin_invite from "./routes/admin/invite.ts";
 import * as $api__middleware from "./routes/api/_middleware.ts";
 import * as $api_chats__id__cancel from "./routes/api/chats/[id]/cancel.ts";
 import * as $api_chats__id__export from "./routes/api/chats/[id]/export.ts";
@@ -31,6 +49,7 @@ import * as $ChatView from "./islands/ChatView.tsx";
 import * as $Composer from "./islands/Composer.tsx";
 import * as $ConfirmForms from "./islands/ConfirmForms.tsx";
 import * as $ImportChat from "./islands/ImportChat.tsx";
+import * as $Passkeys from "./islands/Passkeys.tsx";
 import * as $Shortcuts from "./islands/Shortcuts.tsx";
 import * as $Sidebar from "./islands/Sidebar.tsx";
 import * as $SoundToggle from "./islands/SoundToggle.tsx";
@@ -43,6 +62,24 @@ const manifest = {
     "./routes/_500.tsx": $_500,
     "./routes/_app.tsx": $_app,
     "./routes/_middleware.ts": $_middleware,
+    "./routes/account/create.tsx": $account_create,
+    "./routes/account/index.tsx": $account_index,
+    "./routes/account/key.tsx": $account_key,
+    "./routes/account/move.tsx": $account_move,
+    "./routes/account/openrouter.ts": $account_openrouter,
+    "./routes/account/openrouter/callback.ts": $account_openrouter_callback,
+    "./routes/account/passkeys/register-options.ts": $account_passkeys_register_options,
+    "./routes/account/passkeys/register.ts": $account_passkeys_register,
+    "./routes/account/passkeys/sign-in-options.ts": $account_passkeys_sign_in_options,
+    "./routes/account/passkeys/sign-in.ts": $account_passkeys_sign_in,
+    "./routes/account/sessions/[id].ts": $account_sessions__id_,
+    "./routes/account/sign-in.tsx": $account_sign_in,
+    "./routes/account/sign-out-all.ts": $account_sign_out_all,
+    "./routes/account/sign-out.ts": $account_sign_out,
+    "./routes/account/usage.tsx": $account_usage,
+    "./routes/admin/[id].ts": $admin__id_,
+    "./routes/admin/index.tsx": $admin_index,
+    "./routes/admin/invite.ts": $admin_invite,
     "./routes/api/_middleware.ts": $api__middleware,
     "./routes/api/chats/[id]/cancel.ts": $api_chats__id__cancel,
     "./routes/api/chats/[id]/export.ts": $api_chats__id__export,
@@ -72,6 +109,7 @@ const manifest = {
     "./islands/Composer.tsx": $Composer,
     "./islands/ConfirmForms.tsx": $ConfirmForms,
     "./islands/ImportChat.tsx": $ImportChat,
+    "./islands/Passkeys.tsx": $Passkeys,
     "./islands/Shortcuts.tsx": $Shortcuts,
     "./islands/Sidebar.tsx": $Sidebar,
     "./islands/SoundToggle.tsx": $SoundToggle,

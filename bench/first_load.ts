@@ -1,8 +1,9 @@
 /**
  * Benchmark 5, first load: the JavaScript and CSS a browser fetches to show
- * a chat page, raw and gzipped: every `modulepreload` of the page's `Link`
- * header (the runtime, its islands and their shared chunks, from the build's
- * metafile) plus module scripts and stylesheets linked in the HTML. The
+ * a chat page, raw and gzipped: every `<link rel="modulepreload">` of the
+ * page (the runtime, its islands and their shared chunks, from the build's
+ * metafile; a `Link` header's too, should a framework send one) plus module
+ * scripts and stylesheets linked in the HTML. The
  * budget itself is enforced by tests/first_load_test.ts (30 KB of JS).
  *
  *   deno run -A bench/first_load.ts

@@ -1,6 +1,5 @@
 import { IS_BROWSER } from "$fresh/runtime.ts";
 import { useContext, useEffect, useLayoutEffect, useRef } from "preact/hooks";
-import { loadMarkdownEngine, renderLoaded } from "@/lib/markdown/engine.ts";
 import type { MarkdownView } from "@/lib/markdown/view.ts";
 import { PreparedMarkdown } from "@/lib/markdown/prepared_context.ts";
 import { useT } from "@/lib/i18n/context.ts";
@@ -35,7 +34,9 @@ export function MarkdownBody(props: { text: string; final: boolean }) {
     // task: the answer never shrinks to plain text on the way.
     Promise.all([
       import("@/lib/markdown/view.ts"),
-      rendered.current ? loadMarkdownEngine() : null,
+      rendered.current
+        ? import("@/lib/markdown/engine.ts").then((m) => m.loadMarkdownEngine())
+        : null,
     ]).then(([{ MarkdownView }]) => {
       if (view.current || !root.isConnected) return;
       const { text, final } = latest.current;
@@ -49,15 +50,22 @@ export function MarkdownBody(props: { text: string; final: boolean }) {
     }, () => {/* offline: the text stays plain */});
   }, [props.text, props.final]);
   useEffect(() => () => view.current?.dispose(), []);
+  // The page prepares every answer's HTML (prepare.ts); one it did not
+  // prepare shows as plain text until the browser renders it.
+  const ready = prepared?.get(props.text);
   const html = IS_BROWSER
     ? KEEP
-    : { __html: prepared?.get(props.text) ?? renderLoaded(props.text) };
-  return (
-    <div
-      ref={ref}
-      class="message-text markdown"
-      // deno-lint-ignore react-no-danger
-      dangerouslySetInnerHTML={html}
-    />
-  );
+    : ready === undefined
+    ? undefined
+    : { __html: ready };
+  return html === undefined
+    ? <div ref={ref} class="message-text markdown">{props.text}</div>
+    : (
+      <div
+        ref={ref}
+        class="message-text markdown"
+        // deno-lint-ignore react-no-danger
+        dangerouslySetInnerHTML={html}
+      />
+    );
 }

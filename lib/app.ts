@@ -3,6 +3,7 @@
  * configuration, Deno KV, the chat store, the generation runner and the
  * session keys. Tests build their own with `createServices()`.
  */
+import { AccountService } from "./accounts/mod.ts";
 import { ChatService } from "./chats/service.ts";
 import { OwnerQuota } from "./chats/owner_quota.ts";
 import {
@@ -16,7 +17,10 @@ import { EarlyStartGate } from "./generation/answer_request.ts";
 import { GenerationSlots } from "./generation/slots.ts";
 import { describeGenerationError } from "./generation/errors.ts";
 import { type ModelCatalog, modelCatalog } from "./openrouter/models.ts";
-import { loadSessionKeys } from "./security/session_keys.ts";
+import {
+  loadSessionKeys,
+  primarySessionSecret,
+} from "./security/session_keys.ts";
 import { RateLimiter } from "./security/rate_limit.ts";
 import { StorageHealth } from "./storage_health.ts";
 import { dirname } from "node:path";
@@ -40,17 +44,22 @@ export interface Services {
   /** Purges what interrupted deletions and imports left, at start and hourly. */
   garbage: GarbageCollector;
   /**
-   * Sign-in attempts per client address; answers started per owner, per
+   * Sign-in attempts per client address (the password gate's, accounts');
+   * answers started per owner, per
    * client address and by everyone together (subject "all").
    */
   limiters: {
     login: RateLimiter;
+    /** Account sign-ins, sign-ups and passkey sign-ins per client address. */
+    accountSignIn: RateLimiter;
     generations: RateLimiter;
     addressGenerations: RateLimiter;
     allGenerations: RateLimiter;
   };
   /** Whether storage takes new data (free space, failed writes). */
   storage: StorageHealth;
+  /** Accounts, sessions, personal keys, passkeys, budgets and usage. */
+  accounts: AccountService;
   /** Stops background work and closes KV. */
   close(): Promise<void>;
 }
@@ -137,6 +146,7 @@ export async function createServices(
   await storage.start();
   const store = new ChatStore(kv, { defaults: { model: config.defaultModel } });
   await store.migrate();
+  await store.resumeMoves();
   const runner = new GenerationRunner({
     kv,
     store,
@@ -151,6 +161,11 @@ export async function createServices(
     login: new RateLimiter(kv, {
       name: "login",
       limit: 10,
+      windowMs: 15 * 60_000,
+    }),
+    accountSignIn: new RateLimiter(kv, {
+      name: "account_sign_in",
+      limit: config.accounts.signInAttempts,
       windowMs: 15 * 60_000,
     }),
     generations: new RateLimiter(kv, {
@@ -169,10 +184,18 @@ export async function createServices(
       windowMs: 60_000,
     }),
   };
+  const accounts = await AccountService.create({
+    kv,
+    settings: config.accounts,
+    sessionKeys,
+    encryptionSecret: config.accounts.keySecret ??
+      await primarySessionSecret(kv, config.sessionSecret),
+  });
   return {
     config,
     kv,
     store,
+    accounts,
     chats: new ChatService({
       kv,
       store,

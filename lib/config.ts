@@ -56,6 +56,28 @@ export interface Config {
   storageReserveBytes: number;
   /** What one owner may store and how fast (imports and new chats). */
   quotas: OwnerQuotas;
+  /** Accounts, personal keys and budgets (lib/accounts/). */
+  accounts: AccountSettings;
+}
+
+/** Who may have an account, and what it may spend. */
+export interface AccountSettings {
+  /** Anyone may create one, only with an admin's invitation, or nobody. */
+  signup: "open" | "invite" | "closed";
+  /** Every page and API route asks anonymous visitors to sign in first. */
+  required: boolean;
+  /** Usernames that are admins (the first account always is). */
+  adminUsernames: string[];
+  /** Answers need the person's own OpenRouter key; the operator's is never used. */
+  personalKeysRequired: boolean;
+  /** Encrypts stored OpenRouter keys (AES-GCM); else derived from the session secret. */
+  keySecret?: string;
+  /** OpenRouter's OAuth page (PKCE). */
+  authUrl: string;
+  /** USD one person may spend per UTC month on the operator's key; none when unset. */
+  monthlyLimitUsd?: number;
+  /** Account sign-ins and sign-ups one client address may try per 15 minutes. */
+  signInAttempts: number;
 }
 
 /** Per-owner quotas and rates of imports and new chats (lib/chats/owner_quota.ts). */
@@ -133,6 +155,10 @@ const originOf = (text: string): string | null => {
     return null;
   }
 };
+
+const flag = z.enum(["true", "false", "1", "0", "yes", "no"], {
+  error: "must be true or false",
+}).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const perMinute = (max: number) =>
   z.coerce.number({ error: "must be a whole number" }).int(
@@ -296,6 +322,40 @@ const rules = {
     ).min(1, "must be at least 1").max(100000, "must be at most 100000"),
     example: "20",
   },
+  SIGNUP: {
+    schema: z.enum(["open", "invite", "closed"], {
+      error: "must be open, invite or closed",
+    }),
+    example: "invite",
+  },
+  ACCOUNTS_REQUIRED: { schema: flag, example: "true" },
+  PERSONAL_KEYS_REQUIRED: { schema: flag, example: "true" },
+  ADMIN_USERNAMES: {
+    schema: list(
+      (n) => /^[\p{L}\p{N}._-]{3,32}$/u.test(n) ? n : null,
+      "must list usernames",
+    ),
+    example: "ani,budi",
+  },
+  KEY_ENCRYPTION_SECRET: {
+    schema: z.string().min(32, "must be at least 32 characters long"),
+    example: "a random string of 32 or more characters",
+  },
+  OPENROUTER_AUTH_URL: {
+    schema: httpUrl,
+    example: "https://openrouter.ai/auth",
+  },
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: {
+    schema: perMinute(100000),
+    example: "20",
+  },
+  MONTHLY_LIMIT_USD: {
+    schema: z.coerce.number({ error: "must be a number" }).min(
+      0,
+      "must be 0 or more",
+    ).max(1_000_000, "must be at most 1000000"),
+    example: "5",
+  },
   CHATS_PER_MINUTE: {
     schema: z.coerce.number({ error: "must be a whole number" }).int(
       "must be a whole number",
@@ -318,7 +378,7 @@ function read<N extends Name>(
   }
   const problem = result.error.issues[0]?.message ?? "is not valid";
   const shown = name === "OPENROUTER_API_KEY" || name === "APP_PASSWORD" ||
-      name === "SESSION_SECRET"
+      name === "SESSION_SECRET" || name === "KEY_ENCRYPTION_SECRET"
     ? "" // never echo a secret, not even a malformed one
     : ` (got ${
       JSON.stringify(raw.length > 60 ? raw.slice(0, 60) + "…" : raw)
@@ -402,6 +462,16 @@ export async function loadConfig(
       importBytesPerDay: read(env, "IMPORT_BYTES_PER_DAY") ?? 100 * 1024 * 1024,
       importsPerHour: read(env, "IMPORTS_PER_HOUR") ?? 20,
       chatsPerMinute: read(env, "CHATS_PER_MINUTE") ?? 30,
+    },
+    accounts: {
+      signup: read(env, "SIGNUP") ?? "open",
+      required: read(env, "ACCOUNTS_REQUIRED") ?? false,
+      adminUsernames: read(env, "ADMIN_USERNAMES") ?? [],
+      personalKeysRequired: read(env, "PERSONAL_KEYS_REQUIRED") ?? false,
+      keySecret: read(env, "KEY_ENCRYPTION_SECRET"),
+      authUrl: read(env, "OPENROUTER_AUTH_URL") ?? "https://openrouter.ai/auth",
+      monthlyLimitUsd: read(env, "MONTHLY_LIMIT_USD"),
+      signInAttempts: read(env, "SIGN_IN_ATTEMPTS_PER_ADDRESS") ?? 20,
     },
   };
 }

@@ -48,7 +48,45 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
       importsPerHour: 20,
       chatsPerMinute: 30,
     },
+    accounts: {
+      signup: "open",
+      required: false,
+      adminUsernames: [],
+      personalKeysRequired: false,
+      keySecret: undefined,
+      authUrl: "https://openrouter.ai/auth",
+      monthlyLimitUsd: undefined,
+      signInAttempts: 20,
+    },
   });
+});
+
+Deno.test("loadConfig() reads the account settings and refuses bad ones without echoing secrets", async () => {
+  const config = await loadConfig({
+    SIGNUP: "invite",
+    ACCOUNTS_REQUIRED: "true",
+    ADMIN_USERNAMES: "ani, budi",
+    PERSONAL_KEYS_REQUIRED: "yes",
+    OPENROUTER_AUTH_URL: "http://127.0.0.1:9/auth",
+    MONTHLY_LIMIT_USD: "2.5",
+  }, noSecrets);
+  assertEquals(config.accounts.signup, "invite");
+  assertEquals(config.accounts.required, true);
+  assertEquals(config.accounts.adminUsernames, ["ani", "budi"]);
+  assertEquals(config.accounts.personalKeysRequired, true);
+  assertEquals(config.accounts.authUrl, "http://127.0.0.1:9/auth");
+  assertEquals(config.accounts.monthlyLimitUsd, 2.5);
+  const bad = await assertRejects(
+    () => loadConfig({ SIGNUP: "sometimes" }, noSecrets),
+    ConfigError,
+  );
+  assertStringIncludes(bad.message, "SIGNUP");
+  const short = await assertRejects(
+    () =>
+      loadConfig({ KEY_ENCRYPTION_SECRET: "short-secret-value" }, noSecrets),
+    ConfigError,
+  );
+  assert(!short.message.includes("short-secret-value"));
 });
 
 Deno.test("loadConfig() refuses owner quotas that are not whole numbers in range", async () => {

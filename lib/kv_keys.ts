@@ -47,6 +47,30 @@
  * Rate limits (lib/security/rate_limit.ts):
  * - `["rate", limiter, subject, windowIndex]` → KvU64 count, expires after
  *   two windows
+ *
+ * Accounts (lib/accounts/):
+ * - `["accounts", accountId]` → Account (username, owner id, admin, limits)
+ * - `["account_names", lowerCaseUsername]` → accountId
+ * - `["account_owners", owner]` → accountId: the account an owner id is
+ * - `["meta", "first_account"]` → accountId, set by the first account (an admin)
+ * - `["sessions", sessionId]` → SessionRecord (account, device, times);
+ *   expires with the session
+ * - `["account_sessions", accountId, sessionId]` → true, an account's sessions
+ * - `["account_keys", accountId]` → StoredKey: the person's OpenRouter key,
+ *   AES-GCM encrypted, and its last four characters
+ * - `["oauth_states", state]` → PKCE verifier and account, expires in 10 min
+ * - `["passkeys", accountId, credentialId]` → a passkey's public key
+ * - `["passkey_ids", credentialId]` → accountId
+ * - `["webauthn_challenges", id]` → a ceremony's challenge, expires in 5 min
+ * - `["invites", code]` → ISO time an admin made it; expires in 7 days
+ * - `["owner_moves", from]` → {to, startedAt}: chats being moved (resumed
+ *   after a crash)
+ *
+ * Usage (lib/accounts/usage.ts), per owner (anonymous owners too):
+ * - `["usage", owner, day, model, field]` → KvU64 (field "cost" in
+ *   nano-USD, "prompt", "completion", "answers"); day is "YYYY-MM-DD" (UTC)
+ * - `["spend", owner, month]` → KvU64 nano-USD spent this UTC month on the
+ *   operator's key
  */
 
 import type { MessageRef } from "./chats/types.ts";
@@ -216,4 +240,87 @@ export const importBytesKey = (owner: string, day: number): Deno.KvKey => [
   "import_bytes",
   owner,
   day,
+];
+
+// Accounts
+
+/** Key of an account record. */
+export const accountKey = (id: string): Deno.KvKey => ["accounts", id];
+/** Prefix of every account record. */
+export const accountsPrefix = (): Deno.KvKey => ["accounts"];
+/** Key of the account holding a username (lower case). */
+export const accountNameKey = (name: string): Deno.KvKey => [
+  "account_names",
+  name.toLowerCase(),
+];
+/** Key of the account an owner id belongs to. */
+export const accountOwnerKey = (owner: string): Deno.KvKey => [
+  "account_owners",
+  owner,
+];
+/** Key naming the first account, which becomes an admin. */
+export const firstAccountKey = (): Deno.KvKey => ["meta", "first_account"];
+/** Key of a signed-in session. */
+export const sessionKey = (id: string): Deno.KvKey => ["sessions", id];
+/** Key listing one session of an account. */
+export const accountSessionKey = (
+  accountId: string,
+  sessionId: string,
+): Deno.KvKey => ["account_sessions", accountId, sessionId];
+/** Prefix of every session of an account. */
+export const accountSessionsPrefix = (accountId: string): Deno.KvKey => [
+  "account_sessions",
+  accountId,
+];
+/** Key of an account's encrypted OpenRouter key. */
+export const accountUpstreamKey = (accountId: string): Deno.KvKey => [
+  "account_keys",
+  accountId,
+];
+/** Key of a PKCE flow in progress. */
+export const oauthStateKey = (state: string): Deno.KvKey => [
+  "oauth_states",
+  state,
+];
+/** Key of a passkey of an account. */
+export const passkeyKey = (
+  accountId: string,
+  credentialId: string,
+): Deno.KvKey => ["passkeys", accountId, credentialId];
+/** Prefix of every passkey of an account. */
+export const passkeysPrefix = (accountId: string): Deno.KvKey => [
+  "passkeys",
+  accountId,
+];
+/** Key of the account a passkey belongs to. */
+export const passkeyIdKey = (credentialId: string): Deno.KvKey => [
+  "passkey_ids",
+  credentialId,
+];
+/** Key of a WebAuthn ceremony's challenge. */
+export const webauthnChallengeKey = (id: string): Deno.KvKey => [
+  "webauthn_challenges",
+  id,
+];
+/** Key of an invitation code. */
+export const inviteKey = (code: string): Deno.KvKey => ["invites", code];
+/** Key of a move of one owner's chats to another, while it runs. */
+export const ownerMoveKey = (from: string): Deno.KvKey => ["owner_moves", from];
+
+// Usage
+
+/** Key of one usage figure of an owner, day and model. */
+export const usageKey = (
+  owner: string,
+  day: string,
+  model: string,
+  field: "cost" | "prompt" | "completion" | "answers",
+): Deno.KvKey => ["usage", owner, day, model, field];
+/** Prefix of an owner's usage figures. */
+export const usagePrefix = (owner: string): Deno.KvKey => ["usage", owner];
+/** Key of an owner's spend on the operator's key in one month. */
+export const spendKey = (owner: string, month: string): Deno.KvKey => [
+  "spend",
+  owner,
+  month,
 ];

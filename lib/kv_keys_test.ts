@@ -73,3 +73,31 @@ Deno.test("kv_keys builds exactly the keys existing databases hold", () => {
     7,
   ]);
 });
+
+Deno.test("kv_keys builds the account, session, key, passkey and usage keys as documented", () => {
+  assertEquals(keys.accountKey("a"), ["accounts", "a"]);
+  assertEquals(keys.accountNameKey("Ani"), ["account_names", "ani"]);
+  assertEquals(keys.accountOwnerKey("o"), ["account_owners", "o"]);
+  assertEquals(keys.firstAccountKey(), ["meta", "first_account"]);
+  assertEquals(keys.sessionKey("s"), ["sessions", "s"]);
+  assertEquals(keys.accountSessionKey("a", "s"), [
+    "account_sessions",
+    "a",
+    "s",
+  ]);
+  assertEquals(keys.accountUpstreamKey("a"), ["account_keys", "a"]);
+  assertEquals(keys.oauthStateKey("x"), ["oauth_states", "x"]);
+  assertEquals(keys.passkeyKey("a", "c"), ["passkeys", "a", "c"]);
+  assertEquals(keys.passkeyIdKey("c"), ["passkey_ids", "c"]);
+  assertEquals(keys.webauthnChallengeKey("w"), ["webauthn_challenges", "w"]);
+  assertEquals(keys.inviteKey("i"), ["invites", "i"]);
+  assertEquals(keys.ownerMoveKey("o"), ["owner_moves", "o"]);
+  assertEquals(keys.usageKey("o", "2026-12-01", "m", "cost"), [
+    "usage",
+    "o",
+    "2026-12-01",
+    "m",
+    "cost",
+  ]);
+  assertEquals(keys.spendKey("o", "2026-12"), ["spend", "o", "2026-12"]);
+});

@@ -1,4 +1,8 @@
+import type { RouteConfig } from "$fresh/server.ts";
 import { useT } from "@/lib/i18n/context.ts";
+
+/** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
+export const config: RouteConfig = { csp: true };
 
 /** Shown for any URL that is not a page or an API route. */
 export default function NotFound() {

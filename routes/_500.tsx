@@ -1,4 +1,8 @@
+import type { RouteConfig } from "$fresh/server.ts";
 import { useT } from "@/lib/i18n/context.ts";
+
+/** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
+export const config: RouteConfig = { csp: true };
 
 /** Shown when a page fails; says nothing about the cause, which goes to the log. */
 export default function ServerError() {

@@ -1,5 +1,6 @@
 import type { AppProps } from "$fresh/server.ts";
-import { asset } from "$fresh/runtime.ts";
+import { asset, useCSP } from "$fresh/runtime.ts";
+import { appCsp } from "@/lib/security/headers.ts";
 import { I18N_SCRIPT_ID, I18nContext } from "@/lib/i18n/context.ts";
 import { clientDictionary, dictionary, t } from "@/lib/i18n/mod.ts";
 import { jsonForScript } from "@/lib/http/json_script.ts";
@@ -9,6 +10,7 @@ import type { AppState } from "@/lib/state.ts";
 export default function App(
   { Component, state }: AppProps<unknown, AppState>,
 ) {
+  useCSP(appCsp);
   const lang = state.lang ?? "id";
   const i18n = { lang, dict: dictionary(lang) };
   // The browser gets only what islands translate there.

@@ -1,8 +1,12 @@
-import type { Handlers } from "$fresh/server.ts";
+import type { Handlers, RouteConfig } from "$fresh/server.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
 import { EMPTY_CONVERSATION } from "@/lib/chats/conversation_view.ts";
+import { keyMissing } from "@/lib/generation/prompt.ts";
 import ChatPage, { type ChatPageData } from "./chats/[id].tsx";
+
+/** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
+export const config: RouteConfig = { csp: true };
 
 export const handler = {
   /**
@@ -22,6 +26,7 @@ export const handler = {
       chats: [],
       conversation: EMPTY_CONVERSATION,
       models: await models.list(),
+      keyMissing: await keyMissing(ctx.state.services, ctx.state.owner),
     });
   },
 } satisfies Handlers<ChatPageData, AppState>;

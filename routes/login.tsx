@@ -1,4 +1,4 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import { getOurCookie } from "@/lib/http/cookies.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import { t } from "@/lib/i18n/mod.ts";
@@ -13,6 +13,9 @@ import {
   signIn,
 } from "@/lib/security/password_gate.ts";
 import type { AppState } from "@/lib/state.ts";
+
+/** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
+export const config: RouteConfig = { csp: true };
 
 /** A sign-in form holds a password and a path: a few KB at most. */
 const MAX_FORM_BYTES = 4096;

@@ -27,6 +27,8 @@ export interface TestApp extends AsyncDisposable {
   url: string;
   services: Services;
   fake: FakeOpenRouter;
+  /** The scan of every response; `add()` a secret a test makes up (a pasted key). */
+  scan: SecretScan;
   /** Stops the app and its fake; throws if a secret reached a response. */
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function startApp(
       KV_PATH: ":memory:",
       OPENROUTER_API_KEY: TEST_API_KEY,
       OPENROUTER_BASE_URL: fake.baseUrl,
+      OPENROUTER_AUTH_URL: fake.authUrl,
       UPSTREAM_TIMEOUT_MS: "1500",
       // Partial text reaches KV within 100 ms, so tests poll instead of sleeping a second.
       FLUSH_INTERVAL_MS: "100",
@@ -52,6 +55,7 @@ export async function startApp(
       MAX_CONCURRENT_PER_OWNER: "1000",
       CHATS_PER_MINUTE: "100000",
       IMPORTS_PER_HOUR: "100000",
+      SIGN_IN_ATTEMPTS_PER_ADDRESS: "100000",
       ...env,
     },
     { secretsPath: "/nonexistent/secrets.toml" },
@@ -59,9 +63,14 @@ export async function startApp(
   const services = await createServices(config, options);
   setServices(services);
   const scan = new SecretScan(
-    [config.openrouterApiKey, ...(config.sessionSecret ?? "").split(",")]
-      .filter((secret): secret is string => !!secret && secret.length >= 16),
+    [
+      config.openrouterApiKey,
+      ...(config.sessionSecret ?? "").split(","),
+      config.accounts.keySecret,
+    ].filter((secret): secret is string => !!secret && secret.length >= 16),
   );
+  // People's own keys: issued by the fake's PKCE exchange, or pasted.
+  fake.auth.onKey = (key) => scan.add(key);
   const handler = scan.wrap(
     await createHandler(manifest, await sharedBuild(manifest)),
   );
@@ -73,6 +82,7 @@ export async function startApp(
     url: `http://127.0.0.1:${server.addr.port}`,
     services,
     fake,
+    scan,
     async close() {
       await services.close();
       await server.shutdown();
@@ -92,6 +102,8 @@ export async function startApp(
 /** An API client with its own session cookie: one user of the app. */
 export class ApiClient {
   cookie = "";
+  /** The signed-in account's cookie (`chatai_account=…`), once one signed in. */
+  accountCookie = "";
   constructor(readonly baseUrl: string, readonly lang = "en") {}
 
   /** Sends a request as this user (same-origin, JSON when `body` is an object). */
@@ -100,7 +112,8 @@ export class ApiClient {
     init: RequestInit & { json?: unknown } = {},
   ): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookie) headers.set("Cookie", this.cookie);
+    const cookies = [this.cookie, this.accountCookie].filter(Boolean);
+    if (cookies.length) headers.set("Cookie", cookies.join("; "));
     headers.set("Origin", this.baseUrl);
     headers.set("Accept-Language", this.lang);
     let body = init.body;
@@ -113,6 +126,13 @@ export class ApiClient {
       c.startsWith("chatai_session=")
     );
     if (set) this.cookie = set.split(";")[0];
+    const account = res.headers.getSetCookie().find((c) =>
+      c.startsWith("chatai_account=")
+    );
+    if (account) {
+      const value = account.split(";")[0];
+      this.accountCookie = value === "chatai_account=" ? "" : value;
+    }
     return res;
   }
 

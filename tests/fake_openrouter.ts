@@ -20,10 +20,16 @@
  * - `[[fake:midstream_error]]`: three tokens, then `{"error":{"code":502}}`
  * - `[[fake:bad_json]]`, `[[fake:html]]`: a body the client cannot read
  *
+ * OAuth PKCE (tests/fake/auth.ts): `GET /auth` approves at once and
+ * redirects to `callback_url` with a one-time `code`; `POST /api/v1/auth/keys`
+ * exchanges it for a new key when the S256 of `code_verifier` matches;
+ * `GET /api/v1/key` accepts the keys it issued or was told to accept.
+ *
  * Run standalone: `deno run -A tests/fake_openrouter.ts --port 8089`; it
  * prints its base URL. See `tests/fake/cli.ts` for the flags, and the
  * `/__fake/*` control routes below for driving it from another process.
  */
+import { FakeAuth } from "./fake/auth.ts";
 import { runCli } from "./fake/cli.ts";
 import { errorResponse, openRouterError } from "./fake/errors.ts";
 import { FAKE_MODELS } from "./fake/models.ts";
@@ -60,6 +66,8 @@ export function startFakeOpenRouter(
   const queue: Scenario[] = [];
   const closing = new AbortController();
   const waiters = new Waiters();
+  const auth = new FakeAuth();
+  if (options.apiKey) auth.accept(options.apiKey);
   let models: "ok" | "error" | "invalid" | unknown[] = "ok";
 
   async function record(request: Request): Promise<[RecordedRequest, End]> {
@@ -168,6 +176,9 @@ export function startFakeOpenRouter(
   ): Promise<Response> {
     const path = new URL(request.url).pathname;
     if (path.startsWith("/__fake/")) return control(request, path);
+    // OAuth and key checks are not completions: they are not recorded.
+    const authAnswer = await auth.handle(request, path);
+    if (authAnswer) return authAnswer;
     const [recorded, end] = await record(request);
     // `completed` rejects when the client leaves before the whole response
     // was delivered; the stream's own cancel may notice it even sooner.
@@ -195,6 +206,8 @@ export function startFakeOpenRouter(
       onListen({ hostname, port }) {
         resolve({
           baseUrl: `http://${hostname}:${port}${PREFIX}`,
+          authUrl: `http://${hostname}:${port}/auth`,
+          auth,
           port,
           requests,
           enqueue: (...scenarios) => void queue.push(...scenarios),

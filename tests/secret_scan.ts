@@ -46,6 +46,13 @@ export class SecretScan {
     this.#longest = Math.max(0, ...this.#secrets.map((s) => s.length));
   }
 
+  /** Looks for `secret` too from now on (a key handed out while the app runs). */
+  add(secret: string): void {
+    if (!secret || this.#secrets.includes(secret)) return;
+    this.#secrets.push(secret);
+    this.#longest = Math.max(this.#longest, secret.length);
+  }
+
   /** `handler` with each of its responses scanned on the way to the client. */
   wrap(handler: Handler): (
     req: Request,

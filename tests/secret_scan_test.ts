@@ -132,3 +132,16 @@ Deno.test("SecretScan searches the part of a gzipped body a client read before i
   assertEquals(scan.leaks, ["GET /stream (body)"]);
   assert(stopped, "the cancel reached the app's stream");
 });
+
+Deno.test("SecretScan.add() makes a secret handed out later (a person's key) count as a leak", async () => {
+  const scan = new SecretScan([secret]);
+  const later = "sk-or-v1-personal-handed-out-later";
+  const wrapped = scan.wrap(() => new Response(`key: ${later}`));
+  await (await wrapped(new Request("http://x/before"), info)).arrayBuffer();
+  await scan.settled();
+  assertEquals(scan.leaks, []);
+  scan.add(later);
+  await (await wrapped(new Request("http://x/after"), info)).arrayBuffer();
+  await scan.settled();
+  assertEquals(scan.leaks, ["GET /after (body)"]);
+});

@@ -1,4 +1,4 @@
-/** What Fresh 1.x's `$fresh/runtime.ts` offers app code: `IS_BROWSER` and `asset()`. */
+/** What Fresh 1.x's `$fresh/runtime.ts` offers app code: `IS_BROWSER`, `asset()`, `useCSP`, `<Head>`, `<Partial>`. */
 
 /** True in the browser, false while rendering on the server. */
 export const IS_BROWSER = typeof document !== "undefined";
@@ -20,3 +20,18 @@ export function asset(path: string): string {
   url.searchParams.set("__frsh_c", id);
   return url.pathname + url.search + url.hash;
 }
+
+export {
+  type ContentSecurityPolicy,
+  type ContentSecurityPolicyDirectives,
+  nonce,
+  NONE,
+  SELF,
+  STRICT_DYNAMIC,
+  UNSAFE_EVAL,
+  UNSAFE_HASHES,
+  UNSAFE_INLINE,
+  useCSP,
+} from "./src/csp.ts";
+export { Head, type HeadProps } from "./src/head.ts";
+export { Partial, type PartialProps } from "./src/partial.ts";

@@ -1,24 +1,33 @@
 /**
  * The Fresh 1.x server API that app code imports as `$fresh/server.ts`:
- * `start()`, `createHandler()`, `defineConfig()` and the route types.
+ * `start()`, `createHandler()`, `defineConfig()`, `defineRoute()`,
+ * `defineLayout()`, `defineApp()` and the route types.
  */
 import { createHandler as create, type ServeHandler } from "./src/handler.ts";
 import type { FreshConfig, Manifest } from "./src/types.ts";
 import { MissingBuildError } from "./src/assets.ts";
+import { serve, serverOptions } from "./src/serve.ts";
 
+export { defineApp, defineLayout, defineRoute } from "./src/defines.ts";
+export type { RouteFunction } from "./src/defines.ts";
 export type {
   AppProps,
+  AsyncLayout,
   AsyncRoute,
   ErrorPageProps,
   FreshConfig,
   FreshContext,
   Handler,
   Handlers,
+  LayoutConfig,
   LayoutProps,
   Manifest,
   MiddlewareHandler,
   PageProps,
   RouteConfig,
+  RouteContext,
+  RouterOptions,
+  ServerOptions,
   UnknownPageProps,
 } from "./src/types.ts";
 export type { ServeHandler };
@@ -43,7 +52,11 @@ function withMode(config: FreshConfig): FreshConfig {
   return { ...config, dev };
 }
 
-/** Serves the app: port and hostname from `config.server`, else 8000 on all interfaces. */
+/**
+ * Serves the app on `config.server`'s port, else `PORT` from the environment,
+ * else the first free port from 8000; on all interfaces unless
+ * `config.server.hostname` says otherwise.
+ */
 export async function start(
   manifest: Manifest,
   config: FreshConfig = {},
@@ -53,14 +66,12 @@ export async function start(
     console.error(`The app cannot start: ${error.message}`);
     Deno.exit(1);
   });
-  const server = Deno.serve({
-    port: config.server?.port ?? 8000,
-    hostname: config.server?.hostname ?? "0.0.0.0",
-    signal: config.server?.signal,
-    onListen: config.server?.onListen ?? ((addr) => {
+  const server = serverOptions(config);
+  await serve(handler, {
+    ...server,
+    onListen: server.onListen ?? ((addr) => {
       const host = addr.hostname === "0.0.0.0" ? "localhost" : addr.hostname;
       console.log(`chatai listening on http://${host}:${addr.port}/`);
     }),
-  }, handler);
-  await server.finished;
+  });
 }

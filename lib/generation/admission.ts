@@ -144,6 +144,8 @@ export async function admit(
       store.listMessages(owner, chat.id),
       options.rated === false ? unrated : checkRates(turn),
       runner.isRunning(owner, chat.id),
+      // The person's budget and answers per minute (lib/accounts/).
+      turn.services.accounts.admitAnswer(owner, turn.lang),
     ]);
     if (!history) {
       throw new ApiError("not_found", t(turn.lang, "api.not_found"));

@@ -26,8 +26,8 @@ const noQuestion = (messages: Message[]) =>
   !messages.some((m) => m.role === "user" && !m.command);
 
 /** Refuses a turn the model must answer when no API key is set (nothing is stored or sent). */
-function refuseWithoutKey(turn: TurnContext): void {
-  if (keyMissing(turn.services.config)) {
+async function refuseWithoutKey(turn: TurnContext): Promise<void> {
+  if (await keyMissing(turn.services, turn.owner)) {
     throw new ApiError("conflict", t(turn.lang, "api.no_key"));
   }
 }
@@ -57,7 +57,7 @@ export async function sendMessage(
   refuseWhenFull(turn.services.storage, turn.lang);
   // Commands answered here need no key and count against no answer limit.
   const local = !!command && command.name !== "summarize_chat";
-  if (!command) refuseWithoutKey(turn);
+  if (!command) await refuseWithoutKey(turn);
   const { history, slot } = await admit(turn, { rated: !local });
   return holding(slot, async () => {
     const user: Message = {
@@ -95,7 +95,7 @@ export async function regenerate(
 ): Promise<ReadableStream<Uint8Array>> {
   const answerId = newId();
   refuseWhenFull(turn.services.storage, turn.lang);
-  refuseWithoutKey(turn);
+  await refuseWithoutKey(turn);
   const { history, slot } = await admit(turn);
   return holding(slot, async () => {
     // Versions put aside are no part of the conversation answered.
@@ -138,7 +138,7 @@ export async function editAndResend(
   const userId = newId();
   const answerId = newId();
   refuseWhenFull(turn.services.storage, turn.lang);
-  refuseWithoutKey(turn);
+  await refuseWithoutKey(turn);
   const { history, slot } = await admit(turn);
   return holding(slot, async () => {
     const branch = currentBranch(history);

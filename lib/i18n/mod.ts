@@ -14,6 +14,7 @@ import { ui } from "./messages/ui.ts";
 import { message } from "./messages/message.ts";
 import { quota } from "./messages/quota.ts";
 import { conversation } from "./messages/conversation.ts";
+import { account } from "./messages/account.ts";
 
 const groups = [
   app,
@@ -26,6 +27,7 @@ const groups = [
   message,
   quota,
   conversation,
+  account,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends

@@ -49,15 +49,17 @@ export async function listModels(
 ): Promise<ModelInfo[]> {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const now = options.now ?? Date.now;
-  const entry = cache.get(baseUrl);
+  // A person's own key may see another list: each key has its own entry.
+  const id = options.apiKey ? `${baseUrl}\n${options.apiKey}` : baseUrl;
+  const entry = cache.get(id);
   if (entry?.models && entry.expires > now()) return [...entry.models];
   // Concurrent page renders share one request instead of each sending theirs.
   if (entry?.pending) return [...await entry.pending];
   const pending = fetchModels(baseUrl, options).then(
-    (models) => remember(baseUrl, models, now() + MODEL_CACHE_MS),
-    () => remember(baseUrl, FALLBACK_MODELS, now() + FALLBACK_CACHE_MS),
+    (models) => remember(id, models, now() + MODEL_CACHE_MS),
+    () => remember(id, FALLBACK_MODELS, now() + FALLBACK_CACHE_MS),
   );
-  cache.set(baseUrl, { ...entry, expires: 0, pending });
+  cache.set(id, { ...entry, expires: 0, pending });
   return [...await pending];
 }
 
@@ -89,11 +91,11 @@ export function modelCatalog(
 }
 
 function remember(
-  baseUrl: string,
+  id: string,
   models: readonly ModelInfo[],
   expires: number,
 ): readonly ModelInfo[] {
-  cache.set(baseUrl, { models, expires });
+  cache.set(id, { models, expires });
   return models;
 }
 

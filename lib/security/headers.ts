@@ -1,22 +1,53 @@
 /**
- * Security headers for every response. Scripts come only from our origin
- * (the islands runtime is an external module, page data sits in JSON
- * scripts that never run), so the CSP needs no nonce and no 'unsafe-inline'
- * for scripts. Style attributes stay allowed for rendered math.
+ * Security headers for every response. A page's Content-Security-Policy is
+ * set the way Fresh sets it: its route asks for one (`config = { csp: true }`),
+ * `_app` applies the app's policy with `useCSP(appCsp)`, and the framework
+ * adds a nonce to `script-src` for its own inline module script. So scripts
+ * run only from our origin or with that page's nonce: no 'unsafe-inline'.
+ * Style attributes stay allowed for rendered math. HTML that no route policy
+ * covers gets the same policy (without a nonce) here.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join("; ");
+import {
+  type ContentSecurityPolicy,
+  type ContentSecurityPolicyDirectives,
+  NONE,
+  SELF,
+  UNSAFE_INLINE,
+} from "$fresh/runtime.ts";
+
+/** The app's policy, directive by directive. */
+export const APP_CSP_DIRECTIVES: Readonly<ContentSecurityPolicyDirectives> = {
+  defaultSrc: [SELF],
+  scriptSrc: [SELF],
+  styleSrc: [SELF],
+  styleSrcAttr: [UNSAFE_INLINE],
+  imgSrc: [SELF, "data:"],
+  fontSrc: [SELF],
+  connectSrc: [SELF],
+  objectSrc: [NONE],
+  frameAncestors: [NONE],
+  baseUri: [NONE],
+  formAction: [SELF],
+};
+
+/** For `useCSP()`: replaces the framework's starting policy with the app's. */
+export function appCsp(csp: ContentSecurityPolicy): void {
+  csp.reportOnly = false;
+  csp.directives = Object.fromEntries(
+    Object.entries(APP_CSP_DIRECTIVES).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? [...v] : v,
+    ]),
+  );
+}
+
+/** The app's policy as a header value (what HTML without a route policy gets). */
+export const CONTENT_SECURITY_POLICY = Object.entries(APP_CSP_DIRECTIVES)
+  .map(([k, v]) =>
+    `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${
+      Array.isArray(v) ? v.join(" ") : v
+    }`
+  ).join("; ");
 
 const HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
@@ -41,7 +72,7 @@ export interface HeaderOptions {
 /** One year, the usual HSTS max age; no includeSubDomains, other hosts are the operator's. */
 const HSTS = "max-age=31536000";
 
-/** Adds the security headers to `response` (the CSP to HTML only) and returns it. */
+/** Adds the security headers to `response` (the CSP to HTML that has none) and returns it. */
 export function withSecurityHeaders(
   response: Response,
   options: HeaderOptions = {},
@@ -62,7 +93,10 @@ export function withSecurityHeaders(
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
   const type = response.headers.get("Content-Type") ?? "";
-  if (type.startsWith("text/html")) {
+  // The framework's policy holds the page's nonce: never overwrite it.
+  const framed = response.headers.has("Content-Security-Policy") ||
+    response.headers.has("Content-Security-Policy-Report-Only");
+  if (type.startsWith("text/html") && !framed) {
     response.headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
   }
   return response;

@@ -1,6 +1,17 @@
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { isSameOriginRequest } from "./csrf.ts";
-import { CONTENT_SECURITY_POLICY, withSecurityHeaders } from "./headers.ts";
+import {
+  APP_CSP_DIRECTIVES,
+  appCsp,
+  CONTENT_SECURITY_POLICY,
+  withSecurityHeaders,
+} from "./headers.ts";
+import {
+  type ContentSecurityPolicy,
+  NONE,
+  SELF,
+  UNSAFE_INLINE,
+} from "$fresh/runtime.ts";
 
 const app = "http://localhost:8000";
 const policy = {
@@ -59,4 +70,40 @@ Deno.test("withSecurityHeaders() adds a strict CSP to HTML and the other headers
   assertEquals(css.headers.get("X-Content-Type-Options"), "nosniff");
   assertEquals(css.headers.get("Referrer-Policy"), "same-origin");
   assertEquals(css.headers.get("Content-Security-Policy"), null);
+});
+
+Deno.test("withSecurityHeaders() keeps the CSP the framework set on a page, nonce and all", () => {
+  const framed = "default-src 'self'; script-src 'self' 'nonce-abc'";
+  for (
+    const name of [
+      "Content-Security-Policy",
+      "Content-Security-Policy-Report-Only",
+    ]
+  ) {
+    const res = withSecurityHeaders(
+      new Response("<p>", {
+        headers: { "Content-Type": "text/html", [name]: framed },
+      }),
+    );
+    assertEquals(res.headers.get(name), framed, name);
+    if (name !== "Content-Security-Policy") {
+      assertEquals(res.headers.get("Content-Security-Policy"), null);
+    }
+  }
+});
+
+Deno.test("appCsp() turns Fresh's starting policy into the app's own, which allows no inline script", () => {
+  const csp: ContentSecurityPolicy = {
+    directives: { defaultSrc: [NONE], styleSrc: [UNSAFE_INLINE] },
+    reportOnly: true,
+  };
+  appCsp(csp);
+  assertEquals(csp.reportOnly, false);
+  assertEquals(csp.directives.defaultSrc, [SELF]);
+  assertEquals(csp.directives.scriptSrc, [SELF]);
+  assertEquals(csp.directives.styleSrc, [SELF]);
+  assertEquals(csp.directives.objectSrc, [NONE]);
+  // Changing one page's policy leaves the app's policy alone.
+  csp.directives.scriptSrc!.push("'nonce-x'");
+  assertEquals(APP_CSP_DIRECTIVES.scriptSrc, [SELF]);
 });

@@ -45,7 +45,7 @@ export function newSessionSecret(): string {
 }
 
 /** What a signed cookie is for: part of what its HMAC covers, so no type passes for another. */
-export type TokenPurpose = "session" | "sign-in";
+export type TokenPurpose = "session" | "sign-in" | "account";
 
 async function mac(
   key: CryptoKey,

@@ -30,3 +30,15 @@ async function storedSecret(kv: Deno.Kv): Promise<string> {
     if (result.ok) return secret;
   }
 }
+
+/**
+ * The secret other keys are derived from when no dedicated one is set:
+ * the first configured session secret, else the generated one in KV.
+ */
+export async function primarySessionSecret(
+  kv: Deno.Kv,
+  configured: string | undefined,
+): Promise<string> {
+  const first = configured?.split(",").map((s) => s.trim()).find(Boolean);
+  return first ?? await storedSecret(kv);
+}

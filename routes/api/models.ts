@@ -1,11 +1,24 @@
 import type { Handlers } from "$fresh/server.ts";
 import type { AppState } from "@/lib/state.ts";
 import { json } from "@/lib/http/api.ts";
+import { modelCatalog } from "@/lib/openrouter/models.ts";
 
 export const handler = {
-  /** The models to choose from (cached for an hour; a built-in list when OpenRouter is unreachable). */
+  /**
+   * The models to choose from (cached for an hour; a built-in list when
+   * OpenRouter is unreachable), asked with the person's own key when they
+   * connected one.
+   */
   async GET(_req, ctx) {
-    const models = await ctx.state.services.models.list();
+    const { services, owner } = ctx.state;
+    const { personalKey } = await services.accounts.upstreamFor(owner);
+    const catalog = personalKey
+      ? modelCatalog({
+        baseUrl: services.config.openrouterBaseUrl,
+        apiKey: personalKey,
+      })
+      : services.models;
+    const models = await catalog.list();
     return json({
       models: models.map(({ id, name, contextLength, pricing, free }) => ({
         id,

@@ -1,4 +1,4 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import Sidebar from "@/islands/Sidebar.tsx";
 import ConfirmForms from "@/islands/ConfirmForms.tsx";
 import ImportChat from "@/islands/ImportChat.tsx";
@@ -21,6 +21,9 @@ import { type MessageKey, t } from "@/lib/i18n/mod.ts";
 import type { ModelInfo } from "@/lib/openrouter/models.ts";
 import type { AppState } from "@/lib/state.ts";
 
+/** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
+export const config: RouteConfig = { csp: true };
+
 /** What the chat page shows; `routes/index.tsx` shows it for an unsaved new chat too. */
 export interface ChatPageData {
   chat: Chat;
@@ -30,6 +33,8 @@ export interface ChatPageData {
   /** The conversation column's history and streaming answer. */
   conversation: ConversationData;
   models: readonly ModelInfo[];
+  /** No key to answer with: the composer says so and is off. */
+  keyMissing: boolean;
 }
 
 export const handler = {
@@ -38,7 +43,7 @@ export const handler = {
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
     if (!chat) return ctx.renderNotFound();
-    const [conversation, page, models] = await Promise.all([
+    const [conversation, page, models, noKey] = await Promise.all([
       loadConversation({
         store,
         runner,
@@ -49,8 +54,15 @@ export const handler = {
       }),
       store.listChats(owner, { limit: 200, q: searchOf(ctx.url) }),
       catalog.list(),
+      keyMissing(ctx.state.services, owner),
     ]);
-    return ctx.render({ chat, chats: page.chats, conversation, models });
+    return ctx.render({
+      chat,
+      chats: page.chats,
+      conversation,
+      models,
+      keyMissing: noKey,
+    });
   },
 } satisfies Handlers<ChatPageData, AppState>;
 
@@ -105,7 +117,7 @@ export default function ChatPage(
           chat={data.chat}
           data={data.conversation}
           timeZone={state.timeZone}
-          keyMissing={keyMissing(state.services.config)}
+          keyMissing={data.keyMissing}
         />
       </main>
       <aside class="settings-panel">

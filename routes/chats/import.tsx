@@ -1,9 +1,12 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import { ApiError, ERROR_STATUS } from "@/lib/http/api.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import { useT } from "@/lib/i18n/context.ts";
 import type { AppState } from "@/lib/state.ts";
 import { importUpload } from "@/lib/transfer/upload.ts";
+
+/** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
+export const config: RouteConfig = { csp: true };
 
 /** What the page shows: why the file was refused, or the warnings of an import. */
 type Data =

@@ -1,4 +1,5 @@
 /** The fake OpenRouter's options and handle, shared by the server and its command line. */
+import type { FakeAuth } from "./auth.ts";
 import type { RecordedRequest } from "./request.ts";
 import type { AnswerOptions, Scenario } from "./scenarios.ts";
 
@@ -30,6 +31,10 @@ export interface FakeOpenRouterOptions {
 export interface FakeOpenRouter {
   /** E.g. `http://127.0.0.1:41234/api/v1`. */
   baseUrl: string;
+  /** The OAuth page (`OPENROUTER_AUTH_URL`), e.g. `http://127.0.0.1:41234/auth`. */
+  authUrl: string;
+  /** The PKCE endpoints' state: issued keys and codes, keys `GET /key` accepts. */
+  auth: FakeAuth;
   port: number;
   requests: RecordedRequest[];
   /** The behavior of the next completion requests, in order. */

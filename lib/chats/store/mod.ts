@@ -4,6 +4,7 @@
  * layout is described in keys.ts, long texts in content.ts.
  */
 
+import { moveOwnerChats, type MoveResult, resumeMoves } from "./move_owner.ts";
 import {
   type ChatPage,
   listChatPage,
@@ -144,6 +145,21 @@ export class ChatStore {
   async deleteChat(owner: string, id: string): Promise<boolean> {
     const ctx = await this.#use(owner);
     return validId(id) ? purge.deleteChat(ctx, owner, id) : false;
+  }
+
+  /**
+   * Moves every chat of `from` to `to` (crash-safe, in batches): see
+   * move_owner.ts. `busy` while an answer is being written in one of them.
+   */
+  async moveChats(from: string, to: string): Promise<MoveResult> {
+    await this.#use(to);
+    return moveOwnerChats(await this.#use(from), from, to);
+  }
+
+  /** Finishes moves of chats a crash interrupted. */
+  async resumeMoves(): Promise<number> {
+    await this.migrate();
+    return resumeMoves(this.#ctx);
   }
 
   /** Deletes every chat of an owner; returns how many. */

@@ -13,6 +13,7 @@ import type { FreshConfig } from "./types.ts";
 interface Snapshot {
   buildId: string;
   mainUrl: string;
+  navUrl: string;
   islandUrls: Record<string, string>;
   preloads: Record<string, string[]>;
   files: string[];
@@ -44,7 +45,9 @@ export async function loadAssets(
     if (snapshot) return snapshot;
     if (Deno.env.get("DENO_DEPLOYMENT_ID")) throw new MissingBuildError();
   }
-  const key = `${root}|${config.dev ? "dev" : "prod"}`;
+  const key = `${root}|${config.dev ? "dev" : "prod"}|${
+    islands.map((i) => i.id).sort().join(",")
+  }`;
   let pending = inMemory.get(key);
   if (!pending) {
     pending = import("./bundle.ts").then(({ bundle }) =>
@@ -73,6 +76,7 @@ export async function writeSnapshot(
   const snapshot: Snapshot = {
     buildId: assets.buildId,
     mainUrl: assets.mainUrl,
+    navUrl: assets.navUrl,
     islandUrls: Object.fromEntries(assets.islandUrls),
     preloads: Object.fromEntries(assets.preloads),
     files: [...assets.files.keys()],
@@ -101,7 +105,7 @@ async function readSnapshot(
   );
   const stale = !current ||
     Object.entries(snapshot.inputs).some(([p, hash]) => current[p] !== hash) ||
-    islands.some((i) => !snapshot.islandUrls[i.id]);
+    islands.some((i) => !snapshot.islandUrls[i.id]) || !snapshot.navUrl;
   if (stale) {
     if (!Deno.env.get("DENO_DEPLOYMENT_ID")) {
       console.warn(
@@ -122,6 +126,7 @@ async function readSnapshot(
   return {
     buildId: snapshot.buildId,
     mainUrl: snapshot.mainUrl,
+    navUrl: snapshot.navUrl,
     islandUrls: new Map(Object.entries(snapshot.islandUrls)),
     preloads: new Map(Object.entries(snapshot.preloads)),
     files,

@@ -9,6 +9,8 @@ export interface BuildAssets {
   buildId: string;
   /** URL of the runtime that revives islands. */
   mainUrl: string;
+  /** URL of the client navigation, loaded by pages with `f-client-nav`. */
+  navUrl: string;
   /** Island id → URL of its entry. */
   islandUrls: Map<string, string>;
   /** Entry URL → URLs of itself and every chunk it imports statically. */

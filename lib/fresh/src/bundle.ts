@@ -14,6 +14,7 @@ import { dirname, fromFileUrl, join, relative } from "./path.ts";
 export type { BuildAssets, IslandEntry } from "./build_assets.ts";
 
 const RUNTIME_ENTRY = "fresh-runtime";
+const NAV_ENTRY = "fresh-nav";
 
 /** Bundles the runtime and `islands` for the browser. */
 export async function bundle(options: {
@@ -25,6 +26,7 @@ export async function bundle(options: {
   const importMap = await readImportMap(root);
   const entryPoints: Record<string, string> = {
     [RUNTIME_ENTRY]: fromFileUrl(new URL("./client/main.ts", import.meta.url)),
+    [NAV_ENTRY]: fromFileUrl(new URL("./client/navigate.ts", import.meta.url)),
   };
   for (const island of islands) {
     entryPoints[`island-${island.id}`] = island.path;
@@ -63,6 +65,7 @@ export async function bundle(options: {
   const assets: BuildAssets = {
     buildId,
     mainUrl: "",
+    navUrl: "",
     islandUrls: new Map(),
     preloads: new Map(),
     files: new Map(),
@@ -98,6 +101,7 @@ export async function bundle(options: {
       [...closure(metaPath)].map((p) => urlOf(nameOf(p))),
     );
     if (entryName === RUNTIME_ENTRY) assets.mainUrl = url;
+    else if (entryName === NAV_ENTRY) assets.navUrl = url;
     else assets.islandUrls.set(entryName.slice("island-".length), url);
   }
   return assets;
@@ -120,7 +124,11 @@ async function readImportMap(
   }
 }
 
-/** Resolves the app's import-map specifiers (`$fresh/`, `@/`, `npm:` packages) for esbuild. */
+/**
+ * Resolves for esbuild what Deno resolves: the app's import-map specifiers
+ * (`$fresh/`, `@/`, packages) and `npm:name@version/path` specifiers, which
+ * come from the `node_modules/` Deno keeps (`nodeModulesDir`).
+ */
 function importMapPlugin(
   root: string,
   imports: Record<string, string>,
@@ -135,8 +143,11 @@ function importMapPlugin(
         const key = keys.find((k) =>
           k.endsWith("/") ? args.path.startsWith(k) : args.path === k
         );
-        if (!key) return undefined;
-        const target = imports[key] + args.path.slice(key.length);
+        // An `npm:` specifier written in the code itself, as Deno allows.
+        if (!key && !args.path.startsWith("npm:")) return undefined;
+        const target = key
+          ? imports[key] + args.path.slice(key.length)
+          : args.path;
         if (target.startsWith("./") || target.startsWith("../")) {
           return { path: join(root, target) };
         }

@@ -26,6 +26,8 @@ export function deserialize(encoded: unknown): unknown {
         return payload === "-0" ? -0 : Number(payload);
       case "b":
         return BigInt(payload as string);
+      case "a":
+        return Uint8Array.from(atob(payload as string), (c) => c.charCodeAt(0));
       case "x":
         return undefined;
       case "m":

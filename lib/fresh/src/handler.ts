@@ -9,6 +9,9 @@ import {
   type RouteTable,
 } from "./router.ts";
 import { StaticFiles } from "./static_files.ts";
+import { handlerFor } from "./methods.ts";
+import { ErrorPages, notFoundText } from "./error_pages.ts";
+import { collapseSlashes, slashRedirect } from "./trailing_slash.ts";
 import { compressResponse } from "./compress.ts";
 import { ASSET_PREFIX, type BuildAssets } from "./build_assets.ts";
 import { loadAssets } from "./assets.ts";
@@ -17,8 +20,6 @@ import type {
   FreshConfig,
   FreshContext,
   Handler,
-  Handlers,
-  HttpMethod,
   Manifest,
   RenderOptions,
   RouteModule,
@@ -39,18 +40,26 @@ export async function createHandler(
   const islands = Object.entries(manifest.islands).map(([file, module]) => ({
     id: islandId(file),
     path: join(root, file),
-    component: module.default,
+    module,
   }));
   registerIslands(islands);
   const assets = await loadAssets(root, islands, config);
   (globalThis as { __FRSH_BUILD_ID?: string }).__FRSH_BUILD_ID = assets.buildId;
   const staticFiles = await StaticFiles.load(
     join(root, config.staticDir ?? "static"),
+    assets.buildId,
   );
   const bundles = new StaticFiles();
   for (const [path, data] of assets.files) bundles.add(path, data);
-  const table = buildRouteTable(manifest.routes);
-  const dispatcher = new Dispatcher(table, assets, staticFiles, bundles);
+  const trailingSlash = config.router?.trailingSlash ?? false;
+  const table = buildRouteTable(manifest.routes, { trailingSlash });
+  const dispatcher = new Dispatcher({
+    table,
+    assets,
+    staticFiles,
+    bundles,
+    trailingSlash,
+  });
   return (req, info) => dispatcher.handle(req, info);
 }
 
@@ -66,16 +75,39 @@ const NO_ADDR: Deno.NetAddr = {
   port: 0,
 };
 
+interface DispatcherOptions {
+  table: RouteTable;
+  assets: BuildAssets;
+  staticFiles: StaticFiles;
+  bundles: StaticFiles;
+  trailingSlash: boolean;
+}
+
 class Dispatcher {
-  constructor(
-    readonly table: RouteTable,
-    readonly assets: BuildAssets,
-    readonly staticFiles: StaticFiles,
-    readonly bundles: StaticFiles,
-  ) {}
+  readonly table: RouteTable;
+  readonly assets: BuildAssets;
+  readonly staticFiles: StaticFiles;
+  readonly bundles: StaticFiles;
+  readonly trailingSlash: boolean;
+  readonly pages: ErrorPages;
+
+  constructor(options: DispatcherOptions) {
+    ({
+      table: this.table,
+      assets: this.assets,
+      staticFiles: this.staticFiles,
+      bundles: this.bundles,
+      trailingSlash: this.trailingSlash,
+    } = options);
+    this.pages = new ErrorPages(this.table, this.assets);
+  }
 
   async handle(req: Request, info?: Deno.ServeHandlerInfo): Promise<Response> {
     const url = new URL(req.url);
+    // Collapsed first, so a redirect below never starts with `//` (another host).
+    url.pathname = collapseSlashes(url.pathname);
+    const redirect = slashRedirect(url, this.trailingSlash);
+    if (redirect) return redirect;
     const readOnly = req.method === "GET" || req.method === "HEAD";
     const ctx = this.#context(req, url, info);
     let final: () => Promise<Response>;
@@ -84,9 +116,16 @@ class Dispatcher {
       ctx.destination = "internal";
       final = async () =>
         (await this.bundles.serve(req, url, true)) ?? notFoundText();
-    } else if (readOnly && this.staticFiles.has(url.pathname)) {
+    } else if (this.staticFiles.has(url.pathname)) {
+      // As in Fresh, a static file's path answers GET and HEAD only.
       ctx.destination = "static";
-      final = async () => (await this.staticFiles.serve(req, url))!;
+      final = async () =>
+        readOnly
+          ? (await this.staticFiles.serve(req, url))!
+          : new Response(null, {
+            status: 405,
+            headers: { Allow: "GET, HEAD" },
+          });
     } else {
       const match = matchRoute(this.table, url);
       if (match) {
@@ -97,7 +136,7 @@ class Dispatcher {
         final = () => this.#runRoute(req, ctx, match.route);
       } else {
         ctx.destination = "notFound";
-        final = () => ctx.renderNotFound();
+        final = () => this.pages.answer(req, ctx, 404);
       }
     }
     const chain = ancestorDirs(dir).flatMap((d) =>
@@ -107,11 +146,15 @@ class Dispatcher {
     // As in Fresh 1.x, an error of a later middleware or of the route (thrown
     // synchronously or not) rejects `ctx.next()`, so a middleware awaiting it
     // can answer instead; only an error no middleware handles renders _500.
+    // A `Deno.errors.NotFound` thrown synchronously by a middleware or a
+    // handler renders _404 instead; Fresh 1.x does not catch it once it is
+    // a rejected promise (an async handler's), which stays a 500.
     ctx.next = () => {
       const middleware = chain[i++];
       try {
         return middleware ? Promise.resolve(middleware(req, ctx)) : final();
       } catch (error) {
+        if (error instanceof Deno.errors.NotFound) return ctx.renderNotFound();
         return Promise.reject(error);
       }
     };
@@ -121,7 +164,7 @@ class Dispatcher {
         ? new Response(null, response)
         : compressResponse(req, response);
     } catch (error) {
-      return this.#renderError(req, ctx, error);
+      return this.pages.failed(req, ctx, error);
     }
   }
 
@@ -132,14 +175,20 @@ class Dispatcher {
       params: {},
       state: {},
       route: "",
+      get pattern() {
+        return ctx.route;
+      },
+      basePath: "",
+      isPartial: url.searchParams.has("fresh-partial"),
       remoteAddr: (info?.remoteAddr as Deno.NetAddr) ?? NO_ADDR,
       destination: "route",
       data: undefined,
       next: () => Promise.resolve(notFoundText()),
+      Component: () => null,
       render: () => Promise.reject(new Error("Nothing to render here")),
       renderNotFound: (data?: unknown) => {
         ctx.data = data;
-        return this.#renderSpecial(ctx, this.table.notFound, 404, notFoundText);
+        return this.pages.render(ctx, 404);
       },
     };
     return ctx;
@@ -158,71 +207,9 @@ class Dispatcher {
         options,
       });
     };
-    const handler = module.handler;
-    if (typeof handler === "function") {
-      return Promise.resolve(handler(req, ctx));
-    }
-    if (Array.isArray(handler)) {
-      throw new Error(`${route.file}: a route handler cannot be an array`);
-    }
-    const method = req.method.toUpperCase() as HttpMethod;
-    const methods: Handlers = handler ??
-      (module.default ? { GET: (_r, c) => c.render() } : {});
-    const fn = methods[method] ?? (method === "HEAD" ? methods.GET : undefined);
-    if (fn) return Promise.resolve(fn(req, ctx));
-    const allow = Object.keys(methods);
-    if (allow.includes("GET")) allow.push("HEAD");
     return Promise.resolve(
-      new Response("Method not allowed", {
-        status: 405,
-        headers: { Allow: allow.join(", ") },
-      }),
+      handlerFor(module, route.file, req.method)(req, ctx),
     );
-  }
-
-  async #renderSpecial(
-    ctx: FreshContext,
-    module: RouteModule | undefined,
-    status: number,
-    fallback: () => Response,
-  ): Promise<Response> {
-    if (!module?.default) return fallback();
-    return await renderPage({
-      table: this.table,
-      module,
-      ctx,
-      assets: this.assets,
-      options: { status },
-    });
-  }
-
-  async #renderError(
-    req: Request,
-    ctx: FreshContext,
-    error: unknown,
-  ): Promise<Response> {
-    // Control characters escaped: the error's message may quote the request.
-    const text = error instanceof Error ? error.stack ?? String(error) : error;
-    console.error(
-      `Error while answering ${req.method} ${ctx.url.pathname}:`,
-      String(text).replace(
-        // deno-lint-ignore no-control-regex
-        /[\x00-\x09\x0b-\x1f\x7f\u2028\u2029]|\n(?!\s+at )/g,
-        (c) => JSON.stringify(c).slice(1, -1),
-      ),
-    );
-    ctx.error = error;
-    try {
-      return await this.#renderSpecial(
-        ctx,
-        this.table.error,
-        500,
-        internalErrorText,
-      );
-    } catch (renderError) {
-      console.error("Error while rendering the error page:", renderError);
-      return internalErrorText();
-    }
   }
 }
 
@@ -233,18 +220,4 @@ function toHandlers(handler: RouteModule["handler"]): Handler[] {
   throw new Error(
     "A _middleware must export a handler function or an array of them",
   );
-}
-
-function notFoundText(): Response {
-  return new Response("Not found", {
-    status: 404,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
-}
-
-function internalErrorText(): Response {
-  return new Response("Internal server error", {
-    status: 500,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
 }

@@ -1,7 +1,14 @@
-/** Writes `fresh.gen.ts`: the imports of every route and island. */
+/**
+ * Writes `fresh.gen.ts`: the imports of every route and island, found as
+ * Fresh 1.x's dev.ts finds them. Test files (`x_test.ts`, `x.test.ts`) are
+ * left out; inside `routes/`, a `(_name)` folder is private (co-located
+ * components) and left out too, except `(_islands)`, whose files are islands.
+ */
 import { join, relative } from "./path.ts";
 
 const MODULE = /\.(tsx|ts|jsx|js)$/;
+const TEST_FILE = /[._]test\.(?:[tj]sx?|[mc][tj]s)$/;
+const PRIVATE_GROUP = /\/\((_[^/]+)\)\//;
 
 async function listModules(dir: string, root: string): Promise<string[]> {
   const out: string[] = [];
@@ -15,11 +22,35 @@ async function listModules(dir: string, root: string): Promise<string[]> {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory) out.push(...await listModules(path, root));
-    else if (MODULE.test(entry.name) && !/_test\.[jt]sx?$/.test(entry.name)) {
+    else if (MODULE.test(entry.name) && !TEST_FILE.test(entry.name)) {
       out.push("./" + relative(root, path).replaceAll("\\", "/"));
     }
   }
   return out.sort();
+}
+
+/** The route and island files of the project at `root`, as the manifest lists them. */
+export async function collectModules(
+  root: string,
+): Promise<{ routes: string[]; islands: string[] }> {
+  const routes: string[] = [];
+  const islands = await listModules(join(root, "islands"), root);
+  const seen = new Map<string, string>();
+  for (const file of await listModules(join(root, "routes"), root)) {
+    const group = file.match(PRIVATE_GROUP)?.[1];
+    if (group === "_islands") islands.push(file);
+    if (group) continue;
+    const name = file.replace(MODULE, "");
+    const other = seen.get(name);
+    if (other) {
+      throw new Error(
+        `Two route files have the same name: ${other} and ${file}; rename or remove one`,
+      );
+    }
+    seen.set(name, file);
+    routes.push(file);
+  }
+  return { routes, islands: islands.sort() };
 }
 
 function identifier(file: string, used: Set<string>): string {
@@ -33,8 +64,7 @@ function identifier(file: string, used: Set<string>): string {
 
 /** The text of `fresh.gen.ts` for the project at `root`. */
 export async function generateManifest(root: string): Promise<string> {
-  const routes = await listModules(join(root, "routes"), root);
-  const islands = await listModules(join(root, "islands"), root);
+  const { routes, islands } = await collectModules(root);
   const used = new Set<string>();
   const routeIds = routes.map((f) => identifier(f, used));
   const islandIds = islands.map((f) => identifier(f, used));

@@ -1,5 +1,6 @@
 /** Turns the `routes/` files of the manifest into matchable routes. */
 import type { RouteModule } from "./types.ts";
+import { withTrailingSlash } from "./trailing_slash.ts";
 
 /** A page or API route. */
 export interface Route {
@@ -28,6 +29,7 @@ export interface RouteTable {
 /** Sorts, parses and validates the routes of a manifest. */
 export function buildRouteTable(
   routes: Record<string, RouteModule>,
+  options: { trailingSlash?: boolean } = {},
 ): RouteTable {
   const table: RouteTable = {
     routes: [],
@@ -45,7 +47,8 @@ export function buildRouteTable(
     else if (name === "_layout") table.layouts.set(dir, module);
     else if (name === "_middleware") table.middlewares.set(dir, module);
     else {
-      const pattern = module.config?.routeOverride ?? pathToPattern(rel);
+      let pattern = module.config?.routeOverride ?? pathToPattern(rel);
+      if (options.trailingSlash) pattern = withTrailingSlash(pattern);
       table.routes.push({
         file,
         pattern,
@@ -59,38 +62,72 @@ export function buildRouteTable(
   return table;
 }
 
-/** `chats/[id]/index` → `/chats/:id`; `(group)` segments vanish; `[...rest]` → `:rest*`. */
+/**
+ * `chats/[id]/index` → `/chats/:id`; `(group)` segments vanish; `[...rest]` →
+ * `:rest*`; an optional `[[name]]` segment → `{/:name}?` (Fresh 1.x's forms).
+ */
 export function pathToPattern(path: string): string {
-  const segments = path.split("/").filter((s) =>
-    s !== "index" && !/^\(.+\)$/.test(s)
-  );
-  const out = segments.map((segment) => {
+  const segments = path.split("/").filter((s) => !/^\(.+\)$/.test(s));
+  if (segments.at(-1) === "index") segments.pop();
+  let out = "";
+  for (const segment of segments) {
     const rest = segment.match(/^\[\.\.\.(\w+)\]$/);
-    if (rest) return `:${rest[1]}*`;
-    return segment.replace(/\[(\w+)\]/g, (_, name) => `:${name}`);
-  });
-  return "/" + out.join("/");
+    if (rest) {
+      out += `/:${rest[1]}*`;
+      continue;
+    }
+    const optional = segment.match(/^\[\[(\w+)\]\]$/);
+    if (optional) {
+      out += `{/:${optional[1]}}?`;
+      continue;
+    }
+    if (segment.includes("[[")) {
+      throw new SyntaxError(
+        `Invalid route "${path}": an optional [[parameter]] must be a whole path segment`,
+      );
+    }
+    if (segment.includes("][")) {
+      throw new SyntaxError(
+        `Invalid route "${path}": two parameters need something between them`,
+      );
+    }
+    out += "/" + segment.replace(/\[(\w+)\]/g, (_, name) => `:${name}`);
+  }
+  return out || "/";
 }
 
 function rank(segment: string): number {
-  if (segment.endsWith("*")) return 2;
+  if (segment.endsWith("*")) return 3;
+  if (segment.endsWith("}?")) return 2;
   if (segment.includes(":")) return 1;
   return 0;
 }
 
-/** Static segments win over params, params over catch-alls, left to right. */
+/**
+ * Static segments win over params, params over optional segments, those over
+ * catch-alls, left to right; of two patterns equal that far, the longer one is
+ * tried first, so `/docs{/:v}?/api` is not taken for `/docs{/:v}?`.
+ */
 function comparePatterns(a: string, b: string): number {
-  const as = a.split("/"), bs = b.split("/");
+  const as = segmentsOf(a), bs = segmentsOf(b);
   for (let i = 0; i < Math.max(as.length, bs.length); i++) {
-    if (as[i] === undefined) return -1;
-    if (bs[i] === undefined) return 1;
+    if (as[i] === undefined) return 1;
+    if (bs[i] === undefined) return -1;
     const diff = rank(as[i]) - rank(bs[i]);
     if (diff !== 0) return diff;
   }
   return 0;
 }
 
-/** The first route matching `url`, with its params decoded. */
+/** `/docs{/:v}?/api` → `["", "docs", "{:v}?", "api"]`. */
+function segmentsOf(pattern: string): string[] {
+  return pattern.replaceAll("{/", "/{").split("/");
+}
+
+/**
+ * The first route matching `url`, with its params as the URL has them
+ * (escapes kept, as Fresh 1.x gives them); a missing optional segment is "".
+ */
 export function matchRoute(
   table: RouteTable,
   url: URL,
@@ -100,12 +137,7 @@ export function matchRoute(
     if (!match) continue;
     const params: Record<string, string> = {};
     for (const [key, value] of Object.entries(match.pathname.groups)) {
-      if (value === undefined) continue;
-      try {
-        params[key] = decodeURIComponent(value);
-      } catch {
-        return null;
-      }
+      params[key] = value ?? "";
     }
     return { route, params };
   }

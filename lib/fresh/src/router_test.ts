@@ -1,4 +1,4 @@
-import { assertEquals } from "@/tests/assert.ts";
+import { assertEquals, assertThrows } from "@/tests/assert.ts";
 import {
   ancestorDirs,
   buildRouteTable,
@@ -17,6 +17,48 @@ Deno.test("pathToPattern() maps index, params, catch-alls and drops groups", () 
   );
 });
 
+// Fresh 1.x docs (concepts/routing): `docs/[[version]]/index.ts` is
+// `/docs{/:version}?` and matches `/docs`, `/docs/latest`, `/docs/canary`.
+Deno.test("pathToPattern() makes a [[name]] segment optional, as Fresh's routing table shows", () => {
+  assertEquals(pathToPattern("docs/[[version]]/index"), "/docs{/:version}?");
+  assertEquals(pathToPattern("i18n/[[lang]]/about"), "/i18n{/:lang}?/about");
+  assertEquals(pathToPattern("[[lang]]"), "{/:lang}?");
+});
+
+Deno.test("matchRoute() matches an optional segment present or absent; absent is an empty param", () => {
+  const page = { default: () => null };
+  const table = buildRouteTable({
+    "./routes/docs/[[version]]/index.tsx": page,
+    "./routes/docs/[[version]]/api.tsx": page,
+    "./routes/docs/faq.tsx": page,
+    "./routes/[[lang]]/about.tsx": page,
+    "./routes/about.tsx": page,
+  });
+  const match = (path: string) => {
+    const m = matchRoute(table, new URL(path, "http://x"));
+    return m && [m.route.pattern, m.params];
+  };
+  assertEquals(match("/docs"), ["/docs{/:version}?", { version: "" }]);
+  assertEquals(match("/docs/latest"), ["/docs{/:version}?", {
+    version: "latest",
+  }]);
+  assertEquals(match("/docs/canary/api"), ["/docs{/:version}?/api", {
+    version: "canary",
+  }]);
+  assertEquals(match("/docs/api"), ["/docs{/:version}?/api", { version: "" }]);
+  // A static route beats the optional parameter.
+  assertEquals(match("/docs/faq"), ["/docs/faq", {}]);
+  assertEquals(match("/docs/a/b/c"), null);
+  assertEquals(match("/about"), ["/about", {}]);
+  assertEquals(match("/id/about"), ["{/:lang}?/about", { lang: "id" }]);
+});
+
+Deno.test("pathToPattern() refuses an optional parameter that is part of a segment, and neighbouring params", () => {
+  assertThrows(() => pathToPattern("foo-[[bar]]"), SyntaxError, "whole path");
+  assertThrows(() => pathToPattern("[[bar]]-foo"), SyntaxError, "whole path");
+  assertThrows(() => pathToPattern("[a][b]"), SyntaxError, "between");
+});
+
 Deno.test("matchRoute() prefers static segments over params over catch-alls", () => {
   const page = { default: () => null };
   const table = buildRouteTable({
@@ -33,13 +75,17 @@ Deno.test("matchRoute() prefers static segments over params over catch-alls", ()
   assertEquals(route("/a/b/c"), "/:rest*");
 });
 
-Deno.test("matchRoute() decodes params and refuses malformed escapes", () => {
+// Fresh 1.x hands URLPattern's groups over as they are: no decoding.
+Deno.test("matchRoute() gives params as the URL has them, escapes kept, as Fresh 1.x does", () => {
   const table = buildRouteTable({
     "./routes/chats/[id].tsx": { default: () => null },
   });
   const match = matchRoute(table, new URL("http://x/chats/a%20b"));
-  assertEquals(match?.params, { id: "a b" });
-  assertEquals(matchRoute(table, new URL("http://x/chats/%E0%A4%A")), null);
+  assertEquals(match?.params, { id: "a%20b" });
+  assertEquals(
+    matchRoute(table, new URL("http://x/chats/%E0%A4%A"))?.params,
+    { id: "%E0%A4%A" },
+  );
 });
 
 Deno.test("buildRouteTable() sorts out _app, _layout, _middleware, _404 and _500", () => {

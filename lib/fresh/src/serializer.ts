@@ -2,7 +2,7 @@
  * Island props travel from server to browser as JSON. Values JSON cannot hold
  * are tagged objects `{"_f": tag, "v": payload}`:
  * `d` Date, `m` Map, `s` Set, `u` URL, `n` NaN/±Infinity/-0, `b` BigInt,
- * `x` undefined, `g` a signal (first sight), `r` the same signal again
+ * `x` undefined, `a` a Uint8Array (base64), `g` a signal (first sight), `r` the same signal again
  * (so one signal shared by two islands stays one signal in the browser),
  * `o` a plain object that itself has an `_f` key.
  */
@@ -41,7 +41,7 @@ export function serialize(
         throw new SerializeError(
           `${
             describe(path)
-          } is a ${typeof v}, which cannot be sent to the browser: pass data (JSON values, Date, Map, Set, URL, signals) and define functions inside the island`,
+          } is a ${typeof v}, which cannot be sent to the browser: pass data (JSON values, Date, Map, Set, URL, Uint8Array, signals) and define functions inside the island`,
         );
     }
     if (v === null) return null;
@@ -61,6 +61,7 @@ export function serialize(
     }
     if (obj instanceof Date) return { [TAG]: "d", v: obj.toISOString() };
     if (obj instanceof URL) return { [TAG]: "u", v: obj.href };
+    if (obj instanceof Uint8Array) return { [TAG]: "a", v: toBase64(obj) };
     return within(obj, () => {
       if (Array.isArray(obj)) {
         return obj.map((item, i) => encode(item, [...path, String(i)]));
@@ -106,6 +107,15 @@ export function serialize(
   }
 
   return escapeScriptJson(JSON.stringify(encode(value, [])));
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  // In slices: one call per byte is slow, one call for all overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
 }
 
 /** Makes JSON safe inside a `<script>` element: no `</script>`, no `<!--`. */

@@ -66,3 +66,17 @@ Deno.test("serialize() output cannot close the script element it sits in", () =>
   assert(!json.includes("<"), json);
   assertEquals(roundTrip({ html: "</script>" }), { html: "</script>" });
 });
+
+Deno.test("serialize() sends a Uint8Array prop as its bytes, which come back as a Uint8Array", () => {
+  const bytes = new Uint8Array([0, 1, 127, 128, 255]);
+  const back = roundTrip({ bytes, empty: new Uint8Array() }) as {
+    bytes: Uint8Array;
+    empty: Uint8Array;
+  };
+  assert(back.bytes instanceof Uint8Array);
+  assertEquals([...back.bytes], [0, 1, 127, 128, 255]);
+  assertEquals(back.empty.length, 0);
+  // Large ones too (more than one slice of the encoder).
+  const big = new Uint8Array(100_000).map((_, i) => i % 251);
+  assertEquals(roundTrip(big), big);
+});

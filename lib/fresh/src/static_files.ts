@@ -1,6 +1,10 @@
 /**
- * Serves `static/` with ETags (304 on a match) and, for URLs that carry the
- * build id (`asset()`), immutable caching.
+ * Serves `static/` as Fresh 1.x does: a strong ETag per file (304 when
+ * `If-None-Match` names it, weak form included), names with spaces or other
+ * escaped characters found by their decoded path, and for URLs that carry
+ * the current build id (`asset()`) immutable caching; a URL with an older
+ * build id answers 307 to the plain path. The gzip form of a file has an
+ * ETag of its own (strong validators differ between codings).
  */
 import { extname, join } from "node:path";
 import { acceptsGzip, gzip, isCompressible } from "./compress.ts";
@@ -27,7 +31,8 @@ export function contentType(name: string): string {
 
 interface StaticFile {
   data: Uint8Array;
-  etag: string;
+  /** A hash of `data`, the body of the ETags. */
+  hash: Promise<string>;
   type: string;
   /** The gzip of `data`, made on the first request that accepts it. */
   gzipped?: Promise<Uint8Array>;
@@ -37,9 +42,12 @@ interface StaticFile {
 export class StaticFiles {
   #files = new Map<string, StaticFile>();
 
+  /** `buildId`: what `asset()` URLs of the current build carry in `__frsh_c`. */
+  constructor(readonly buildId?: string) {}
+
   /** Reads every file below `dir`; a missing folder serves nothing. */
-  static async load(dir: string): Promise<StaticFiles> {
-    const files = new StaticFiles();
+  static async load(dir: string, buildId?: string): Promise<StaticFiles> {
+    const files = new StaticFiles(buildId);
     await files.#walk(dir, "");
     return files;
   }
@@ -62,12 +70,20 @@ export class StaticFiles {
 
   /** Adds a file under a URL path (also used for built bundles). */
   add(urlPath: string, data: Uint8Array, type = contentType(urlPath)): void {
-    this.#files.set(urlPath, { data, etag: weakEtag(data), type });
+    this.#files.set(urlPath, { data, hash: sha1(data), type });
   }
 
-  /** Whether a URL path is a known file. */
-  has(urlPath: string): boolean {
-    return this.#files.has(urlPath);
+  /** Whether a URL path (as a request has it, escapes and all) is a known file. */
+  has(pathname: string): boolean {
+    return this.#find(pathname) !== undefined;
+  }
+
+  #find(pathname: string): StaticFile | undefined {
+    try {
+      return this.#files.get(decodeURIComponent(pathname));
+    } catch {
+      return undefined; // A malformed escape names no file.
+    }
   }
 
   /** Answers a GET/HEAD for `url`, or null when no such file exists. */
@@ -76,22 +92,34 @@ export class StaticFiles {
     url: URL,
     immutable = false,
   ): Promise<Response | null> {
-    const file = this.#files.get(url.pathname);
+    const file = this.#find(url.pathname);
     if (!file) return null;
+    const key = url.searchParams.get("__frsh_c");
+    if (key !== null && this.buildId !== undefined && key !== this.buildId) {
+      const plain = new URL(url);
+      plain.searchParams.delete("__frsh_c");
+      return new Response(null, {
+        status: 307,
+        headers: { Location: plain.pathname + plain.search },
+      });
+    }
+    const hash = await file.hash;
+    const gzipped = acceptsGzip(req) &&
+      isCompressible(file.type, file.data.byteLength);
+    const etag = gzipped ? `"${hash}-gzip"` : `"${hash}"`;
     const headers = new Headers({
       "Content-Type": file.type,
-      "ETag": file.etag,
-      "Cache-Control": immutable || url.searchParams.has("__frsh_c")
+      "ETag": etag,
+      "Cache-Control": immutable || key !== null
         ? "public, max-age=31536000, immutable"
         : "no-cache",
+      "Vary": "Accept-Encoding",
     });
-    const match = req.headers.get("If-None-Match");
-    if (match && match.split(",").some((tag) => tag.trim() === file.etag)) {
+    if (matches(req.headers.get("If-None-Match"), hash)) {
       return new Response(null, { status: 304, headers });
     }
-    headers.set("Vary", "Accept-Encoding");
     let data = file.data;
-    if (acceptsGzip(req) && isCompressible(file.type, data.byteLength)) {
+    if (gzipped) {
       file.gzipped ??= gzip(file.data);
       data = await file.gzipped;
       headers.set("Content-Encoding", "gzip");
@@ -102,14 +130,19 @@ export class StaticFiles {
   }
 }
 
-/** A cheap content hash (FNV-1a, 2×32 bits) for ETags. */
-function weakEtag(data: Uint8Array): string {
-  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ data.length;
-  for (let i = 0; i < data.length; i++) {
-    h1 = Math.imul(h1 ^ data[i], 0x01000193);
-    h2 = Math.imul(h2 ^ data[i], 0x5bd1e995);
-  }
-  return `W/"${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}-${
-    data.length.toString(36)
-  }"`;
+/** Whether an `If-None-Match` list names either coding's ETag of `hash`, weak or strong. */
+function matches(header: string | null, hash: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((tag) => {
+    const opaque = tag.trim().replace(/^W\//, "");
+    return opaque === `"${hash}"` || opaque === `"${hash}-gzip"`;
+  });
+}
+
+/** The SHA-1 of `data` in hex: a strong validator of its bytes. */
+async function sha1(data: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-1", data as BufferSource);
+  return Array.from(new Uint8Array(digest))
+    .map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -1,5 +1,5 @@
 /** The public types of the Fresh 1.x API that app code uses. */
-import type { ComponentChildren, ComponentType, JSX, VNode } from "preact";
+import type { ComponentChildren, ComponentType, JSX } from "preact";
 
 /** The context every handler, middleware and async page receives. */
 export interface FreshContext<
@@ -14,6 +14,12 @@ export interface FreshContext<
   state: State;
   /** The route pattern that matched, e.g. `/chats/:id`. */
   route: string;
+  /** @deprecated Fresh 1.x's old name of `route`. */
+  pattern: string;
+  /** Always "": the layer serves from the root (Fresh's `router.basePath` is not supported). */
+  basePath: string;
+  /** Whether the request asks for Partials only (`?fresh-partial`). */
+  isPartial: boolean;
   remoteAddr: Deno.NetAddr;
   destination: "route" | "notFound" | "static" | "internal";
   data: Data;
@@ -24,7 +30,13 @@ export interface FreshContext<
   render(data?: Data, options?: RenderOptions): Promise<Response>;
   /** Renders `_404` with status 404. */
   renderNotFound(data?: Data): Promise<Response>;
+  /** In an async `_app` or `_layout`: renders what it wraps. */
+  Component: ComponentType<Record<never, never>>;
 }
+
+/** The context of an async page, layout or app (`defineRoute` and the like). */
+export type RouteContext<Data = unknown, State = Record<string, unknown>> =
+  Omit<FreshContext<State, Data>, "next" | "render">;
 
 /** Options of `ctx.render()`. */
 export interface RenderOptions {
@@ -79,17 +91,31 @@ export type LayoutProps<Data = unknown, State = Record<string, unknown>> =
 export type ErrorPageProps = PageProps<unknown> & { error: unknown };
 export type UnknownPageProps = PageProps<unknown>;
 
-/** An async page component: `(req, ctx) => VNode | Response`. */
+/** An async page component: `(req, ctx) => children | Response`. */
 export type AsyncRoute<Data = unknown, State = Record<string, unknown>> = (
   req: Request,
   ctx: FreshContext<State, Data>,
-) => Promise<VNode | Response | null>;
+) => Promise<ComponentChildren | Response>;
+
+/** An async `_app` or `_layout`: `ctx.Component` is what it wraps. */
+export type AsyncLayout<Data = unknown, State = Record<string, unknown>> =
+  AsyncRoute<Data, State>;
+
+/** Options of a `_layout` (`export const config`). */
+export interface LayoutConfig {
+  /** Leave out `_app` for the pages below. */
+  skipAppWrapper?: boolean;
+  /** Leave out the layouts of the folders above. */
+  skipInheritedLayouts?: boolean;
+}
 
 /** Per-route options (`export const config`). */
 export interface RouteConfig {
   routeOverride?: string;
   skipAppWrapper?: boolean;
   skipInheritedLayouts?: boolean;
+  /** The page gets a Content-Security-Policy, set up through `useCSP()`. */
+  csp?: boolean;
 }
 
 // deno-lint-ignore no-explicit-any
@@ -102,11 +128,8 @@ export interface RouteModule {
   config?: RouteConfig;
 }
 
-/** A module of `islands/`: its default export is the island. */
-export interface IslandModule {
-  // deno-lint-ignore no-explicit-any
-  default: ComponentType<any>;
-}
+/** A module of `islands/`: each exported function is an island. */
+export type IslandModule = Record<string, unknown>;
 
 /** What `fresh.gen.ts` exports. */
 export interface Manifest {
@@ -115,16 +138,34 @@ export interface Manifest {
   baseUrl: string;
 }
 
+/** `server` of `fresh.config.ts`: what `Deno.serve` gets. */
+export interface ServerOptions {
+  port?: number;
+  hostname?: string;
+  signal?: AbortSignal;
+  onListen?: (addr: Deno.NetAddr) => void;
+}
+
+/** `router` of `fresh.config.ts`. */
+export interface RouterOptions {
+  /** Page paths end in a slash (`/about/`); default false (`/about`). */
+  trailingSlash?: boolean;
+}
+
 /** `fresh.config.ts`. */
 export interface FreshConfig {
   build?: { outDir?: string; target?: string | string[] };
   staticDir?: string;
-  server?: {
-    port?: number;
-    hostname?: string;
-    signal?: AbortSignal;
-    onListen?: (addr: Deno.NetAddr) => void;
-  };
+  router?: RouterOptions;
+  server?: ServerOptions;
+  /** @deprecated Use `server.port` instead (Fresh 1.x still reads it, over `server.port`). */
+  port?: number;
+  /** @deprecated Use `server.hostname` instead. */
+  hostname?: string;
+  /** @deprecated Use `server.signal` instead. */
+  signal?: AbortSignal;
+  /** @deprecated Use `server.onListen` instead. */
+  onListen?: (addr: Deno.NetAddr) => void;
   /** Development mode: unminified bundles, no ahead-of-time build used. */
   dev?: boolean;
 }

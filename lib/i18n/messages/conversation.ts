@@ -11,7 +11,7 @@ export const conversation = defineMessages({
     "chat.suggest_plan": "Plan a three-day trip to Yogyakarta",
     "chat.suggest_help": "!help",
     "composer.no_key":
-      "No API key is set, so nothing can be sent. Set OPENROUTER_API_KEY in .env (or .streamlit/secrets.toml) and restart the app.",
+      "No API key is set, so nothing can be sent. Set OPENROUTER_API_KEY in .env (or .streamlit/secrets.toml) and restart the app, or connect your own OpenRouter key under Account.",
     "composer.waiting": "Your message is sent when the answer is done.",
     "msg.jump_latest": "Jump to latest",
     "api.edit_too_far":
@@ -26,7 +26,7 @@ export const conversation = defineMessages({
     "chat.suggest_plan": "Rencanakan perjalanan tiga hari ke Yogyakarta",
     "chat.suggest_help": "!bantuan",
     "composer.no_key":
-      "Kunci API belum diatur, jadi pesan tidak bisa dikirim. Isi OPENROUTER_API_KEY di .env (atau .streamlit/secrets.toml) lalu mulai ulang aplikasi.",
+      "Kunci API belum diatur, jadi pesan tidak bisa dikirim. Isi OPENROUTER_API_KEY di .env (atau .streamlit/secrets.toml) lalu mulai ulang aplikasi, atau hubungkan kunci OpenRouter Anda sendiri di Akun.",
     "composer.waiting": "Pesan Anda dikirim setelah jawaban selesai.",
     "msg.jump_latest": "Lompat ke terbaru",
     "api.edit_too_far":

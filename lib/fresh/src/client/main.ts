@@ -1,29 +1,41 @@
-/** The browser entry of the islands runtime: loads the page's islands and revives them. */
-import type { ComponentType } from "preact";
+/**
+ * The browser entry of the islands runtime. The page's inline module script
+ * (it carries the CSP nonce) imports this and the page's islands, then calls
+ * `boot()`. A page with `f-client-nav` also loads the client navigation.
+ */
 import { deserialize } from "../deserializer.ts";
-import { revive } from "./revive.ts";
+import { findRoots, renderRoots } from "./revive.ts";
+import type { Registry } from "./vnodes.ts";
+import type * as Nav from "./navigate.ts";
+import { options } from "preact";
+import { markActiveLink } from "../active_url.ts";
 
-interface PageState {
-  islands: Record<string, string>;
-  props: unknown;
-}
+// Links that islands render are marked like the server's.
+const previous = options.vnode;
+options.vnode = (vnode) => {
+  if (vnode.type === "a") markActiveLink(vnode, location.pathname);
+  previous?.(vnode);
+};
 
-const script = document.getElementById("__FRSH_STATE");
-if (script?.textContent) {
-  const state = JSON.parse(script.textContent) as PageState;
+/**
+ * Revives the page's islands; `stateId` names the JSON script with their
+ * props, `navUrl` the client navigation when the page uses `f-client-nav`.
+ */
+export async function boot(
+  islands: Registry,
+  stateId: string | null,
+  navUrl?: string,
+): Promise<void> {
   const buildId = new URL(import.meta.url).pathname.split("/").at(-2);
   (globalThis as { __FRSH_BUILD_ID?: string }).__FRSH_BUILD_ID = buildId;
-  const loaded = await Promise.all(
-    Object.entries(state.islands).map(async ([id, url]) =>
-      [id, (await import(url)).default as ComponentType] as const
-    ),
-  );
-  const props = deserialize(state.props) as Record<string, unknown>[];
-  revive(
-    new Map(loaded) as Map<string, ComponentType<Record<string, unknown>>>,
-    props,
-    document.body,
-  );
+  const text = stateId && document.getElementById(stateId)?.textContent;
+  const props = text
+    ? (deserialize(JSON.parse(text).props) as Record<string, unknown>[])
+    : [];
+  if (navUrl) {
+    import(navUrl).then((nav: typeof Nav) => nav.startClientNav());
+  }
+  await renderRoots(findRoots({ islands, props }, document.body));
+  // Lets tests and tools know that every island is interactive.
+  document.documentElement.dataset.islands = "ready";
 }
-// Lets tests and tools know that every island is interactive.
-document.documentElement.dataset.islands = "ready";
