@@ -1,4 +1,4 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import { AccountShell } from "@/components/account/AccountShell.tsx";
 import { SignInForms } from "@/components/account/SignInForms.tsx";
 import {
@@ -31,6 +31,9 @@ const PROBLEM_TEXT: Record<SignUpProblem, MessageKey> = {
   long: "account.error.long",
   common: "account.error.common",
 };
+
+/** Fresh builds this page's CSP, with a nonce for its scripts. */
+export const config: RouteConfig = { csp: true };
 
 export const handler = {
   GET: (_req, ctx) => seeOther(`/account${ctx.url.search}`),

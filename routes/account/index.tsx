@@ -1,4 +1,4 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import {
   AccountDetails,
   type AccountView,
@@ -37,6 +37,9 @@ export interface AccountPageData {
   username?: string;
   invite?: string;
 }
+
+/** Fresh builds this page's CSP, with a nonce for its scripts. */
+export const config: RouteConfig = { csp: true };
 
 export const handler = {
   async GET(_req, ctx) {

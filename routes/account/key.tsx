@@ -1,4 +1,4 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import { AccountShell } from "@/components/account/AccountShell.tsx";
 import { checkKey } from "@/lib/accounts/pkce.ts";
 import { accountForm, field } from "@/lib/http/account_session.ts";
@@ -9,6 +9,9 @@ import type { AppState } from "@/lib/state.ts";
 interface Data {
   problem: string;
 }
+
+/** Fresh builds this page's CSP, with a nonce for its scripts. */
+export const config: RouteConfig = { csp: true };
 
 export const handler = {
   GET: () => seeOther("/account"),

@@ -1,4 +1,4 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import { AccountShell } from "@/components/account/AccountShell.tsx";
 import { accountForm, field } from "@/lib/http/account_session.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
@@ -14,6 +14,9 @@ interface Data {
 
 /** How many chats the question counts at most (it says "50" for more). */
 const COUNT_LIMIT = 50;
+
+/** Fresh builds this page's CSP, with a nonce for its scripts. */
+export const config: RouteConfig = { csp: true };
 
 export const handler = {
   /** Asks whether to move this browser's anonymous chats into the account. */

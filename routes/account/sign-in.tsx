@@ -1,4 +1,4 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import { AccountShell } from "@/components/account/AccountShell.tsx";
 import { SignInForms } from "@/components/account/SignInForms.tsx";
 import { signInWithPassword } from "@/lib/accounts/sign_in.ts";
@@ -17,6 +17,9 @@ interface Data {
   next: string;
   username: string;
 }
+
+/** Fresh builds this page's CSP, with a nonce for its scripts. */
+export const config: RouteConfig = { csp: true };
 
 export const handler = {
   GET: (_req, ctx) => seeOther(`/account${ctx.url.search}`),

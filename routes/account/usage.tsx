@@ -1,4 +1,4 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import { AccountShell } from "@/components/account/AccountShell.tsx";
 import { UsageChart } from "@/components/account/UsageChart.tsx";
 import { formatUsd, monthlyLimit } from "@/lib/accounts/budget.ts";
@@ -17,6 +17,9 @@ interface Data {
   spent: number;
   limit?: number;
 }
+
+/** Fresh builds this page's CSP, with a nonce for its scripts. */
+export const config: RouteConfig = { csp: true };
 
 export const handler = {
   /** The owner's usage of the last 30 days: this browser's, or the signed-in account's. */

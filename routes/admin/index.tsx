@@ -1,4 +1,4 @@
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
 import { AccountShell } from "@/components/account/AccountShell.tsx";
 import { AdminTable } from "@/components/account/AdminTable.tsx";
 import { type AdminRow, adminRows } from "@/lib/accounts/admin.ts";
@@ -19,6 +19,9 @@ const PROBLEMS: Record<string, MessageKey> = {
   bad_limit: "admin.bad_limit",
   not_self: "admin.not_self",
 };
+
+/** Fresh builds this page's CSP, with a nonce for its scripts. */
+export const config: RouteConfig = { csp: true };
 
 export const handler = {
   /** The accounts, for admins only (403 for everyone else). */

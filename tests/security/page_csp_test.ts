@@ -7,6 +7,7 @@
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
 import { browserTest } from "@/tests/browser.ts";
+import manifest from "@/fresh.gen.ts";
 
 const app = await startApp();
 Deno.test.afterAll(() => app.close());
@@ -33,6 +34,22 @@ Deno.test("every page's CSP holds a fresh nonce that each of its scripts carries
       assert(tag.includes(`nonce="${nonce}"`), `${path}: ${tag}`);
     }
   }
+});
+
+Deno.test("every page route asks the framework for its CSP (csp: true), so its inline module script gets a nonce", () => {
+  // A page without it gets the plain header, which refuses that script:
+  // its islands would be dead.
+  const pages = Object.entries(manifest.routes).filter(([file, module]) =>
+    typeof (module as { default?: unknown }).default === "function" &&
+    !file.endsWith("/_app.tsx") && !file.includes("/_layout")
+  );
+  assert(pages.length > 5, `only ${pages.length} page routes found`);
+  const missing = pages
+    .filter(([, module]) =>
+      (module as { config?: { csp?: boolean } }).config?.csp !== true
+    )
+    .map(([file]) => file);
+  assertEquals(missing, []);
 });
 
 browserTest(
