@@ -46,14 +46,13 @@ export function followLog(
       if (following) toEnd();
     });
   };
-  const observer = new MutationObserver(onGrow);
-  observer.observe(log, {
-    childList: true,
-    subtree: true,
-    characterData: true,
+  // Growth shows as a new size of the log's content, once per frame after
+  // layout and before paint: cheaper than watching every DOM change.
+  const resize = new ResizeObserver(() => {
+    if (following) toEnd();
   });
-  const resize = new ResizeObserver(onGrow);
   resize.observe(log);
+  if (log.firstElementChild) resize.observe(log.firstElementChild);
   log.addEventListener("scroll", onScroll, { passive: true });
   for (const type of inputs) {
     log.addEventListener(type, byUser, { passive: true });
@@ -61,7 +60,6 @@ export function followLog(
   toEnd();
   return {
     stop: () => {
-      observer.disconnect();
       resize.disconnect();
       log.removeEventListener("scroll", onScroll);
       for (const type of inputs) log.removeEventListener(type, byUser);
