@@ -1,5 +1,5 @@
 import type { Message } from "@/lib/chats/types.ts";
-import { messageTime } from "@/lib/chats/when.ts";
+import { messageTime, numberFormat } from "@/lib/chats/when.ts";
 import { useLang, useT } from "@/lib/i18n/context.ts";
 
 /**
@@ -16,12 +16,8 @@ export function MessageDetails(props: { message: Message; timeZone?: string }) {
     now: Date.now(),
     timeZone: props.timeZone,
   });
-  const number = new Intl.NumberFormat(locale);
-  const usd = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: "USD",
-    maximumSignificantDigits: 3,
-  });
+  const number = numberFormat(locale, "plain");
+  const usd = numberFormat(locale, "usd");
   const { usage } = message;
   return (
     <span class="message-details">
