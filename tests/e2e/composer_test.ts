@@ -53,7 +53,13 @@ for (const [size, viewport, lang] of RUNS) {
       await answersComplete(page, 1);
       await settled(page);
       const sendBox = await send.boundingBox();
-      await sendMessage(page, "[[fake:slow=40]] cerita dulu");
+      // Long enough to type during it, on a busy machine too.
+      app.fake.enqueue({
+        type: "answer",
+        tokens: Array.from({ length: 150 }, (_, i) => `kata${i} `),
+        tokenIntervalMs: 40,
+      });
+      await sendMessage(page, "cerita dulu");
       await cancel.waitFor();
       const cancelBox = await cancel.boundingBox();
       assert(
