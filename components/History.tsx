@@ -36,6 +36,7 @@ export function History(
           last={message === lastAnswer}
           timeZone={props.timeZone}
           footer={MessageFooter}
+          keepBody={data.keep?.has(message.id)}
         />
       ))}
     </div>

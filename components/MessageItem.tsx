@@ -28,6 +28,8 @@ export function MessageItem(
     connection?: "lost" | "offline" | "gave_up";
     /** Replaces the text, e.g. with an editor. */
     body?: ComponentChildren;
+    /** The browser has this answer's body already: an empty place for it. */
+    keepBody?: boolean;
     /** Renders the actions and details (`MessageFooter`, or a lazy one in the island). */
     footer: ComponentType<MessageFooterProps>;
   },
@@ -55,7 +57,9 @@ export function MessageItem(
             <div class="message-text">{message.reasoning}</div>
           </details>
         )}
-        {props.body ?? (message.role === "assistant"
+        {props.body ?? (props.keepBody
+          ? <div class="message-text markdown" data-keep={message.id} />
+          : message.role === "assistant"
           ? <MarkdownBody text={message.content} final={!streaming} />
           : <div class="message-text">{message.content}</div>)}
         {streaming && (props.connection

@@ -28,6 +28,8 @@ export interface ConversationData {
   earlier: number;
   /** The answers' HTML by text (see `prepare.ts`). */
   prepared: ReadonlyMap<string, string>;
+  /** Answers whose body the browser keeps (see `loadConversation`'s `keep`). */
+  keep?: ReadonlySet<string>;
 }
 
 /** The conversation of a chat with no messages (an unsaved new chat). */
@@ -49,6 +51,8 @@ export async function loadConversation(options: {
   all?: boolean;
   /** The UI language: the app's own texts in messages are shown in it. */
   lang: Lang;
+  /** Answers the browser shows already: their HTML is neither made nor sent. */
+  keep?: ReadonlySet<string>;
 }): Promise<ConversationData> {
   const { store, runner, owner, chatId } = options;
   // An answer whose writer died shows as interrupted, not typing forever.
@@ -64,9 +68,9 @@ export async function loadConversation(options: {
   const answers = shown.filter((m) => m.role === "assistant");
   const prepared = await prepareMarkdown({
     owner,
-    final: answers.filter((m) => m.status !== "streaming").map((m) =>
-      m.content
-    ),
+    final: answers.filter((m) =>
+      m.status !== "streaming" && !options.keep?.has(m.id)
+    ).map((m) => m.content),
     growing: streaming ? [streaming.content] : [],
   });
   return {
@@ -75,5 +79,6 @@ export async function loadConversation(options: {
     groups: answerGroups(messages),
     earlier: branch.length - shown.length,
     prepared,
+    keep: options.keep,
   };
 }

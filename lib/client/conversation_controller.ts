@@ -317,15 +317,20 @@ export class ConversationController {
     if (this.#refreshing) return;
     this.#refreshing = true;
     try {
-      const res = await fetch(
-        `/chats/${this.chatId}/history${location.search}`,
-      );
-      if (res.status !== 200) return;
-      const html = await res.text();
-      // A turn started meanwhile: its end re-reads the history again.
-      if (!canRefresh(this.state)) return;
-      replaceHistory(html);
-      this.dispatch({ type: "refreshed" });
+      // The answers on screen keep their rendering (history_view.ts).
+      const keep = this.state.tail.filter((m) =>
+        m.role === "assistant" && m.status !== "streaming"
+      ).map((m) => m.id);
+      for (const ids of keep.length ? [keep, []] : [[]]) {
+        const query = new URLSearchParams(location.search);
+        if (ids.length) query.set("keep", ids.join(","));
+        const res = await fetch(`/chats/${this.chatId}/history?${query}`);
+        if (res.status !== 200) return;
+        const html = await res.text();
+        // A turn started meanwhile: its end re-reads the history again.
+        if (!canRefresh(this.state)) return;
+        if (replaceHistory(html)) return this.dispatch({ type: "refreshed" });
+      }
     } catch {
       // Offline: the tail stays on screen; the next turn's end tries again.
     } finally {

@@ -11,18 +11,32 @@ export function historyElement(): HTMLElement | null {
   return document.getElementById(HISTORY_ID);
 }
 
-/** Puts the history HTML of `/chats/:id/history` in place of the page's. */
-export function replaceHistory(html: string): void {
+/**
+ * Puts the history HTML of `/chats/:id/history` in place of the page's; the
+ * bodies it left empty (`data-keep`) take the page's own rendering of those
+ * answers, so a long answer is not parsed and laid out again. False, and
+ * nothing changed, when one of those is not on the page.
+ */
+export function replaceHistory(html: string): boolean {
   const old = historyElement();
-  if (!old) return;
+  if (!old) return true;
   const template = document.createElement("template");
   template.innerHTML = html;
   const next = template.content.getElementById(HISTORY_ID);
-  if (!next) return;
+  if (!next) return true;
+  const places = [...next.querySelectorAll<HTMLElement>("[data-keep]")];
+  const bodies = places.map((place) =>
+    document.getElementById(`m-${place.dataset.keep}`)?.querySelector(
+      ".markdown",
+    )
+  );
+  if (bodies.some((body) => !body)) return false;
+  places.forEach((place, i) => place.replaceWith(bodies[i]!));
   // The container stays: it keeps the history out of the log's
   // announcements (aria-live="off"), so a re-read is not read out again.
   old.replaceChildren(...next.childNodes);
   enhanceHistory(old);
+  return true;
 }
 
 /** Hides the history's messages from `id` on (null shows them all). */

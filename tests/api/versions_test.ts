@@ -100,3 +100,24 @@ Deno.test("a new message after choosing an older version continues that version"
   assertEquals(shown[0], "satu");
   assertEquals(shown.slice(2), ["dua", "Lanjut."]);
 });
+
+Deno.test("the history fragment renders the conversation, leaving the bodies the browser keeps empty", async () => {
+  const client = new ApiClient(app.url);
+  const chat = await client.createChat();
+  app.fake.enqueue({ type: "answer", text: "**Tebal** sekali." });
+  await client.send(chat, "halo");
+  const answer = (await stored(client, chat)).find((m) =>
+    m.role === "assistant"
+  )!;
+  const full = await (await client.fetch(`/chats/${chat}/history`)).text();
+  assertEquals(full.includes("<strong>Tebal</strong>"), true);
+  const kept = await (await client.fetch(
+    `/chats/${chat}/history?keep=${answer.id}`,
+  )).text();
+  assertEquals(kept.includes("<strong>Tebal</strong>"), false);
+  assertEquals(kept.includes(`data-keep="${answer.id}"`), true);
+  assertEquals(kept.includes(">halo<"), true, "the question is there");
+  const gone = await client.fetch(`/chats/no-such-chat/history`);
+  assertEquals(gone.status, 204);
+  await gone.body?.cancel();
+});

@@ -11,7 +11,8 @@ export const handler = {
   /**
    * The chat's history as the page renders it, as an HTML fragment: the
    * browser puts it in place of its own after a turn or a change of version;
-   * 204 when there is no such chat (any more).
+   * 204 when there is no such chat (any more). `?keep=` names answers the
+   * browser shows already: their bodies come empty, for it to move in.
    */
   async GET(_req, ctx) {
     const { store, runner } = ctx.state.services;
@@ -26,6 +27,9 @@ export const handler = {
       chatId: chat.id,
       all: ctx.url.searchParams.get("history") === "all",
       lang,
+      keep: new Set(
+        ctx.url.searchParams.get("keep")?.split(",").slice(0, 20) ?? [],
+      ),
     });
     const html = renderToString(
       <I18nContext.Provider value={{ lang, dict: dictionary(lang) }}>
