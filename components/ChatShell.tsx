@@ -42,7 +42,7 @@ export interface ChatShellProps {
 /**
  * The app shell: the chat list on the left (a drawer on phones), the header
  * (title, model, chat settings) over the conversation, and the chat
- * settings panel. The page does not scroll: `.conversation` is a flex
+ * settings panel. The page does not scroll: `.conversation-column` is a flex
  * column of the height left, in which only the message list scrolls.
  */
 export function ChatShell(props: ChatShellProps) {
@@ -135,7 +135,7 @@ export function ChatShell(props: ChatShellProps) {
           />
         </header>
         {props.notices}
-        <main id="main" class="conversation">{props.children}</main>
+        <main id="main" class="conversation-column">{props.children}</main>
       </div>
       <Lazy part="settings" props={settings}>
         <ChatSettings {...settings} />
