@@ -86,6 +86,9 @@ Deno.test(`the first load of a chat page stays within ${BUDGET_BYTES / 1024} KB 
     const id = await client.createChat();
     await client.send(id, "halo");
     const bytes = await firstLoadJs(client, `/chats/${id}`);
+    // No island prop of the chat page is a signal: it loads no signal runtime.
+    const html = await (await client.fetch(`/chats/${id}`)).text();
+    assert(!html.includes("fresh-signals"), "the chat page loads signals");
     console.log(
       `first load of a chat page: ${
         (bytes / 1024).toFixed(1)
