@@ -56,6 +56,9 @@ export function ChatList(props: ChatListProps) {
                   : (
                     <a
                       href={`/chats/${chat.id}`}
+                      // Switching chats swaps the page's partial, no full
+                      // load; without a script it is a plain link.
+                      f-client-nav
                       aria-current={chat.id === props.currentId
                         ? "page"
                         : undefined}

@@ -8,6 +8,7 @@ import ChatListPanel from "./ChatListPanel.tsx";
 import ChatSettings from "./ChatSettings.tsx";
 import ModelPicker from "./ModelPicker.tsx";
 import Shortcuts from "./Shortcuts.tsx";
+import { Partial } from "$fresh/runtime.ts";
 import { Lazy } from "./Lazy.tsx";
 import { ImportChat } from "./ImportChat.tsx";
 import type { Chat } from "@/lib/chats/types.ts";
@@ -79,72 +80,76 @@ export function ChatShell(props: ChatShellProps) {
     })),
   };
   return (
-    <div
-      class="app"
-      data-list={props.listHidden ? "hidden" : "shown"}
-      data-drawer="closed"
-    >
-      <aside id="sidebar" class="sidebar">
-        <div class="sidebar-head">
-          <a class="sidebar-item new-chat" href="/chats/new">
-            <Icon name="compose" />
-            {t("shell.new_chat")}
-          </a>
-          <Sidebar cookie={LIST_COOKIE} />
-        </div>
-        <Lazy part="list" props={list}>
-          <ChatListPanel {...list} />
-        </Lazy>
-        <div class="sidebar-foot">
-          {/* The Settings dialog needs a script; importing does not. */}
-          <noscript>
-            <ImportChat />
-          </noscript>
-          <AppSettings
-            theme={props.theme}
-            signOut={!!props.signOut}
-            signOutLabel={props.signOut ?? ""}
-          />
-        </div>
-      </aside>
-      <div class="main-column">
-        <header class="chat-header">
-          <PanelButton
-            panel="list"
-            label={t("shell.show_list")}
-            icon="sidebar"
-            href="#sidebar"
-            controls="sidebar"
-            expanded={!props.listHidden}
-          />
-          <ChatTitle
-            chatId={chat.id}
-            title={shownTitle(chat, lang)}
-            appTitle={props.appTitle}
-          />
-          <Lazy part="model" props={model}>
-            <ModelPicker {...model} />
+    <Partial name="chat-page">
+      {/* Keyed: switching chats (a partial swap) remounts the whole shell. */}
+      <div
+        key={chat.id}
+        class="app"
+        data-list={props.listHidden ? "hidden" : "shown"}
+        data-drawer="closed"
+      >
+        <aside id="sidebar" class="sidebar">
+          <div class="sidebar-head">
+            <a class="sidebar-item new-chat" href="/chats/new">
+              <Icon name="compose" />
+              {t("shell.new_chat")}
+            </a>
+            <Sidebar cookie={LIST_COOKIE} />
+          </div>
+          <Lazy part="list" props={list}>
+            <ChatListPanel {...list} />
           </Lazy>
-          <PanelButton
-            panel="settings"
-            label={t("shell.chat_settings")}
-            icon="sliders"
-            href="?settings=open"
-            controls="chat-settings"
-            expanded={props.settingsOpen}
-          />
-        </header>
-        {props.notices}
-        <main id="main" class="conversation-column">{props.children}</main>
+          <div class="sidebar-foot">
+            {/* The Settings dialog needs a script; importing does not. */}
+            <noscript>
+              <ImportChat />
+            </noscript>
+            <AppSettings
+              theme={props.theme}
+              signOut={!!props.signOut}
+              signOutLabel={props.signOut ?? ""}
+            />
+          </div>
+        </aside>
+        <div class="main-column">
+          <header class="chat-header">
+            <PanelButton
+              panel="list"
+              label={t("shell.show_list")}
+              icon="sidebar"
+              href="#sidebar"
+              controls="sidebar"
+              expanded={!props.listHidden}
+            />
+            <ChatTitle
+              chatId={chat.id}
+              title={shownTitle(chat, lang)}
+              appTitle={props.appTitle}
+            />
+            <Lazy part="model" props={model}>
+              <ModelPicker {...model} />
+            </Lazy>
+            <PanelButton
+              panel="settings"
+              label={t("shell.chat_settings")}
+              icon="sliders"
+              href="?settings=open"
+              controls="chat-settings"
+              expanded={props.settingsOpen}
+            />
+          </header>
+          {props.notices}
+          <main id="main" class="conversation-column">{props.children}</main>
+        </div>
+        <Lazy part="settings" props={settings}>
+          <ChatSettings {...settings} />
+        </Lazy>
+        <div class="scrim" />
+        <Lazy part="shortcuts" props={{}}>
+          <Shortcuts />
+        </Lazy>
+        <Enhance key={chat.id} />
       </div>
-      <Lazy part="settings" props={settings}>
-        <ChatSettings {...settings} />
-      </Lazy>
-      <div class="scrim" />
-      <Lazy part="shortcuts" props={{}}>
-        <Shortcuts />
-      </Lazy>
-      <Enhance />
-    </div>
+    </Partial>
   );
 }

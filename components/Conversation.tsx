@@ -43,6 +43,7 @@ export function Conversation(
           <PreparedMarkdown.Provider value={data.prepared}>
             <History chat={chat} data={data} timeZone={props.timeZone} />
             <ChatView
+              key={chat.id}
               chatId={chat.id}
               streaming={data.streaming}
               timeZone={props.timeZone}
@@ -50,7 +51,7 @@ export function Conversation(
           </PreparedMarkdown.Provider>
         </div>
       </div>
-      <Composer chatId={chat.id} keyMissing={props.keyMissing} />
+      <Composer key={chat.id} chatId={chat.id} keyMissing={props.keyMissing} />
     </section>
   );
 }

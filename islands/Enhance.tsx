@@ -1,4 +1,4 @@
-import { type ComponentType, h, hydrate } from "preact";
+import { type ComponentType, h, hydrate, render } from "preact";
 import { useEffect } from "preact/hooks";
 import type { LazyPart } from "@/components/Lazy.tsx";
 
@@ -20,20 +20,29 @@ const PARTS: Record<LazyPart, Loader> = {
  */
 export default function Enhance() {
   useEffect(() => {
+    const hydrated: HTMLElement[] = [];
     const run = async () => {
-      const parts = [...document.querySelectorAll<HTMLElement>("[data-lazy]")];
+      const parts = [
+        ...document.querySelectorAll<HTMLElement>(
+          "[data-lazy]:not([data-ready])",
+        ),
+      ];
       await Promise.all(parts.map(async (el) => {
         const load = PARTS[el.dataset.lazy as LazyPart];
         if (!load) return;
         const { default: Part } = await load();
         hydrate(h(Part, JSON.parse(el.dataset.props ?? "{}") as never), el);
         el.dataset.ready = "";
+        hydrated.push(el);
       }));
       document.documentElement.dataset.enhanced = "ready";
     };
     const idle = globalThis.requestIdleCallback;
     if (idle) idle(() => void run(), { timeout: 800 });
     else setTimeout(run, 100);
+    // Switching chats swaps the page (a partial) and remounts this island:
+    // the old parts' listeners (shortcuts, chat updates) must go with them.
+    return () => hydrated.forEach((el) => render(null, el));
   }, []);
   return null;
 }

@@ -1,0 +1,98 @@
+/**
+ * Issue 14: switching chats in the chat list swaps the chat page's partial
+ * (`<Partial name="chat-page">`, `f-client-nav` on each chat link) instead
+ * of loading a new document; the address follows and the back button
+ * returns to the chat before. With JavaScript off the links stay links.
+ */
+import type { Page } from "playwright-core";
+import { assertEquals } from "@/tests/assert.ts";
+import { browserTest, waitForIslands } from "@/tests/browser.ts";
+import { ApiClient, startApp } from "@/tests/app_server.ts";
+import { pollUntil } from "@/tests/poll.ts";
+import {
+  answersComplete,
+  lastAnswer,
+  sendMessage,
+  shareSession,
+  SIZES,
+} from "./helpers.ts";
+
+const app = await startApp();
+Deno.test.afterAll(() => app.close());
+
+/** Two chats with one question each; the browser shares their owner. */
+async function twoChats(page: Page) {
+  const client = new ApiClient(app.url);
+  const first = await client.createChat({ title: "Resep rendang" });
+  await client.send(first, "Bagaimana memasak rendang?");
+  const second = await client.createChat({ title: "Jadwal kereta" });
+  await client.send(second, "Kereta ke Bandung jam berapa?");
+  await shareSession(page, client);
+  return { first, second };
+}
+
+/** Opens the chat list when it is a drawer (phones). */
+async function showList(page: Page) {
+  const show = page.getByRole("button", { name: "Show chat list" });
+  if (await show.isVisible()) await show.click();
+}
+
+const chatLink = (page: Page, title: string) =>
+  page.getByRole("navigation", { name: "Chats" }).getByRole("link", {
+    name: title,
+  });
+
+/** How many documents this tab has loaded, and a mark a new one would lose. */
+const documentState = (page: Page) =>
+  page.evaluate(() => ({
+    loads: performance.getEntriesByType("navigation").length,
+    mark: (globalThis as { __sameDocument?: boolean }).__sameDocument === true,
+  }));
+
+for (const [size, viewport] of SIZES) {
+  browserTest(
+    `switching chats in the list loads no new document and Back returns (${size})`,
+    async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const { first, second } = await twoChats(page);
+      await page.goto(`${app.url}/chats/${second}?lang=en`);
+      await waitForIslands(page);
+      await page.evaluate(() => {
+        (globalThis as { __sameDocument?: boolean }).__sameDocument = true;
+      });
+      const documents: string[] = [];
+      page.on("request", (request) => {
+        if (request.resourceType() === "document") {
+          documents.push(request.url());
+        }
+      });
+
+      await showList(page);
+      await chatLink(page, "Resep rendang").click();
+      await page.waitForURL(`${app.url}/chats/${first}`);
+      await page.getByRole("heading", { name: "Resep rendang" }).waitFor();
+      await page.getByRole("log", { name: "Messages" })
+        .getByText("Bagaimana memasak rendang?", { exact: true }).waitFor();
+      assertEquals(await documentState(page), { loads: 1, mark: true });
+      assertEquals(documents, [], "a full document was fetched");
+      assertEquals(await page.title(), "Resep rendang · chatai");
+
+      // The swapped page works: a message goes to the chat now shown.
+      await waitForIslands(page);
+      await sendMessage(page, "Pakai daging apa?");
+      await answersComplete(page, 2);
+      await pollUntil(
+        () => lastAnswer(page).textContent().then((t) => t?.includes("daging")),
+        { what: "the answer in the chat switched to" },
+      );
+
+      await page.goBack();
+      await page.waitForURL(new RegExp(`/chats/${second}`));
+      await page.getByRole("heading", { name: "Jadwal kereta" }).waitFor();
+      await page.getByRole("log", { name: "Messages" })
+        .getByText("Kereta ke Bandung jam berapa?", { exact: true }).waitFor();
+      assertEquals(await documentState(page), { loads: 1, mark: true });
+      assertEquals(documents, [], "Back fetched a full document");
+    },
+  );
+}
