@@ -40,20 +40,19 @@ import * as $chats__id__actions from "./routes/chats/[id]/actions.ts";
 import * as $chats__id__history from "./routes/chats/[id]/history.tsx";
 import * as $chats_delete_all from "./routes/chats/delete-all.ts";
 import * as $chats_import from "./routes/chats/import.tsx";
-import * as $chats_new from "./routes/chats/new.ts";
+import * as $chats_new from "./routes/chats/new.tsx";
 import * as $healthz from "./routes/healthz.ts";
 import * as $index from "./routes/index.tsx";
 import * as $login from "./routes/login.tsx";
 import * as $logout from "./routes/logout.ts";
+import * as $AppSettings from "./islands/AppSettings.tsx";
+import * as $ChatTitle from "./islands/ChatTitle.tsx";
 import * as $ChatView from "./islands/ChatView.tsx";
 import * as $Composer from "./islands/Composer.tsx";
-import * as $ConfirmForms from "./islands/ConfirmForms.tsx";
-import * as $ImportChat from "./islands/ImportChat.tsx";
+import * as $Enhance from "./islands/Enhance.tsx";
+import * as $PanelButton from "./islands/PanelButton.tsx";
 import * as $Passkeys from "./islands/Passkeys.tsx";
-import * as $Shortcuts from "./islands/Shortcuts.tsx";
 import * as $Sidebar from "./islands/Sidebar.tsx";
-import * as $SoundToggle from "./islands/SoundToggle.tsx";
-import * as $ThemeSwitch from "./islands/ThemeSwitch.tsx";
 import type { Manifest } from "$fresh/server.ts";
 
 const manifest = {
@@ -98,22 +97,21 @@ const manifest = {
     "./routes/chats/[id]/history.tsx": $chats__id__history,
     "./routes/chats/delete-all.ts": $chats_delete_all,
     "./routes/chats/import.tsx": $chats_import,
-    "./routes/chats/new.ts": $chats_new,
+    "./routes/chats/new.tsx": $chats_new,
     "./routes/healthz.ts": $healthz,
     "./routes/index.tsx": $index,
     "./routes/login.tsx": $login,
     "./routes/logout.ts": $logout,
   },
   islands: {
+    "./islands/AppSettings.tsx": $AppSettings,
+    "./islands/ChatTitle.tsx": $ChatTitle,
     "./islands/ChatView.tsx": $ChatView,
     "./islands/Composer.tsx": $Composer,
-    "./islands/ConfirmForms.tsx": $ConfirmForms,
-    "./islands/ImportChat.tsx": $ImportChat,
+    "./islands/Enhance.tsx": $Enhance,
+    "./islands/PanelButton.tsx": $PanelButton,
     "./islands/Passkeys.tsx": $Passkeys,
-    "./islands/Shortcuts.tsx": $Shortcuts,
     "./islands/Sidebar.tsx": $Sidebar,
-    "./islands/SoundToggle.tsx": $SoundToggle,
-    "./islands/ThemeSwitch.tsx": $ThemeSwitch,
   },
   baseUrl: import.meta.url,
 } satisfies Manifest;

@@ -1,107 +1,135 @@
-import type { Chat } from "@/lib/chats/types.ts";
-import { useT } from "@/lib/i18n/context.ts";
-import { Icon } from "./Icon.tsx";
+import { useEffect, useRef } from "preact/hooks";
+import { groupChats, type GroupKey } from "@/lib/chats/chat_groups.ts";
+import type { ChatSummary } from "@/lib/client/shell_api.ts";
+import { useLang, useT } from "@/lib/i18n/context.ts";
+import { type RowActions, RowMenu } from "./RowMenu.tsx";
 
-/** The sidebar's chat list with each chat's actions, as plain forms. */
-export function ChatList(
-  props: { chats: Chat[]; currentId?: string; q?: string },
-) {
+/** What the list shows and what its rows may do. */
+export interface ChatListProps {
+  chats: ChatSummary[];
+  currentId: string;
+  timeZone: string;
+  /** The page the list is on: forms come back to it. */
+  back: string;
+  menuOf: string | null;
+  setMenuOf: (id: string | null) => void;
+  renaming: string | null;
+  onRenamed: (chat: ChatSummary, title: string | null) => void;
+  actions: RowActions;
+}
+
+/** The chats under their date headings, each row a link and its menu. */
+export function ChatList(props: ChatListProps) {
   const t = useT();
+  const lang = useLang();
+  const month = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-US", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const heading = (key: GroupKey) => {
+    if (/^\d/.test(key)) {
+      const [y, m] = key.split("-").map(Number);
+      return month.format(Date.UTC(y, m - 1, 15));
+    }
+    return t(`shell.group.${key as "today"}`);
+  };
+  const groups = groupChats(props.chats, {
+    now: Date.now(),
+    timeZone: props.timeZone,
+  });
   return (
-    <nav aria-label={t("nav.chats")} class="chat-list">
-      <form method="post" action="/chats/new">
-        <button type="submit" class="new-chat">{t("chat.new")}</button>
-      </form>
-      <form role="search" method="get" class="chat-search">
-        <input
-          type="search"
-          name="q"
-          value={props.q ?? ""}
-          maxLength={200}
-          aria-label={t("search.label")}
-          placeholder={t("search.placeholder")}
-        />
-        <button type="submit" class="secondary">{t("search.submit")}</button>
-      </form>
-      {props.q && (
-        <p class="search-state">
-          {props.chats.length === 0 && (
-            <span>{t("search.none", { q: props.q })}</span>
-          )}
-          <a href="?">{t("search.clear")}</a>
-        </p>
-      )}
-      <ul>
-        {props.chats.map((chat) => (
-          <li class={chat.id === props.currentId ? "current" : undefined}>
-            <a
-              href={`/chats/${chat.id}`}
-              aria-current={chat.id === props.currentId ? "page" : undefined}
-            >
-              {chat.title}
-            </a>
-            {chat.pinned && (
-              <span class="pin-mark" title={t("chat.pinned")}>
-                <Icon name="pin" />
-              </span>
-            )}
-            <ChatActions chat={chat} />
-          </li>
-        ))}
-      </ul>
-      <form
-        method="post"
-        action="/chats/delete-all"
-        data-confirm={t("chat.delete_all_confirm")}
-      >
-        <button type="submit" class="danger">{t("chat.delete_all")}</button>
-      </form>
-    </nav>
+    <>
+      {groups.map((group) => (
+        <section class="chat-group" key={group.key}>
+          <h2 class="group-label">{heading(group.key)}</h2>
+          <ul>
+            {group.chats.map((chat) => (
+              <li
+                key={chat.id}
+                class="chat-row"
+                data-chat-id={chat.id}
+                data-current={chat.id === props.currentId || undefined}
+              >
+                {props.renaming === chat.id
+                  ? <RenameForm chat={chat} onDone={props.onRenamed} />
+                  : (
+                    <a
+                      href={`/chats/${chat.id}`}
+                      aria-current={chat.id === props.currentId
+                        ? "page"
+                        : undefined}
+                      title={chat.title}
+                    >
+                      {chat.title}
+                    </a>
+                  )}
+                <RowMenu
+                  chat={chat}
+                  back={props.back}
+                  open={props.menuOf === chat.id}
+                  onOpen={(open) => props.setMenuOf(open ? chat.id : null)}
+                  actions={props.actions}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
   );
 }
 
-function ChatActions({ chat }: { chat: Chat }) {
+/** The title in place, selected: Enter (or leaving the field) saves, Escape cancels. */
+function RenameForm(
+  props: {
+    chat: ChatSummary;
+    onDone: (chat: ChatSummary, title: string | null) => void;
+  },
+) {
   const t = useT();
-  const action = `/chats/${chat.id}/actions`;
+  const input = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+  const finish = (title: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    props.onDone(props.chat, title);
+  };
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
   return (
-    <div class="chat-actions">
-      <details>
-        <summary role="button" aria-label={t("chat.rename")}>
-          <Icon name="pencil" />
-        </summary>
-        <form method="post" action={action}>
-          <input type="hidden" name="action" value="rename" />
-          <label>
-            <span class="label-text">{t("chat.rename_label")}</span>
-            <input name="title" value={chat.title} required maxLength={200} />
-          </label>
-          <button type="submit">{t("chat.rename_save")}</button>
-        </form>
-      </details>
-      <form method="post" action={action}>
-        <input
-          type="hidden"
-          name="action"
-          value={chat.pinned ? "unpin" : "pin"}
-        />
-        <button
-          type="submit"
-          class="ghost"
-          aria-label={chat.pinned ? t("chat.unpin") : t("chat.pin")}
-        >
-          <Icon name={chat.pinned ? "unpin" : "pin"} />
-        </button>
-      </form>
-      <form
-        method="post"
-        action={action}
-        data-confirm={t("chat.delete_confirm")}
-      >
-        <input type="hidden" name="action" value="delete" />
-        <button type="submit" class="ghost" aria-label={t("chat.delete")}>
-          <Icon name="trash" />
-        </button>
-      </form>
-    </div>
+    <form
+      class="rename-form"
+      method="post"
+      action={`/chats/${props.chat.id}/actions`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        finish(input.current!.value);
+      }}
+    >
+      <input type="hidden" name="action" value="rename" />
+      <input
+        ref={input}
+        name="title"
+        value={props.chat.title}
+        required
+        maxLength={200}
+        aria-label={t("shell.rename_label")}
+        autoFocus
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.preventDefault();
+            e.stopPropagation();
+            finish(null);
+          }
+        }}
+        onBlur={(e) => finish(e.currentTarget.value)}
+      />
+      <button type="submit" class="visually-hidden">
+        {t("shell.rename_save")}
+      </button>
+    </form>
   );
 }

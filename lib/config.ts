@@ -28,6 +28,8 @@ export interface Config {
   appPassword?: string;
   sessionSecret?: string;
   defaultModel: string;
+  /** Model ids accepted beyond the upstream's list (ALLOWED_MODELS). */
+  allowedModels: string[];
   appTimezone: string;
   appUrl: string;
   /** The origin of APP_URL when it is set: the only origin of pages and changes then. */
@@ -193,6 +195,13 @@ const rules = {
   DEFAULT_MODEL: {
     schema: text.regex(/^[\w.:/-]+$/, "must be a model id"),
     example: "meta-llama/llama-3-8b-instruct",
+  },
+  ALLOWED_MODELS: {
+    schema: list(
+      (id) => /^[\w.:/@-]+$/.test(id) ? id : null,
+      "must list model ids",
+    ),
+    example: "my-org/private-model,local/llama3",
   },
   APP_TIMEZONE: {
     schema: text.refine(isTimeZone, "must be an IANA time zone"),
@@ -432,6 +441,7 @@ export async function loadConfig(
     appPassword: read(env, "APP_PASSWORD"),
     sessionSecret: read(env, "SESSION_SECRET"),
     defaultModel: read(env, "DEFAULT_MODEL") ?? DEFAULT_MODEL,
+    allowedModels: read(env, "ALLOWED_MODELS") ?? [],
     appTimezone: read(env, "APP_TIMEZONE") ?? DEFAULT_TIME_ZONE,
     appUrl: publicUrl ?? "http://localhost:8000",
     publicOrigin: publicUrl ? new URL(publicUrl).origin : undefined,

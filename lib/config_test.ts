@@ -19,6 +19,7 @@ Deno.test("loadConfig() fills every default of DESIGN.md from an empty environme
     appPassword: undefined,
     sessionSecret: undefined,
     defaultModel: "meta-llama/llama-3-8b-instruct",
+    allowedModels: [],
     appTimezone: "Asia/Jakarta",
     appUrl: "http://localhost:8000",
     publicOrigin: undefined,

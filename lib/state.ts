@@ -21,4 +21,6 @@ export interface AppState {
   clientAddress: string;
   /** The colour theme the visitor chose (from the `theme` cookie). */
   theme: Theme;
+  /** The page's own part of the tab title (a chat's title), set by its handler. */
+  pageTitle?: string;
 }

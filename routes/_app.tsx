@@ -26,7 +26,11 @@ export default function App(
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
-        <title>{t(lang, "app.title")}</title>
+        <title>
+          {state.pageTitle
+            ? `${state.pageTitle} · ${t(lang, "app.title")}`
+            : t(lang, "app.title")}
+        </title>
         <link rel="stylesheet" href={asset("/styles.css")} />
         <link rel="stylesheet" href={asset("/markdown.css")} />
         <link rel="stylesheet" href={asset("/conversation.css")} />

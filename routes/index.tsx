@@ -1,9 +1,7 @@
 import type { Handlers, RouteConfig } from "$fresh/server.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
-import { EMPTY_CONVERSATION } from "@/lib/chats/conversation_view.ts";
-import { keyMissing } from "@/lib/generation/prompt.ts";
-import ChatPage, { type ChatPageData } from "./chats/[id].tsx";
+import ChatPage, { type ChatPageData, renderDraft } from "./chats/[id].tsx";
 
 /** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
 export const config: RouteConfig = { csp: true };
@@ -14,20 +12,13 @@ export const handler = {
    * chat, stored only with its first message, so that `GET /` and `HEAD /`
    * store nothing.
    */
-  async GET(_req, ctx) {
-    const { store, chats, models } = ctx.state.services;
-    const { chats: latest } = await store.listChats(ctx.state.owner, {
-      limit: 1,
-    });
+  async GET(req, ctx) {
+    const { chats: latest } = await ctx.state.services.store.listChats(
+      ctx.state.owner,
+      { limit: 1 },
+    );
     if (latest[0]) return seeOther(`/chats/${latest[0].id}`);
-    return ctx.render({
-      chat: await chats.draft(ctx.state),
-      draft: true,
-      chats: [],
-      conversation: EMPTY_CONVERSATION,
-      models: await models.list(),
-      keyMissing: await keyMissing(ctx.state.services, ctx.state.owner),
-    });
+    return await renderDraft(req, ctx);
   },
 } satisfies Handlers<ChatPageData, AppState>;
 

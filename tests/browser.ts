@@ -125,9 +125,47 @@ export function browserTest(
   });
 }
 
-/** Waits until the islands runtime has revived every island of the page. */
+/**
+ * Waits until every island of the page is interactive, the way any Fresh
+ * 1.x runtime shows it: reviving an island takes its `<!--frsh-…-->`
+ * marker comments out of the DOM (lib/fresh also sets `data-islands="ready"`
+ * on `<html>` once it has revived them). Real Fresh then renders each island
+ * in a task of its own, and Preact runs effects (document-wide shortcuts,
+ * restored settings) after the next frame: a background task and two frames
+ * later all of that has run.
+ */
 export async function waitForIslands(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    if (document.documentElement.dataset.islands === "ready") return true;
+    const walker = document.createTreeWalker(
+      document.body,
+      NodeFilter.SHOW_COMMENT,
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (/^\/?frsh-/.test((node as Comment).data)) return false;
+    }
+    return true;
+  });
+  await page.evaluate(async () => {
+    const scheduler = (globalThis as {
+      scheduler?: {
+        postTask(task: () => void, options: { priority: string }): unknown;
+      };
+    }).scheduler;
+    await new Promise<void>((resolve) =>
+      scheduler
+        ? scheduler.postTask(resolve, { priority: "background" })
+        : setTimeout(resolve)
+    );
+    for (let frame = 0; frame < 2; frame++) {
+      await new Promise<void>((resolve) =>
+        requestAnimationFrame(() => setTimeout(resolve))
+      );
+    }
+  });
+  // Parts the page makes interactive after load (islands/Enhance.tsx).
   await page.waitForFunction(() =>
-    document.documentElement.dataset.islands === "ready"
+    !document.querySelector("[data-lazy]") ||
+    document.documentElement.dataset.enhanced === "ready"
   );
 }

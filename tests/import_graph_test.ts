@@ -122,10 +122,12 @@ Deno.test("readImportGraph() sees the same imports as deno info, for every modul
       }[];
     }[];
   };
-  const local = (url: string) =>
-    url.startsWith("file://")
-      ? new URL(url).pathname.slice(ROOT.length)
-      : undefined;
+  // Files outside the repository (e.g. a local checkout of Fresh that
+  // `$fresh/` points at) are dependencies, as remote modules are.
+  const local = (url: string) => {
+    const path = url.startsWith("file://") ? new URL(url).pathname : "";
+    return path.startsWith(ROOT) ? path.slice(ROOT.length) : undefined;
+  };
   const graph = await readImportGraph({
     root: ROOT,
     dirs: ["lib", "routes", "islands", "components"],

@@ -85,13 +85,18 @@ Deno.test("SecretScan decodes deflate and brotli bodies, and names a coding it c
   ]);
 });
 
-Deno.test("a test app fails at close when its key reached a gzipped page", async () => {
+Deno.test("a test app fails at close when its key reached a page, gzipped or not", async () => {
   const app = await startApp();
   const client = new ApiClient(app.url);
   // A title is shown on the page, so a key typed as a title reaches the HTML.
   const id = await client.createChat({ title: TEST_API_KEY });
   const page = await client.fetch(`/chats/${id}`);
-  assertEquals(page.headers.get("Content-Encoding"), "gzip");
+  // lib/fresh gzips pages itself, real Fresh leaves that to Deno.serve (after
+  // the scan); the gzip path on its own is tested above and below.
+  assert(
+    [null, "gzip"].includes(page.headers.get("Content-Encoding")),
+    `unexpected Content-Encoding ${page.headers.get("Content-Encoding")}`,
+  );
   await page.text();
   let error: Error | undefined;
   try {

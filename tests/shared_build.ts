@@ -1,15 +1,13 @@
 /**
  * One islands bundle per test run. Every test module of one `deno test` runs
  * in the same process, so the first to start an app builds the bundle into a
- * directory named after the process id, the way `deno task build` writes
- * `_fresh/`; the others load it as `deno task start` loads `_fresh/`. Without
- * this each module bundled the islands again (about half a second each).
- * The snapshot check of lib/fresh still bundles in memory if the sources
- * changed since.
+ * directory named after the process id, as `deno task build` writes `_fresh/`
+ * (tests/build_bundle.ts, through `$fresh/dev.ts`); the others load it as
+ * `deno task start` loads `_fresh/`. Without this each module bundled the
+ * islands again (about half a second each). Only Fresh's public API is used,
+ * so this works on real Fresh 1.x as on lib/fresh.
  */
 import { join, relative } from "node:path";
-import { writeSnapshot } from "$fresh/src/assets.ts";
-import { islandId } from "$fresh/src/handler.ts";
 import type { FreshConfig, Manifest } from "$fresh/server.ts";
 import { pollUntil } from "./poll.ts";
 
@@ -45,13 +43,7 @@ async function prepare(manifest: Manifest): Promise<FreshConfig> {
   if (builder) {
     await removeBuildsOfEndedRuns();
     try {
-      const islands = Object.keys(manifest.islands).map((file) => ({
-        id: islandId(file),
-        path: join(root, file),
-      }));
-      await writeSnapshot(root, islands, {
-        build: { outDir: relative(root, outDir) },
-      });
+      await buildInto(root, relative(root, outDir));
       await Deno.writeTextFile(join(dir, "ready"), "");
     } catch (error) {
       await Deno.writeTextFile(join(dir, "failed"), String(error));
@@ -69,6 +61,24 @@ async function prepare(manifest: Manifest): Promise<FreshConfig> {
     if (state === "failed") return {};
   }
   return { build: { outDir: relative(root, outDir) } };
+}
+
+/** Runs tests/build_bundle.ts: the production build, into `outDir`. */
+async function buildInto(root: string, outDir: string): Promise<void> {
+  const { code, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "tests/build_bundle.ts", "build", outDir],
+    cwd: root,
+    env: { NO_COLOR: "1" },
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  if (code !== 0) {
+    throw new Error(
+      `The test build failed (exit ${code}):\n${
+        new TextDecoder().decode(stderr)
+      }`,
+    );
+  }
 }
 
 /** Removes the builds of earlier runs whose process is gone. */

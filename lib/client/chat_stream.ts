@@ -7,7 +7,7 @@ import { readChatEvents } from "@/lib/events/chat_events.ts";
 
 /** What a stream reports. */
 export interface StreamHandlers {
-  onUser?(message: Message): void;
+  onUser?(message: Message, title?: string): void;
   onStart(message: Message): void;
   onDelta(text: string): void;
   onReasoning?(text: string): void;
@@ -34,7 +34,7 @@ export async function consumeStream(
   for await (const { event, data } of readChatEvents(res.body!)) {
     switch (event) {
       case "user":
-        handlers.onUser?.(data.message);
+        handlers.onUser?.(data.message, data.title);
         break;
       case "start":
         handlers.onStart(data.message);

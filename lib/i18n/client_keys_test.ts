@@ -15,7 +15,9 @@ async function browserFiles(): Promise<string[]> {
     seen.add(file);
     const text = await Deno.readTextFile(new URL(file, root));
     for (
-      const [, path] of text.matchAll(/from "@\/(components\/[\w/]+\.tsx)"/g)
+      const [, path] of text.matchAll(
+        /(?:from |import\()"@\/(components\/[\w/]+\.tsx)"/g,
+      )
     ) {
       queue.push(path);
     }

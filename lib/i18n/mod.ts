@@ -15,6 +15,7 @@ import { message } from "./messages/message.ts";
 import { quota } from "./messages/quota.ts";
 import { conversation } from "./messages/conversation.ts";
 import { account } from "./messages/account.ts";
+import { shell } from "./messages/shell.ts";
 
 const groups = [
   app,
@@ -28,6 +29,7 @@ const groups = [
   quota,
   conversation,
   account,
+  shell,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends
@@ -69,6 +71,8 @@ export const CLIENT_KEY_PREFIXES = [
   "transfer.",
   "theme.",
   "shortcuts.",
+  "shell.",
+  "settings.",
 ] as const;
 
 /** The part of `lang`'s dictionary that islands need in the browser. */

@@ -40,6 +40,11 @@ for (const [size, viewport] of SIZES) {
         const second = await other.newPage();
         await second.goto(`${app.url}/account?lang=en`);
         await submitAccountForm(second, "Sign in", name);
+        if (size === "phone") {
+          // On a phone the chat list is a drawer, closed until asked for.
+          await waitForIslands(second);
+          await second.getByRole("button", { name: "Show chat list" }).click();
+        }
         await chatList(second).getByRole("link", {
           name: `Catatan belanja ${size}`,
         })

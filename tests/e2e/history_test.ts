@@ -3,6 +3,19 @@ import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { sendMessage, shareSession } from "./helpers.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
 import { pollUntil } from "@/tests/poll.ts";
+import type { Page } from "playwright-core";
+
+/** Settings → "Delete all chats", answered in the page's confirmation with `answer`. */
+async function deleteAll(page: Page, answer: "Cancel" | "Delete all") {
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await page.getByRole("button", { name: "Delete all chats" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete all chats?" });
+  await confirm.getByRole("button", { name: answer, exact: true }).click();
+  if (answer === "Cancel") {
+    await confirm.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Close" }).click();
+  }
+}
 
 browserTest(
   "history reads with JavaScript off, and the plain forms still rename and pin",
@@ -21,11 +34,18 @@ browserTest(
         "Echo: Apa ibu kota Indonesia?",
       );
       const nav = page.getByRole("navigation", { name: "Chats" });
-      await nav.getByRole("button", { name: "Pin chat" }).click();
-      await nav.getByRole("button", { name: "Unpin chat" }).waitFor();
-      await nav.getByRole("button", { name: "Rename chat" }).click();
-      await nav.getByRole("textbox", { name: "New title" }).fill("Ibu kota");
-      await nav.getByRole("button", { name: "Save title" }).click();
+      // The row menu is a disclosure of plain forms and links.
+      const menu = () =>
+        nav.getByRole("button", { name: "Chat actions" }).click();
+      await menu();
+      await nav.getByRole("menuitem", { name: "Pin chat" }).click();
+      await nav.getByRole("heading", { name: "Pinned" }).waitFor();
+      await menu();
+      await nav.getByRole("menuitem", { name: "Unpin chat" }).waitFor();
+      await nav.getByRole("menuitem", { name: "Rename chat" }).click();
+      const title = nav.getByRole("textbox", { name: "Chat title" });
+      await title.fill("Ibu kota");
+      await title.press("Enter");
       await nav.getByRole("link", { name: "Ibu kota" }).waitFor();
     } finally {
       await app.close();
@@ -59,22 +79,14 @@ browserTest(
         "pesan pertama",
       );
 
-      const questions: string[] = [];
-      page.once("dialog", (dialog) => {
-        questions.push(dialog.message());
-        dialog.dismiss();
-      });
-      await page.getByRole("button", { name: "Delete all chats" }).click();
-      await page.waitForTimeout(300);
-      assertEquals(questions.length, 1, "the user is asked first");
+      await deleteAll(page, "Cancel");
       assertEquals(
         (await client.json<{ chats: unknown[] }>("/api/chats")).chats.length,
         2,
         "dismissed: nothing deleted",
       );
 
-      page.once("dialog", (dialog) => dialog.accept());
-      await page.getByRole("button", { name: "Delete all chats" }).click();
+      await deleteAll(page, "Delete all");
       await page.waitForURL((url) => !url.pathname.endsWith(first));
       const { chats } = await client.json<{ chats: { id: string }[] }>(
         "/api/chats",
@@ -111,8 +123,7 @@ browserTest(
         return found.length === 2 && found;
       }, { what: "both answers being written" });
 
-      page.once("dialog", (dialog) => dialog.accept());
-      await page.getByRole("button", { name: "Delete all chats" }).click();
+      await deleteAll(page, "Delete all");
       await page.waitForURL((url) => !url.pathname.endsWith(mine));
       for (const request of stalled) {
         await app.fake.waitForClose(request.index, 2000);

@@ -1,5 +1,5 @@
 import { assertEquals } from "@/tests/assert.ts";
-import { browserTest } from "@/tests/browser.ts";
+import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { startApp } from "@/tests/app_server.ts";
 
 browserTest(
@@ -17,6 +17,8 @@ browserTest(
       await page.getByLabel("Password").fill("kata-sandi-rahasia");
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.getByRole("log", { name: "Messages" }).waitFor();
+      await waitForIslands(page);
+      await page.getByRole("button", { name: "Settings", exact: true }).click();
       await page.getByRole("button", { name: "Sign out" }).click();
       await page.waitForURL(/\/login/);
       const res = await page.goto(`${app.url}/api/chats`);

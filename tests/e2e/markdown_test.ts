@@ -25,6 +25,10 @@ ${CODE}
 \`\`\`
 `;
 
+/** Strings of KaTeX's and highlight.js's code that no other script has. */
+const KATEX_CODE = "KaTeX parse error";
+const HIGHLIGHT_CODE = "highlightElement";
+
 async function assertRendered(page: Page) {
   const answer = lastAnswer(page);
   await answer.getByRole("heading", { name: "Ringkasan" }).waitFor();
@@ -47,13 +51,23 @@ browserTest(
       ]);
       const requests: string[] = [];
       page.on("request", (request) => requests.push(request.url()));
+      // Chunk names differ between bundlers, so the scripts are told apart by
+      // what they contain.
+      const scripts: Promise<string>[] = [];
+      page.on("response", (response) => {
+        if (response.request().resourceType() !== "script") return;
+        scripts.push(response.text().catch(() => ""));
+      });
+      const loads = async (signature: string) =>
+        (await Promise.all(scripts)).some((code) => code.includes(signature));
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
       await sendMessage(page, "plain question");
       await lastAnswer(page).and(page.locator('[data-status="complete"]'))
         .waitFor();
       assert(
-        !requests.some((url) => /katex|render-|highlight/.test(url)),
+        !requests.some((url) => url.includes("katex")) &&
+          !await loads(KATEX_CODE) && !await loads(HIGHLIGHT_CODE),
         "a plain answer loads neither KaTeX nor highlighting",
       );
 
@@ -63,6 +77,10 @@ browserTest(
         .and(page.locator('[data-status="complete"]')).waitFor();
       await assertRendered(page);
       assert(requests.some((url) => url.includes("/katex/katex.min.css")));
+      assert(
+        await loads(KATEX_CODE) && await loads(HIGHLIGHT_CODE),
+        "KaTeX and highlight.js are told by these strings",
+      );
 
       const copy = lastAnswer(page).getByRole("button", { name: "Copy code" });
       await copy.click();

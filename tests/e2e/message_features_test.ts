@@ -136,8 +136,11 @@ browserTest(
       await sendMessage(page, "satu");
       await answersComplete(page, 1);
       assertEquals(await sounds(), 0, "off by default");
+      // The switch lives in the Settings dialog.
+      await page.getByRole("button", { name: "Settings", exact: true }).click();
       await page.getByRole("switch", { name: "Sound when an answer is done" })
         .check();
+      await page.getByRole("button", { name: "Close" }).click();
       await sendMessage(page, "dua");
       await answersComplete(page, 2);
       await page.waitForFunction(() =>

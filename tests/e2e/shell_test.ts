@@ -3,7 +3,7 @@ import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { startApp } from "@/tests/app_server.ts";
 
 browserTest(
-  "the home page hydrates its sidebar island, which toggles the chat list",
+  "the chat list hides and shows again, and hiding it is remembered",
   async ({ page }) => {
     const app = await startApp();
     try {
@@ -25,6 +25,14 @@ browserTest(
         "false",
       );
       assertEquals(await nav.isVisible(), false);
+      // Hidden stays hidden on the next page.
+      await page.reload();
+      await waitForIslands(page);
+      assertEquals(await nav.isVisible(), false);
+      await page.evaluate(() => {
+        (document.querySelector("nav") as unknown as { __server: boolean })
+          .__server = true;
+      });
       await page.getByRole("button", { name: "Show chat list" }).click();
       assertEquals(await nav.isVisible(), true);
       // The server-rendered chat list is the same node after hydration and toggling.
@@ -48,16 +56,20 @@ browserTest(
     try {
       await page.goto(`${app.url}/`, { waitUntil: "load" });
       await page.setExtraHTTPHeaders({});
+      await waitForIslands(page);
+      // The Settings dialog's language applies at once: no Apply button.
+      await page.getByRole("button", { name: "Settings", exact: true }).click();
       await page.getByRole("combobox", { name: "Language" }).selectOption("id");
-      await page.getByRole("button", { name: "Apply" }).click();
-      await page.getByRole("button", { name: "Obrolan baru" }).waitFor();
+      await page.getByRole("link", { name: "Obrolan baru" }).waitFor();
       assertEquals(await page.getAttribute("html", "lang"), "id");
+      await waitForIslands(page);
+      await page.getByRole("button", { name: "Pengaturan", exact: true })
+        .click();
       await page.getByRole("combobox", { name: "Bahasa" }).selectOption("en");
-      await page.getByRole("button", { name: "Terapkan" }).click();
-      await page.getByRole("button", { name: "New chat" }).waitFor();
+      await page.getByRole("link", { name: "New chat" }).waitFor();
       // The choice sticks: a plain reload keeps English.
       await page.goto(`${app.url}/`);
-      await page.getByRole("button", { name: "New chat" }).waitFor();
+      await page.getByRole("link", { name: "New chat" }).waitFor();
     } finally {
       await app.close();
     }

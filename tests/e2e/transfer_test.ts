@@ -41,10 +41,11 @@ const VALID: Record<string, { titles: string[]; texts: string[] }> = {
   },
 };
 
-/** Opens the latest chat (`/` redirects there) in English, islands running. */
+/** Opens the latest chat (`/` redirects there) in English, islands running, and its Settings dialog. */
 async function openChatPage(page: Page, url: string) {
   await page.goto(`${url}/?lang=en`);
   await waitForIslands(page);
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
 }
 
 for (const [name, expected] of Object.entries(VALID)) {
@@ -148,10 +149,21 @@ browserTest(
       await waitForIslands(page);
 
       const download = async (label: string) => {
+        // One chat's files are in its row menu; every chat's in Settings.
+        const all = label === "Export all chats";
+        await page.getByRole("button", {
+          name: all ? "Settings" : "Chat actions",
+          exact: true,
+        }).click();
         const [file] = await Promise.all([
           page.waitForEvent("download"),
-          page.getByRole("link", { name: label, exact: true }).click(),
+          page.getByRole(all ? "link" : "menuitem", {
+            name: label,
+            exact: true,
+          })
+            .click(),
         ]);
+        if (all) await page.getByRole("button", { name: "Close" }).click();
         const path = await file.path();
         return {
           name: file.suggestedFilename(),
@@ -243,10 +255,15 @@ browserTest(
         headers: { Origin: app.url },
       });
       await page.goto(`${app.url}/?lang=id`);
-      await page.getByLabel("Impor obrolan").waitFor();
+      await waitForIslands(page);
+      await page.getByRole("button", { name: "Tindakan obrolan" }).click();
       for (const name of ["Ekspor JSON", "Ekspor TXT", "Ekspor Markdown"]) {
-        await page.getByRole("link", { name, exact: true }).waitFor();
+        await page.getByRole("menuitem", { name, exact: true }).waitFor();
       }
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Pengaturan", exact: true })
+        .click();
+      await page.getByLabel("Impor obrolan").waitFor();
       await page.getByRole("link", { name: "Ekspor semua obrolan" }).waitFor();
     } finally {
       await app.close();

@@ -15,7 +15,7 @@ async function asUser(page: Page, url: string) {
 }
 
 browserTest(
-  "the sidebar search finds chats by title and content; Ctrl+K focuses it",
+  "the chat search finds chats by title and content as you type; Ctrl+K focuses it",
   async ({ page }) => {
     const app = await startApp();
     try {
@@ -28,24 +28,24 @@ browserTest(
         await search.evaluate((el) => el === document.activeElement),
         true,
       );
-      await search.fill("rendang");
-      await search.press("Enter");
+      const rows = (n: number) =>
+        page.waitForFunction(
+          (n) => document.querySelectorAll("nav li").length === n,
+          n,
+        );
+      // No Enter: the list follows the typing.
+      await search.pressSequentially("rendang");
       const nav = page.getByRole("navigation", { name: "Chats" });
-      await nav.getByRole("link", { name: "Show all chats" }).waitFor();
-      assertEquals(await nav.getByRole("listitem").count(), 1);
+      await rows(1);
       await nav.getByRole("link", { name: "Resep rendang Padang" }).waitFor();
       // Content matches too: only the answers say "Terima kasih".
       await search.fill("terima kasih");
-      await search.press("Enter");
       await nav.getByRole("link", { name: "Sejarah Majapahit" }).waitFor();
-      assertEquals(await nav.getByRole("listitem").count(), 2);
+      await rows(2);
       await search.fill("tidak ada sama sekali");
-      await search.press("Enter");
       await nav.getByText("No chat matches").waitFor();
-      await nav.getByRole("link", { name: "Show all chats" }).click();
-      await page.waitForFunction(() =>
-        document.querySelectorAll("nav li").length === 2
-      );
+      await search.fill("");
+      await rows(2);
     } finally {
       await app.close();
     }
@@ -62,9 +62,14 @@ browserTest(
       await waitForIslands(page);
       const background = () =>
         page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const settings = page.getByRole("button", {
+        name: "Settings",
+        exact: true,
+      });
+      await settings.click();
       await page.getByRole("combobox", { name: "Theme" }).selectOption("dark");
       assertEquals(await page.getAttribute("html", "data-theme"), "dark");
-      assertEquals(await background(), "rgb(21, 23, 28)");
+      assertEquals(await background(), "rgb(31, 31, 34)");
       await page.reload();
       assertEquals(
         await page.getAttribute("html", "data-theme"),
@@ -72,6 +77,7 @@ browserTest(
         "the server renders the choice",
       );
       await waitForIslands(page);
+      await settings.click();
       await page.getByRole("combobox", { name: "Theme" }).selectOption("light");
       assertEquals(await background(), "rgb(255, 255, 255)");
     } finally {
@@ -81,7 +87,7 @@ browserTest(
 );
 
 browserTest(
-  "Ctrl+/ lists the shortcuts; Ctrl+Shift+O opens a new chat",
+  "Ctrl+/ lists the shortcuts; Ctrl+Shift+O opens a new chat, stored only when used",
   async ({ page }) => {
     const app = await startApp();
     try {
@@ -95,10 +101,14 @@ browserTest(
       await dialog.getByRole("button", { name: "Close" }).click();
       await dialog.waitFor({ state: "hidden" });
       await page.keyboard.press("Control+Shift+O");
-      await page.waitForURL((url) => !url.pathname.endsWith(a));
-      await page.getByRole("navigation", { name: "Chats" }).getByRole(
-        "listitem",
-      ).nth(2).waitFor();
+      await page.waitForURL((url) => url.pathname === "/chats/new");
+      await page.getByRole("heading", { level: 1, name: "New chat" })
+        .waitFor();
+      assertEquals(
+        await page.getByRole("navigation", { name: "Chats" })
+          .getByRole("listitem").count(),
+        2,
+      );
     } finally {
       await app.close();
     }

@@ -14,6 +14,7 @@ interface Snapshot {
   buildId: string;
   mainUrl: string;
   navUrl: string;
+  signalsUrl: string;
   islandUrls: Record<string, string>;
   preloads: Record<string, string[]>;
   files: string[];
@@ -77,6 +78,7 @@ export async function writeSnapshot(
     buildId: assets.buildId,
     mainUrl: assets.mainUrl,
     navUrl: assets.navUrl,
+    signalsUrl: assets.signalsUrl,
     islandUrls: Object.fromEntries(assets.islandUrls),
     preloads: Object.fromEntries(assets.preloads),
     files: [...assets.files.keys()],
@@ -105,7 +107,8 @@ async function readSnapshot(
   );
   const stale = !current ||
     Object.entries(snapshot.inputs).some(([p, hash]) => current[p] !== hash) ||
-    islands.some((i) => !snapshot.islandUrls[i.id]) || !snapshot.navUrl;
+    islands.some((i) => !snapshot.islandUrls[i.id]) || !snapshot.navUrl ||
+    !snapshot.signalsUrl;
   if (stale) {
     if (!Deno.env.get("DENO_DEPLOYMENT_ID")) {
       console.warn(
@@ -127,6 +130,7 @@ async function readSnapshot(
     buildId: snapshot.buildId,
     mainUrl: snapshot.mainUrl,
     navUrl: snapshot.navUrl,
+    signalsUrl: snapshot.signalsUrl,
     islandUrls: new Map(Object.entries(snapshot.islandUrls)),
     preloads: new Map(Object.entries(snapshot.preloads)),
     files,

@@ -11,6 +11,8 @@ export interface BuildAssets {
   mainUrl: string;
   /** URL of the client navigation, loaded by pages with `f-client-nav`. */
   navUrl: string;
+  /** URL of `signal()`, loaded only by pages whose island props hold signals. */
+  signalsUrl: string;
   /** Island id → URL of its entry. */
   islandUrls: Map<string, string>;
   /** Entry URL → URLs of itself and every chunk it imports statically. */

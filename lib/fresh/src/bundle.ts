@@ -15,6 +15,7 @@ export type { BuildAssets, IslandEntry } from "./build_assets.ts";
 
 const RUNTIME_ENTRY = "fresh-runtime";
 const NAV_ENTRY = "fresh-nav";
+const SIGNALS_ENTRY = "fresh-signals";
 
 /** Bundles the runtime and `islands` for the browser. */
 export async function bundle(options: {
@@ -27,6 +28,9 @@ export async function bundle(options: {
   const entryPoints: Record<string, string> = {
     [RUNTIME_ENTRY]: fromFileUrl(new URL("./client/main.ts", import.meta.url)),
     [NAV_ENTRY]: fromFileUrl(new URL("./client/navigate.ts", import.meta.url)),
+    [SIGNALS_ENTRY]: fromFileUrl(
+      new URL("./client/signals.ts", import.meta.url),
+    ),
   };
   for (const island of islands) {
     entryPoints[`island-${island.id}`] = island.path;
@@ -66,6 +70,7 @@ export async function bundle(options: {
     buildId,
     mainUrl: "",
     navUrl: "",
+    signalsUrl: "",
     islandUrls: new Map(),
     preloads: new Map(),
     files: new Map(),
@@ -102,6 +107,7 @@ export async function bundle(options: {
     );
     if (entryName === RUNTIME_ENTRY) assets.mainUrl = url;
     else if (entryName === NAV_ENTRY) assets.navUrl = url;
+    else if (entryName === SIGNALS_ENTRY) assets.signalsUrl = url;
     else assets.islandUrls.set(entryName.slice("island-".length), url);
   }
   return assets;

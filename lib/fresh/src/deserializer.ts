@@ -1,10 +1,19 @@
 /** Decodes what `serializer.ts` encodes; runs in the browser (and in tests). */
-import { type Signal, signal } from "@preact/signals";
+import type { Signal } from "@preact/signals";
 
 const TAG = "_f";
 
-/** Turns parsed island props back into values, signals live again. */
-export function deserialize(encoded: unknown): unknown {
+/** How `deserialize()` makes a signal; pages with signal props load it. */
+export type SignalFactory = (value: unknown) => Signal;
+
+/**
+ * Turns parsed island props back into values, signals live again through
+ * `signal` (the runtime passes it only when the page's props hold signals).
+ */
+export function deserialize(
+  encoded: unknown,
+  signal?: SignalFactory,
+): unknown {
   const signals: Signal[] = [];
 
   function decode(v: unknown): unknown {
@@ -40,6 +49,11 @@ export function deserialize(encoded: unknown): unknown {
       case "s":
         return new Set((payload as unknown[]).map(decode));
       case "g": {
+        if (!signal) {
+          throw new Error(
+            "Island props hold a signal but the page loaded no signal runtime: serialize the props with `serialize()`, which reports signals",
+          );
+        }
         // Reserve the slot before decoding so that numbering matches the encoder.
         const index = signals.push(signal(undefined)) - 1;
         signals[index].value = decode(payload);

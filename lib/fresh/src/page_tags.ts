@@ -42,6 +42,7 @@ export function pageTags(input: PageTagsInput): PageTags {
   };
   let body = "";
   const stateId = `__FRSH_STATE_${renderId}`;
+  const found = { signals: 0 };
   if (state.instances.length > 0) {
     const props = serialize(
       state.instances.map((i) => i.props),
@@ -49,11 +50,15 @@ export function pageTags(input: PageTagsInput): PageTags {
         `Island "${state.instances[Number(index)].label}" prop "${
           path.join(".")
         }"`,
+      found,
     );
     body +=
       `<script id="${stateId}" type="application/json"${nonce}>{"props":${props}}</script>`;
   }
   let script = `import{boot}from${JSON.stringify(preloaded(assets.mainUrl))};`;
+  // Only a page whose props hold signals loads them (as Fresh 1.x does).
+  const signalsUrl = found.signals > 0 ? preloaded(assets.signalsUrl) : "";
+  if (signalsUrl) script += `import{signal}from${JSON.stringify(signalsUrl)};`;
   const registry: string[] = [];
   const mapping: Record<string, { url: string; export: string }> = {};
   islands.forEach((island, i) => {
@@ -65,16 +70,24 @@ export function pageTags(input: PageTagsInput): PageTags {
     registry.push(`${JSON.stringify(island.id)}:i${i}`);
     mapping[island.id] = { url, export: island.exportName };
   });
-  const nav = state.clientNav
-    ? `,${JSON.stringify(preloaded(assets.navUrl))}`
-    : "";
+  const bootOptions = [
+    ...(state.clientNav
+      ? [`navUrl:${JSON.stringify(preloaded(assets.navUrl))}`]
+      : []),
+    ...(signalsUrl ? ["signal"] : []),
+  ];
   script += `boot({${registry.join(",")}},${
     JSON.stringify(state.instances.length > 0 ? stateId : null)
-  }${nav});`;
+  },{${bootOptions.join(",")}});`;
   if (partial) {
     body +=
       `<script id="__FRSH_PARTIAL_DATA_${renderId}" type="application/json"${nonce}>${
-        escapeScriptJson(JSON.stringify({ islands: mapping }))
+        escapeScriptJson(
+          JSON.stringify({
+            islands: mapping,
+            ...(signalsUrl && { signals: signalsUrl }),
+          }),
+        )
       }</script>`;
   }
   body += `<script type="module"${nonce}>${script}</script>`;

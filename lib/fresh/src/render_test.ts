@@ -1,6 +1,11 @@
 import { h } from "preact";
 import { signal } from "@preact/signals";
-import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
+import {
+  assert,
+  assertEquals,
+  assertMatch,
+  assertStringIncludes,
+} from "@/tests/assert.ts";
 import { createHandler } from "../server.ts";
 import type { AppProps, Manifest } from "../server.ts";
 import { Head, NONE, Partial, SELF, useCSP } from "../runtime.ts";
@@ -127,6 +132,9 @@ Deno.test("a route with csp: true sends the policy useCSP() built, its script-sr
   assert(scripts.length >= 3, scripts.join("\n"));
   for (const tag of scripts) assertMatch(tag, new RegExp(`nonce="${nonce}"`));
   assertMatch(html, /<script type="module" nonce="\w+">import\{boot\}from/);
+  // The signal runtime loads with the props that hold a signal (the Counter's).
+  assertStringIncludes(html, '"_f":"g"');
+  assertMatch(html, /import\{signal\}from"[^"]+\/fresh-signals-\w+\.js"/);
   // A second render gets a new nonce.
   const again = (await get("/csp")).headers.get("Content-Security-Policy")!;
   assert(!again.includes(nonce));
@@ -184,7 +192,7 @@ Deno.test('<Partial> marks its content with its name and mode; f-client-nav rend
   // A page with f-client-nav boots the runtime with the client navigation, preloaded.
   assertMatch(
     html,
-    /boot\(\{[^}]*\},"__FRSH_STATE_\w+","[^"]+\/fresh-nav-\w+\.js"\)/,
+    /boot\(\{[^}]*\},"__FRSH_STATE_\w+",\{navUrl:"[^"]+\/fresh-nav-\w+\.js",signal\}\)/,
   );
   assertMatch(
     html,

@@ -14,10 +14,15 @@ export const TAG = "_f";
 /** Why a prop cannot be sent to the browser. */
 export class SerializeError extends Error {}
 
-/** Encodes island props (an array, one entry per island instance) as JSON text. */
+/**
+ * Encodes island props (an array, one entry per island instance) as JSON
+ * text; `found.signals` counts the signals met, so the page knows to load
+ * the signal runtime.
+ */
 export function serialize(
   value: unknown,
   describe: (path: string[]) => string = (path) => `prop "${path.join(".")}"`,
+  found: { signals: number } = { signals: 0 },
 ): string {
   const signals = new Map<Signal, number>();
   const stack = new Set<object>();
@@ -57,6 +62,7 @@ export function serialize(
       const seen = signals.get(obj);
       if (seen !== undefined) return { [TAG]: "r", v: seen };
       signals.set(obj, signals.size);
+      found.signals = signals.size;
       return { [TAG]: "g", v: within(obj, () => encode(obj.peek(), path)) };
     }
     if (obj instanceof Date) return { [TAG]: "d", v: obj.toISOString() };

@@ -8,7 +8,23 @@ import {
 import { serialize, SerializeError } from "./serializer.ts";
 import { deserialize } from "./deserializer.ts";
 
-const roundTrip = (value: unknown) => deserialize(JSON.parse(serialize(value)));
+const roundTrip = (value: unknown) =>
+  deserialize(JSON.parse(serialize(value)), signal);
+
+Deno.test("serialize() counts the signals it meets, so only pages holding one load signal()", () => {
+  const none = { signals: 0 };
+  serialize([{ a: 1, b: [new Date(0)] }], undefined, none);
+  assertEquals(none.signals, 0);
+  const shared = signal(1);
+  const some = { signals: 0 };
+  serialize([{ a: shared, b: shared, c: signal(2) }], undefined, some);
+  assertEquals(some.signals, 2);
+});
+
+Deno.test("deserialize() without signal() refuses signal props instead of reviving them dead", () => {
+  const text = serialize([{ count: signal(1) }]);
+  assertThrows(() => deserialize(JSON.parse(text)), Error, "signal runtime");
+});
 
 Deno.test("serialize() round-trips JSON values, Date, Map, Set, URL and odd numbers", () => {
   const value = {

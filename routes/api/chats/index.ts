@@ -7,6 +7,7 @@ import { body } from "@/lib/http/route.ts";
 import { t } from "@/lib/i18n/mod.ts";
 import { admit } from "@/lib/http/owner_limit.ts";
 import type { Chat } from "@/lib/chats/types.ts";
+import { refuseUnknownModel } from "@/lib/chats/model_check.ts";
 
 export const handler = {
   /**
@@ -43,6 +44,13 @@ export const handler = {
   /** Creates a chat; unset settings come from the owner's last used ones. */
   async POST(req, ctx) {
     const init = await body(req, ctx, createChatBody);
+    const { models, config } = ctx.state.services;
+    await refuseUnknownModel(init.model, {
+      catalog: models,
+      allowed: config.allowedModels,
+      defaultModel: config.defaultModel,
+      lang: ctx.state.lang,
+    });
     let chat: Chat | undefined;
     await admit(async () => {
       chat = await ctx.state.services.chats.create(ctx.state, init);

@@ -1,5 +1,6 @@
 import type { Handlers } from "$fresh/server.ts";
 import { patchChatBody } from "@/lib/chats/schemas.ts";
+import { modelAllowed } from "@/lib/chats/model_check.ts";
 import { pageForm } from "@/lib/http/form.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
@@ -7,10 +8,15 @@ import type { AppState } from "@/lib/state.ts";
 /** A system prompt of 20 000 characters, URL-encoded, with room to spare. */
 const ACTION_FORM_BYTES = 256 * 1024;
 
+/** Where a form goes back to: the page it came from (`back`), if it is ours. */
+function backTo(value: string | undefined, fallback: string): string {
+  return value && /^\/(chats\/[\w-]+)?$/.test(value) ? value : fallback;
+}
+
 /** The chat forms of the page, so rename, pin, delete and settings work without JavaScript. */
 export const handler = {
   async POST(req, ctx) {
-    const { store, chats } = ctx.state.services;
+    const { store, chats, models, config } = ctx.state.services;
     const owner = ctx.state.owner;
     const form = await pageForm(req, {
       maxBytes: ACTION_FORM_BYTES,
@@ -24,11 +30,16 @@ export const handler = {
         ? await chats.storeDraft(ctx.state, ctx.params.id)
         : null);
     if (!chat) return ctx.renderNotFound();
-    const back = seeOther(`/chats/${chat.id}`);
+    // Pinning a chat from the list keeps you in the chat you are reading.
+    const back = seeOther(backTo(field("back"), `/chats/${chat.id}`));
+    const refuse = (name: string) =>
+      seeOther(`/chats/${chat.id}?invalid=${encodeURIComponent(name)}`);
     switch (field("action")) {
-      case "delete":
+      case "delete": {
         await chats.delete({ owner, chatId: chat.id });
-        return seeOther("/");
+        const to = backTo(field("back"), "/");
+        return seeOther(to === `/chats/${chat.id}` ? "/" : to);
+      }
       case "pin":
       case "unpin":
         await chats.update(owner, chat, { pinned: field("action") === "pin" });
@@ -38,7 +49,7 @@ export const handler = {
         const input = field("action") === "rename"
           ? { title: field("title") }
           : {
-            model: field("model"),
+            model: field("model") ?? chat.model,
             persona: field("persona"),
             systemPrompt: field("systemPrompt") ?? "",
             temperature: Number(field("temperature")),
@@ -47,13 +58,19 @@ export const handler = {
         const parsed = patchChatBody.safeParse(input);
         if (!parsed.success) {
           // Nothing is saved; the page names the field that was refused.
-          const field = String(parsed.error.issues[0]?.path[0] ?? "form");
-          return seeOther(
-            `/chats/${chat.id}?invalid=${encodeURIComponent(field)}`,
-          );
+          return refuse(String(parsed.error.issues[0]?.path[0] ?? "form"));
         }
+        const model = parsed.data.model;
+        if (
+          model && !await modelAllowed(model, {
+            catalog: models,
+            allowed: config.allowedModels,
+            defaultModel: config.defaultModel,
+            current: chat.model,
+          })
+        ) return refuse("model");
         await chats.update(owner, chat, parsed.data);
-        return back;
+        return seeOther(`/chats/${chat.id}`);
       }
     }
     return back;

@@ -50,8 +50,15 @@ export async function applyPartials(res: Response): Promise<void> {
     );
   }
   const stateText = doc.getElementById(`__FRSH_STATE_${uuid}`)?.textContent;
+  const signalsUrl = data
+    ? JSON.parse(data).signals as string | undefined
+    : undefined;
+  const signal = signalsUrl ? (await import(signalsUrl)).signal : undefined;
   const props = stateText
-    ? deserialize(JSON.parse(stateText).props) as Record<string, unknown>[]
+    ? deserialize(JSON.parse(stateText).props, signal) as Record<
+      string,
+      unknown
+    >[]
     : [];
   const found = collect({ islands, props }, doc.body);
   if (found.length === 0) {

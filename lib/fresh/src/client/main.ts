@@ -3,7 +3,7 @@
  * (it carries the CSP nonce) imports this and the page's islands, then calls
  * `boot()`. A page with `f-client-nav` also loads the client navigation.
  */
-import { deserialize } from "../deserializer.ts";
+import { deserialize, type SignalFactory } from "../deserializer.ts";
 import { findRoots, renderRoots } from "./revive.ts";
 import type { Registry } from "./vnodes.ts";
 import type * as Nav from "./navigate.ts";
@@ -17,20 +17,32 @@ options.vnode = (vnode) => {
   previous?.(vnode);
 };
 
+/** What a page's boot script passes besides its islands and props. */
+export interface BootOptions {
+  /** The client navigation, when the page uses `f-client-nav`. */
+  navUrl?: string;
+  /** `signal()`, when the page's props hold signals. */
+  signal?: SignalFactory;
+}
+
 /**
  * Revives the page's islands; `stateId` names the JSON script with their
- * props, `navUrl` the client navigation when the page uses `f-client-nav`.
+ * props.
  */
 export async function boot(
   islands: Registry,
   stateId: string | null,
-  navUrl?: string,
+  options: BootOptions = {},
 ): Promise<void> {
+  const { navUrl, signal } = options;
   const buildId = new URL(import.meta.url).pathname.split("/").at(-2);
   (globalThis as { __FRSH_BUILD_ID?: string }).__FRSH_BUILD_ID = buildId;
   const text = stateId && document.getElementById(stateId)?.textContent;
   const props = text
-    ? (deserialize(JSON.parse(text).props) as Record<string, unknown>[])
+    ? (deserialize(JSON.parse(text).props, signal) as Record<
+      string,
+      unknown
+    >[])
     : [];
   if (navUrl) {
     import(navUrl).then((nav: typeof Nav) => nav.startClientNav());

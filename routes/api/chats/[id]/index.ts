@@ -1,8 +1,11 @@
 import type { Handlers } from "$fresh/server.ts";
 import type { AppState } from "@/lib/state.ts";
 import { patchChatBody } from "@/lib/chats/schemas.ts";
-import { json } from "@/lib/http/api.ts";
+import { refuseUnknownModel } from "@/lib/chats/model_check.ts";
+import { ApiError, json } from "@/lib/http/api.ts";
 import { body, ownChat } from "@/lib/http/route.ts";
+import { admit } from "@/lib/http/owner_limit.ts";
+import { t } from "@/lib/i18n/mod.ts";
 
 export const handler = {
   /** The chat with all its messages. */
@@ -16,15 +19,30 @@ export const handler = {
     return json({ chat, messages: messages ?? [] });
   },
 
-  /** Renames, pins or changes the settings of the chat. */
+  /**
+   * Renames, pins or changes the settings of the chat. Settings chosen in an
+   * unsaved new chat store it; a model the app does not offer is refused.
+   */
   async PATCH(req, ctx) {
+    const { store, chats, models, config } = ctx.state.services;
     const patch = await body(req, ctx, patchChatBody);
-    const chat = await ctx.state.services.chats.update(
-      ctx.state.owner,
-      await ownChat(ctx),
-      patch,
-    );
-    return json({ chat });
+    let chat = await store.getChat(ctx.state.owner, ctx.params.id);
+    await refuseUnknownModel(patch.model, {
+      catalog: models,
+      allowed: config.allowedModels,
+      defaultModel: config.defaultModel,
+      current: chat?.model,
+      lang: ctx.state.lang,
+    });
+    if (!chat) {
+      await admit(async () => {
+        chat = await chats.storeDraft(ctx.state, ctx.params.id);
+      });
+    }
+    if (!chat) {
+      throw new ApiError("not_found", t(ctx.state.lang, "api.not_found"));
+    }
+    return json({ chat: await chats.update(ctx.state.owner, chat, patch) });
   },
 
   /** Deletes the chat and its messages. */

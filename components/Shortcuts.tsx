@@ -34,11 +34,11 @@ export default function Shortcuts() {
       if (e.key === "Escape" && !dialog.current?.open) {
         handled = clickLast("[data-action=cancel]");
       } else if (mod && e.shiftKey && key === "o") {
-        const form = document.querySelector<HTMLFormElement>(
-          'form[action="/chats/new"]',
+        const link = document.querySelector<HTMLElement>(
+          'a[href="/chats/new"]',
         );
-        form?.requestSubmit();
-        handled = !!form;
+        link?.click();
+        handled = !!link;
       } else if (mod && !e.shiftKey && key === "k") {
         const search = document.querySelector<HTMLInputElement>(
           'input[type="search"][name="q"]',

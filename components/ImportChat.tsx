@@ -1,44 +1,24 @@
-import { useEffect, useState } from "preact/hooks";
+import { useLazyState } from "@/lib/client/lazy_state.ts";
+import { type ImportNotice, NOTICE_KEY } from "@/lib/client/import_notice.ts";
 import { useLang, useT } from "@/lib/i18n/context.ts";
-
-/** Carries the outcome over the navigation to the imported chat. */
-const NOTICE_KEY = "chatai.import";
-
-interface Notice {
-  count: number;
-  warnings: string[];
-}
 
 /**
  * The "Import chat" control. Without JavaScript it is a multipart form
  * posting to `/chats/import`; with it, choosing a file uploads it to
  * `/api/import`, shows a refusal in place, and opens the first imported
- * chat, where the count and any warnings are shown once.
+ * chat, where the count and any warnings are shown once (`AppSettings`).
  */
-export default function ImportChat() {
+export function ImportChat() {
   const t = useT();
   const lang = useLang();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-
-  useEffect(() => {
-    const saved = sessionStorage.getItem(NOTICE_KEY);
-    if (!saved) return;
-    sessionStorage.removeItem(NOTICE_KEY);
-    try {
-      setNotice(JSON.parse(saved) as Notice);
-    } catch {
-      // A stale or foreign value: nothing to show.
-    }
-  }, []);
+  const [busy, setBusy] = useLazyState(false);
+  const [error, setError] = useLazyState<string | null>(null);
 
   async function upload(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file || busy) return;
     setBusy(true);
     setError(null);
-    setNotice(null);
     try {
       const form = new FormData();
       form.append("file", file);
@@ -51,7 +31,7 @@ export default function ImportChat() {
         setError(body?.error?.message ?? t("transfer.import_failed"));
         return;
       }
-      const saved: Notice = {
+      const saved: ImportNotice = {
         count: body.chats.length,
         warnings: body.warnings ?? [],
       };
@@ -93,21 +73,6 @@ export default function ImportChat() {
         {busy ? t("transfer.import_busy") : t("transfer.import_submit")}
       </button>
       {error && <p role="alert" class="notice">{error}</p>}
-      {notice && (
-        <div role="status" class="import-notice">
-          <p>{t("transfer.import_done", { count: notice.count })}</p>
-          {notice.warnings.length > 0 && (
-            <>
-              <p>{t("transfer.import_warnings")}</p>
-              <ul class="import-warnings">
-                {notice.warnings.map((warning, i) => (
-                  <li key={i}>{warning}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
     </form>
   );
 }

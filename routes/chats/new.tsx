@@ -1,10 +1,19 @@
-import type { Handlers } from "$fresh/server.ts";
+import type { Handlers, RouteConfig } from "$fresh/server.ts";
 import { OwnerLimitError } from "@/lib/chats/owner_quota.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import type { AppState } from "@/lib/state.ts";
+import ChatPage, { type ChatPageData, renderDraft } from "./[id].tsx";
+
+/** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
+export const config: RouteConfig = { csp: true };
 
 export const handler = {
-  /** The "New chat" form: creates a chat and opens it; past a quota or rate, says why. */
+  /** "New chat": an empty conversation, stored only when its first message is sent. */
+  GET(req, ctx) {
+    return renderDraft(req, ctx);
+  },
+
+  /** The older "New chat" form: creates a chat and opens it; past a quota or rate, says why. */
   async POST(_req, ctx) {
     try {
       const chat = await ctx.state.services.chats.create(ctx.state);
@@ -22,4 +31,6 @@ export const handler = {
       });
     }
   },
-} satisfies Handlers<unknown, AppState>;
+} satisfies Handlers<ChatPageData, AppState>;
+
+export default ChatPage;
