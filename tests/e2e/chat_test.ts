@@ -14,7 +14,7 @@ browserTest(
       ]);
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await sendMessage(page, "[[fake:slow=60]] cerita panjang");
+      await sendMessage(page, "[[fake:slow=150]] cerita panjang");
       const cancel = page.getByRole("button", { name: "Cancel" });
       await cancel.waitFor();
       await page.waitForFunction(() => {
@@ -54,7 +54,7 @@ browserTest(
       await copy.click();
       await copy.getByRole("status").filter({ hasText: "Copied" }).waitFor();
       const clip = await page.evaluate(() => navigator.clipboard.readText());
-      assertStringIncludes(clip, "Echo: [[fake:slow=60]] cerita panjang");
+      assertStringIncludes(clip, "Echo: [[fake:slow=150]] cerita panjang");
     } finally {
       await app.close();
     }
