@@ -68,6 +68,9 @@ for (const [size, viewport] of SIZES) {
       });
 
       await showList(page);
+      // A person's pointer reaches the link before the click does.
+      await chatLink(page, "Resep rendang").hover();
+      await page.waitForLoadState("networkidle");
       await chatLink(page, "Resep rendang").click();
       await page.waitForURL(`${app.url}/chats/${first}`);
       await page.getByRole("heading", { name: "Resep rendang" }).waitFor();

@@ -72,7 +72,9 @@ export function pageTags(input: PageTagsInput): PageTags {
   });
   const bootOptions = [
     ...(state.clientNav
-      ? [`navUrl:${JSON.stringify(preloaded(assets.navUrl))}`]
+      // Not preloaded: the runtime imports it when the page is idle or a
+      // link is reached for, which keeps it out of the first load.
+      ? [`navUrl:${JSON.stringify(assets.navUrl)}`]
       : []),
     ...(signalsUrl ? ["signal"] : []),
   ];

@@ -44,10 +44,30 @@ export async function boot(
       unknown
     >[])
     : [];
-  if (navUrl) {
-    import(navUrl).then((nav: typeof Nav) => nav.startClientNav());
-  }
+  if (navUrl) loadClientNav(navUrl);
   await renderRoots(findRoots({ islands, props }, document.body));
   // Lets tests and tools know that every island is interactive.
   document.documentElement.dataset.islands = "ready";
+}
+
+/**
+ * Starts the client navigation once the page is idle, or sooner when the
+ * pointer or focus reaches an element: until then a click is an ordinary
+ * navigation, which is what `f-client-nav` falls back to anyway.
+ */
+function loadClientNav(navUrl: string): void {
+  const intents = ["pointerover", "focusin", "touchstart"] as const;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const type of intents) removeEventListener(type, start, true);
+    import(navUrl).then((nav: typeof Nav) => nav.startClientNav());
+  };
+  for (const type of intents) {
+    addEventListener(type, start, { capture: true, passive: true });
+  }
+  const idle = globalThis.requestIdleCallback;
+  if (idle) idle(start, { timeout: 2000 });
+  else setTimeout(start, 200);
 }
