@@ -1,7 +1,7 @@
 import type { Handlers } from "$fresh/server.ts";
 import type { AppState } from "@/lib/state.ts";
 import { json } from "@/lib/http/api.ts";
-import { modelCatalog } from "@/lib/openrouter/models.ts";
+import { modelsFor } from "@/lib/openrouter/models_for.ts";
 
 export const handler = {
   /**
@@ -10,15 +10,7 @@ export const handler = {
    * connected one.
    */
   async GET(_req, ctx) {
-    const { services, owner } = ctx.state;
-    const { personalKey } = await services.accounts.upstreamFor(owner);
-    const catalog = personalKey
-      ? modelCatalog({
-        baseUrl: services.config.openrouterBaseUrl,
-        apiKey: personalKey,
-      })
-      : services.models;
-    const models = await catalog.list();
+    const models = await modelsFor(ctx.state.services, ctx.state.owner);
     return json({
       models: models.map(({ id, name, contextLength, pricing, free }) => ({
         id,

@@ -18,6 +18,7 @@ import { summary } from "@/lib/client/shell_api.ts";
 import type { ModelOption } from "@/lib/client/model_options.ts";
 import { type MessageKey, t } from "@/lib/i18n/mod.ts";
 import type { ModelInfo } from "@/lib/openrouter/models.ts";
+import { modelsFor } from "@/lib/openrouter/models_for.ts";
 import type { AppState } from "@/lib/state.ts";
 import { shellPrefs } from "@/lib/shell_prefs.ts";
 
@@ -41,7 +42,7 @@ export interface ChatPageData {
 
 export const handler = {
   async GET(req, ctx) {
-    const { store, runner, models: catalog } = ctx.state.services;
+    const { store, runner } = ctx.state.services;
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
     if (!chat) return ctx.renderNotFound();
@@ -55,7 +56,7 @@ export const handler = {
         lang: ctx.state.lang,
       }),
       store.listChats(owner, { limit: 200, q: searchOf(ctx.url) }),
-      catalog.list(),
+      modelsFor(ctx.state.services, owner),
       keyMissing(ctx.state.services, owner),
     ]);
     ctx.state.pageTitle = shownTitle(chat, ctx.state.lang);
@@ -75,11 +76,11 @@ export async function renderDraft(
   req: Request,
   ctx: FreshContext<AppState, ChatPageData>,
 ): Promise<Response> {
-  const { store, chats, models } = ctx.state.services;
+  const { store, chats } = ctx.state.services;
   const [chat, page, list, noKey] = await Promise.all([
     chats.draft(ctx.state),
     store.listChats(ctx.state.owner, { limit: 200, q: searchOf(ctx.url) }),
-    models.list(),
+    modelsFor(ctx.state.services, ctx.state.owner),
     keyMissing(ctx.state.services, ctx.state.owner),
   ]);
   return ctx.render({

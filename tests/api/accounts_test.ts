@@ -340,3 +340,17 @@ Deno.test("an answer whose usage has no cost is priced from the model's prices",
   }, { what: "the estimated cost counted" });
   assertEquals(Number(spent.toPrecision(6)), Number(expected.toPrecision(6)));
 });
+
+Deno.test("the chat page lists the models that a person's own key sees, asked with that key", async () => {
+  const dewi = await accountClient(app.url, "dewi-models");
+  const key = "sk-or-v1-dewi-own-key-0123456789ABCD";
+  app.fake.auth.accept(key);
+  await (await postForm(dewi, "/account/key", { key })).body?.cancel();
+  const chat = await dewi.createChat({ title: "Model saya" });
+  const seen = app.fake.requests.length;
+  const { status } = await page(dewi, `/chats/${chat}`);
+  assertEquals(status, 200);
+  const asked = app.fake.requests.slice(seen)
+    .filter((r) => r.path.endsWith("/models"));
+  assertEquals(asked.map((r) => r.headers.authorization), [`Bearer ${key}`]);
+});
