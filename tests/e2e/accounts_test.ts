@@ -40,6 +40,12 @@ for (const [size, viewport] of SIZES) {
         const second = await other.newPage();
         await second.goto(`${app.url}/account?lang=en`);
         await submitAccountForm(second, "Sign in", name);
+        await second.waitForURL((url) => url.pathname !== "/account");
+        if (size === "phone") {
+          // A narrow screen keeps the chat list in a drawer until it is opened.
+          await waitForIslands(second);
+          await second.getByRole("button", { name: "Show chat list" }).click();
+        }
         await chatList(second).getByRole("link", {
           name: `Catatan belanja ${size}`,
         })
