@@ -37,6 +37,7 @@ import * as $api_import from "./routes/api/import.ts";
 import * as $api_models from "./routes/api/models.ts";
 import * as $chats__id_ from "./routes/chats/[id].tsx";
 import * as $chats__id__actions from "./routes/chats/[id]/actions.ts";
+import * as $chats__id__history from "./routes/chats/[id]/history.tsx";
 import * as $chats_delete_all from "./routes/chats/delete-all.ts";
 import * as $chats_import from "./routes/chats/import.tsx";
 import * as $chats_new from "./routes/chats/new.tsx";
@@ -47,6 +48,7 @@ import * as $logout from "./routes/logout.ts";
 import * as $AppSettings from "./islands/AppSettings.tsx";
 import * as $ChatTitle from "./islands/ChatTitle.tsx";
 import * as $ChatView from "./islands/ChatView.tsx";
+import * as $Composer from "./islands/Composer.tsx";
 import * as $Enhance from "./islands/Enhance.tsx";
 import * as $PanelButton from "./islands/PanelButton.tsx";
 import * as $Passkeys from "./islands/Passkeys.tsx";
@@ -92,6 +94,7 @@ const manifest = {
     "./routes/api/models.ts": $api_models,
     "./routes/chats/[id].tsx": $chats__id_,
     "./routes/chats/[id]/actions.ts": $chats__id__actions,
+    "./routes/chats/[id]/history.tsx": $chats__id__history,
     "./routes/chats/delete-all.ts": $chats_delete_all,
     "./routes/chats/import.tsx": $chats_import,
     "./routes/chats/new.tsx": $chats_new,
@@ -104,6 +107,7 @@ const manifest = {
     "./islands/AppSettings.tsx": $AppSettings,
     "./islands/ChatTitle.tsx": $ChatTitle,
     "./islands/ChatView.tsx": $ChatView,
+    "./islands/Composer.tsx": $Composer,
     "./islands/Enhance.tsx": $Enhance,
     "./islands/PanelButton.tsx": $PanelButton,
     "./islands/Passkeys.tsx": $Passkeys,

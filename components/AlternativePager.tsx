@@ -1,42 +1,40 @@
 import { useT } from "@/lib/i18n/context.ts";
-import { Icon } from "./Icon.tsx";
+import { ActionIcon } from "./ActionIcon.tsx";
 
-/** ‹ 2/3 ›: pages through the alternative answers of one question. */
+/** ‹ 2/3 ›: pages through the versions of a message (regenerated answers, edits). */
 export function AlternativePager(
-  props: {
-    index: number;
-    total: number;
-    onSelect: (index: number) => void;
-    disabled?: boolean;
-  },
+  props: { versions: string[]; current: string },
 ) {
   const t = useT();
-  const { index, total } = props;
+  const { versions } = props;
+  const index = versions.indexOf(props.current);
+  const total = versions.length;
+  const page = (
+    to: number,
+    label: string,
+    icon: "chevronLeft" | "chevronRight",
+  ) => (
+    <button
+      type="button"
+      class="icon-button"
+      data-action="version"
+      data-version={versions[to]}
+      aria-label={label}
+      title={label}
+      disabled={to < 0 || to >= total}
+    >
+      <ActionIcon name={icon} />
+    </button>
+  );
   return (
     <span
       class="alt-pager"
       role="group"
       aria-label={t("msg.alt_position", { n: index + 1, total })}
     >
-      <button
-        type="button"
-        class="ghost"
-        aria-label={t("msg.alt_previous")}
-        disabled={props.disabled || index === 0}
-        onClick={() => props.onSelect(index - 1)}
-      >
-        <Icon name="chevronLeft" />
-      </button>
-      <span aria-hidden="true">{index + 1}/{total}</span>
-      <button
-        type="button"
-        class="ghost"
-        aria-label={t("msg.alt_next")}
-        disabled={props.disabled || index === total - 1}
-        onClick={() => props.onSelect(index + 1)}
-      >
-        <Icon name="chevronRight" />
-      </button>
+      {page(index - 1, t("msg.alt_previous"), "chevronLeft")}
+      <span class="alt-count">{index + 1}/{total}</span>
+      {page(index + 1, t("msg.alt_next"), "chevronRight")}
     </span>
   );
 }

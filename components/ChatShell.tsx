@@ -14,6 +14,7 @@ import type { Chat } from "@/lib/chats/types.ts";
 import { personaName, personaPrompt, PERSONAS } from "@/lib/chats/personas.ts";
 import type { ChatSummary } from "@/lib/client/shell_api.ts";
 import type { ModelOption } from "@/lib/client/model_options.ts";
+import { shownTitle } from "@/lib/chats/app_texts.ts";
 import { useLang, useT } from "@/lib/i18n/context.ts";
 import type { Theme } from "@/lib/theme.ts";
 import { LIST_COOKIE, PANEL_COOKIE } from "@/lib/shell_prefs.ts";
@@ -118,7 +119,7 @@ export function ChatShell(props: ChatShellProps) {
           />
           <ChatTitle
             chatId={chat.id}
-            title={chat.title}
+            title={shownTitle(chat, lang)}
             appTitle={props.appTitle}
           />
           <Lazy part="model" props={model}>

@@ -1,28 +1,20 @@
-import { useState } from "preact/hooks";
-import { useT } from "@/lib/i18n/context.ts";
+import { ActionIcon } from "./ActionIcon.tsx";
 
-/** Copies `text` to the clipboard and says so for a moment. */
-export function CopyButton(
-  props: { text: string; label: string; action?: string },
-) {
-  const t = useT();
-  const [copied, setCopied] = useState(false);
+/**
+ * Copies its message's text (the chat island does, see message_actions.ts);
+ * "Copied" is then said by the status inside it and shown by its tooltip.
+ */
+export function CopyButton(props: { label: string }) {
   return (
     <button
       type="button"
-      class="secondary"
+      class="icon-button"
+      data-action="copy"
       aria-label={props.label}
-      data-action={props.action}
-      onClick={async () => {
-        await navigator.clipboard.writeText(props.text);
-        setCopied(true);
-        setTimeout(() => setCopied(false), 2000);
-      }}
+      title={props.label}
     >
-      {copied ? t("msg.copied") : props.label}
-      <span class="visually-hidden" role="status">
-        {copied ? t("msg.copied") : ""}
-      </span>
+      <ActionIcon name="copy" />
+      <span class="visually-hidden" role="status"></span>
     </button>
   );
 }

@@ -1,59 +1,70 @@
 import type { Message } from "@/lib/chats/types.ts";
 import { useT } from "@/lib/i18n/context.ts";
+import { ActionIcon } from "./ActionIcon.tsx";
 import { AlternativePager } from "./AlternativePager.tsx";
 import { CopyButton } from "./CopyButton.tsx";
 import { FeedbackButtons } from "./FeedbackButtons.tsx";
 
-/** What a message's controls can do; the chat view owns the state. */
+/** What a message's controls depend on. */
 export interface MessageActionsProps {
-  chatId: string;
   message: Message;
-  /** Ids of the answers to the same question, oldest first (one when none). */
-  alternatives: string[];
-  busy: boolean;
-  onSelectAlternative: (id: string) => void;
-  onEdit: () => void;
-  /** Answers again; given for the last answer when it failed or was interrupted. */
-  onRetry?: () => void;
+  /** Ids of the message's versions, oldest first (one when none). */
+  versions: string[];
+  /** The conversation's last answer: it can be answered again. */
+  last: boolean;
 }
 
-/** Copy on every message; feedback and alternatives on answers; Edit on the user's own. */
+/**
+ * A message's icon buttons. They carry `data-action` and no handlers: the
+ * chat island handles them for the server-rendered history and its own
+ * messages alike (`lib/client/message_actions.ts`).
+ */
 export function MessageActions(props: MessageActionsProps) {
   const t = useT();
-  const { message, alternatives } = props;
+  const { message, versions, last } = props;
   if (message.status === "streaming") return null;
-  const index = alternatives.indexOf(message.id);
+  const answer = message.role === "assistant";
+  const failed = message.status === "error";
   return (
-    <>
-      {message.status === "error" && props.onRetry && (
-        <button type="button" data-action="retry" onClick={props.onRetry}>
-          {t("msg.retry")}
+    <div class="message-actions" data-last={last ? "" : undefined}>
+      {versions.length > 1 && versions.includes(message.id) && (
+        <AlternativePager versions={versions} current={message.id} />
+      )}
+      {message.content && <CopyButton label={t("msg.copy")} />}
+      {answer && !message.command && message.status === "complete" && (
+        <FeedbackButtons feedback={message.feedback} />
+      )}
+      {answer && last && !message.command && (
+        failed
+          ? (
+            <button type="button" class="retry" data-action="retry">
+              <ActionIcon name="regenerate" />
+              {t("msg.retry")}
+            </button>
+          )
+          : (
+            <button
+              type="button"
+              class="icon-button"
+              data-action="regenerate"
+              aria-label={t("msg.regenerate")}
+              title={t("msg.regenerate")}
+            >
+              <ActionIcon name="regenerate" />
+            </button>
+          )
+      )}
+      {message.role === "user" && !message.command && (
+        <button
+          type="button"
+          class="icon-button"
+          data-action="edit"
+          aria-label={t("msg.edit")}
+          title={t("msg.edit")}
+        >
+          <ActionIcon name="pencil" />
         </button>
       )}
-      {message.content && (
-        <CopyButton text={message.content} label={t("msg.copy")} />
-      )}
-      {message.role === "assistant" && !message.command &&
-        message.status !== "error" && (
-        <FeedbackButtons
-          chatId={props.chatId}
-          messageId={message.id}
-          feedback={message.feedback}
-        />
-      )}
-      {alternatives.length > 1 && index !== -1 && (
-        <AlternativePager
-          index={index}
-          total={alternatives.length}
-          disabled={props.busy}
-          onSelect={(i) => props.onSelectAlternative(alternatives[i])}
-        />
-      )}
-      {message.role === "user" && !message.command && !props.busy && (
-        <button type="button" class="secondary" onClick={props.onEdit}>
-          {t("msg.edit")}
-        </button>
-      )}
-    </>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { useT } from "@/lib/i18n/context.ts";
 
-/** Editing a sent message: the new text is sent again and replaces what followed. */
+/** Editing a sent message: saving makes a new version of the conversation from it. */
 export function MessageEditor(
   props: {
     text: string;
@@ -24,6 +24,7 @@ export function MessageEditor(
         value={text}
         ref={(el) => el?.focus()}
         maxLength={100_000}
+        rows={Math.min(10, text.split("\n").length + 1)}
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === "Escape") {
@@ -32,11 +33,11 @@ export function MessageEditor(
           }
         }}
       />
-      <span class="message-actions">
-        <button type="submit">{t("msg.edit_send")}</button>
+      <span class="message-edit-actions">
         <button type="button" class="secondary" onClick={props.onDiscard}>
           {t("msg.edit_discard")}
         </button>
+        <button type="submit">{t("msg.edit_send")}</button>
       </span>
     </form>
   );

@@ -46,7 +46,9 @@ export default function Shortcuts() {
         search?.focus();
         handled = !!search;
       } else if (mod && e.shiftKey && key === "c") {
-        handled = clickLast("[data-action=copy-last]");
+        handled = clickLast(
+          "article[data-role=assistant]:not([hidden]) [data-action=copy]",
+        );
       } else if (
         mod && e.shiftKey &&
         (e.key === ";" || e.key === ":" || e.code === "Semicolon")

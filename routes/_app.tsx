@@ -33,6 +33,7 @@ export default function App(
         </title>
         <link rel="stylesheet" href={asset("/styles.css")} />
         <link rel="stylesheet" href={asset("/markdown.css")} />
+        <link rel="stylesheet" href={asset("/conversation.css")} />
         <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
       </head>
       <body>

@@ -63,6 +63,8 @@ export const sendMessageBody = z.strictObject({
     (s) => s.trim().length > 0,
     "must not be empty",
   ),
+  /** The persona an empty chat's first message is sent with (its empty state's choice). */
+  persona: z.enum(PERSONAS).optional(),
 });
 
 /** `PATCH /api/chats/:id/messages/:mid`: feedback, or making an alternative answer the current one. */

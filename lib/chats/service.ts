@@ -6,7 +6,7 @@
  */
 import type { ChatExport, ImportedChat } from "@/lib/transfer/types.ts";
 import { type Lang, t } from "@/lib/i18n/mod.ts";
-import { alternativesOf, currentBranch } from "./branch.ts";
+import { currentBranch, versionChanges } from "./branch.ts";
 import { draftId, isDraftId } from "./draft_ids.ts";
 import { idTime } from "./ids.ts";
 import { lastUsedSettings, rememberSettings } from "./owner_settings.ts";
@@ -224,17 +224,14 @@ export class ChatService {
     return message ? { ok: true, message } : { ok: false, reason: "not_found" };
   }
 
-  /** Makes a message the current answer of its group; false when it has no alternatives. */
+  /** Makes a message the current one of its group (an answer or a version); false when it has none. */
   async #selectAlternative({ owner, chatId, id }: MessageRef) {
     const { store } = this.#deps;
     const messages = (await store.listMessages(owner, chatId)) ?? [];
-    const target = messages.find((m) => m.id === id);
-    if (!target?.group) return false;
-    for (const m of alternativesOf(messages, target)) {
-      const inactive = m.id === id ? undefined : true;
-      if (m.inactive !== inactive) {
-        await store.updateMessage(owner, chatId, m.id, { inactive });
-      }
+    const changes = versionChanges(messages, id);
+    if (!changes) return false;
+    for (const change of changes) {
+      await store.updateMessage(owner, chatId, change.id, change.patch);
     }
     return true;
   }

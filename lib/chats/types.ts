@@ -33,6 +33,8 @@ export interface Message {
   group?: string;
   /** An alternative answer that is not the current one: shown on request, never sent or exported. */
   inactive?: boolean;
+  /** A message put aside with an older version of the conversation: the id of that version's user message. */
+  versionOf?: string;
 }
 
 /** One chat of one owner. */

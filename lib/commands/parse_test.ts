@@ -26,14 +26,30 @@ Deno.test("parseCommand() keeps the words after the command as args", () => {
   });
 });
 
-Deno.test("parseCommand() calls any other !word unknown and keeps it as typed", () => {
-  assertEquals(parseCommand("!hlep tolong"), {
+Deno.test("parseCommand() calls a lone !word close to a command unknown, so the hint shows", () => {
+  assertEquals(parseCommand("!hlep"), {
     name: "unknown",
     raw: "!hlep",
-    args: "tolong",
+    args: "",
   });
-  assertEquals(parseCommand("!"), { name: "unknown", raw: "!", args: "" });
-  assertEquals(parseCommand("!helpme")?.name, "unknown");
+  assertEquals(parseCommand(" !Wakut ")?.name, "unknown");
+  assertEquals(parseCommand("!sumarize_chat")?.name, "unknown");
+});
+
+Deno.test("parseCommand() leaves any other message starting with ! to the model", () => {
+  assertEquals(parseCommand("!Penting: besok rapat jam 9"), null);
+  assertEquals(
+    parseCommand("!hlep tolong"),
+    null,
+    "a near word with more text",
+  );
+  assertEquals(parseCommand("!!!"), null);
+  assertEquals(parseCommand("!"), null);
+  assertEquals(
+    parseCommand("!Penting"),
+    null,
+    "a lone word far from any command",
+  );
 });
 
 Deno.test("parseCommand() returns null for a message that does not start with !", () => {

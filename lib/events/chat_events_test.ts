@@ -111,7 +111,10 @@ Deno.test("replayEvents() gives a finished answer as start, its whole text, done
 });
 
 Deno.test("the browser's stream reader imports neither the upstream client nor zod", async () => {
-  const entry = new URL("../client/use_chat_stream.ts", import.meta.url);
+  const entry = new URL(
+    "../client/conversation_controller.ts",
+    import.meta.url,
+  );
   const { stdout } = await new Deno.Command(Deno.execPath(), {
     args: ["info", "--json", entry.pathname],
   }).output();

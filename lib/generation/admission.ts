@@ -113,6 +113,13 @@ function checkStanding(turn: TurnContext, standing: Standing): void {
   }
 }
 
+/** Whether a turn counts against the per-minute answer limits: a command answered without the model does not. */
+export interface Rated {
+  rated?: boolean;
+}
+
+const unrated: RateVerdict = { ok: true, retryAfterSeconds: 0 };
+
 /** An admitted turn: the chat's messages and the slot its answer holds. */
 export interface Admitted {
   history: Message[];
@@ -125,14 +132,17 @@ export interface Admitted {
  * returns the chat's messages (all of them: their number is the chat's
  * size); throws the refusal as an `ApiError`, with the slot given back.
  */
-export async function admit(turn: TurnContext): Promise<Admitted> {
+export async function admit(
+  turn: TurnContext,
+  options: Rated = {},
+): Promise<Admitted> {
   const { store, runner } = turn.services;
   const { owner, chat } = turn;
   const slot = takeSlot(turn);
   try {
     const [history, rate, busy] = await Promise.all([
       store.listMessages(owner, chat.id),
-      checkRates(turn),
+      options.rated === false ? unrated : checkRates(turn),
       runner.isRunning(owner, chat.id),
       // The person's budget and answers per minute (lib/accounts/).
       turn.services.accounts.admitAnswer(owner, turn.lang),
@@ -156,6 +166,7 @@ export async function admit(turn: TurnContext): Promise<Admitted> {
 export async function holdChat(
   turn: TurnContext,
   messageId: string,
+  options: Rated = {},
 ): Promise<void> {
   const { store, runner } = turn.services;
   const { owner } = turn;
@@ -165,6 +176,7 @@ export async function holdChat(
   const [count, lease] = await Promise.allSettled([
     store.countMessages(owner, chatId),
     runner.reserve(owner, chatId, messageId, async () => {
+      if (options.rated === false) return (op: Deno.AtomicOperation) => op;
       const hit = await prepareRateHits(turn);
       rate = hit.verdict;
       return hit.apply;

@@ -28,6 +28,25 @@ export async function contextOf(
   });
 }
 
+/** Whether the configured endpoint is OpenRouter itself, which needs a key. */
+function endpointNeedsKey(config: { openrouterBaseUrl: string }): boolean {
+  return new URL(config.openrouterBaseUrl).hostname.endsWith(OPENROUTER_HOST);
+}
+
+/**
+ * Whether `owner`'s answers have no key to go out with: the endpoint needs
+ * one, the operator set none and the person connected none of their own.
+ * Nothing can be asked then, and the composer says so.
+ */
+export async function keyMissing(
+  services: Pick<TurnContext["services"], "config" | "accounts">,
+  owner: string,
+): Promise<boolean> {
+  const { config, accounts } = services;
+  if (config.openrouterApiKey || !endpointNeedsKey(config)) return false;
+  return !(await accounts.upstreamFor(owner)).personalKey;
+}
+
 /**
  * The request of the chat model's answer to `messages`, not sent yet. It
  * goes out with the person's own OpenRouter key when they connected one,
@@ -41,9 +60,7 @@ export function requestAnswer(
 ): AnswerRequest {
   const { config, accounts, models } = turn.services;
   const { chat } = turn;
-  const needsKey = new URL(config.openrouterBaseUrl).hostname.endsWith(
-    OPENROUTER_HOST,
-  );
+  const needsKey = endpointNeedsKey(config);
   return new AnswerRequest((signal) => {
     let personal = false;
     return keyedStream(async () => {

@@ -83,7 +83,8 @@ export async function runTurn(
   let held = false;
   if (earlyStarts.enter()) request?.start();
   try {
-    await holdChat(turn, plan.answerId);
+    // An answer given at once (a local command) costs no model request.
+    await holdChat(turn, plan.answerId, { rated: !!request });
     held = true;
     // The turn's writes and the answer: one commit. An answer given at once
     // frees the chat in it too.

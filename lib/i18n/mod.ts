@@ -13,6 +13,7 @@ import { security } from "./messages/security.ts";
 import { ui } from "./messages/ui.ts";
 import { message } from "./messages/message.ts";
 import { quota } from "./messages/quota.ts";
+import { conversation } from "./messages/conversation.ts";
 import { account } from "./messages/account.ts";
 import { shell } from "./messages/shell.ts";
 
@@ -26,6 +27,7 @@ const groups = [
   ui,
   message,
   quota,
+  conversation,
   account,
   shell,
 ] as const;

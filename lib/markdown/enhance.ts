@@ -40,10 +40,19 @@ function drain(): void {
 }
 
 function addCopyButton(block: Element, labels: CopyLabels): void {
-  if (block.querySelector(":scope > .copy-code")) return;
+  if (block.querySelector(":scope > .code-head")) return;
+  // A header names the block's language, as fenced code gave it.
+  const head = document.createElement("div");
+  head.className = "code-head";
+  const lang = document.createElement("span");
+  lang.className = "code-lang";
+  lang.textContent = /language-([\w+#.-]+)/.exec(
+    block.querySelector("code")?.className ?? "",
+  )?.[1] ?? "";
+  head.append(lang);
   const button = document.createElement("button");
   button.type = "button";
-  button.className = "copy-code secondary";
+  button.className = "copy-code ghost";
   button.setAttribute("aria-label", labels.copyCode);
   // Like CopyButton: the visible word changes, a status tells screen readers.
   const text = document.createTextNode(labels.copyCode);
@@ -62,7 +71,8 @@ function addCopyButton(block: Element, labels: CopyLabels): void {
       status.textContent = "";
     }, 2000);
   });
-  block.prepend(button);
+  head.append(button);
+  block.prepend(head);
 }
 
 function within(node: Element, selector: string): Element[] {

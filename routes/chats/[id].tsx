@@ -4,18 +4,22 @@ import type {
   PageProps,
   RouteConfig,
 } from "$fresh/server.ts";
-import ChatView from "@/islands/ChatView.tsx";
 import { ChatShell } from "@/components/ChatShell.tsx";
-import type { Chat, Message } from "@/lib/chats/types.ts";
-import { answerGroups, currentBranch } from "@/lib/chats/branch.ts";
+import { Conversation } from "@/components/Conversation.tsx";
+import type { Chat } from "@/lib/chats/types.ts";
+import { shownTitle } from "@/lib/chats/app_texts.ts";
+import {
+  type ConversationData,
+  EMPTY_CONVERSATION,
+  loadConversation,
+} from "@/lib/chats/conversation_view.ts";
+import { keyMissing } from "@/lib/generation/prompt.ts";
 import { summary } from "@/lib/client/shell_api.ts";
 import type { ModelOption } from "@/lib/client/model_options.ts";
 import { type MessageKey, t } from "@/lib/i18n/mod.ts";
 import type { ModelInfo } from "@/lib/openrouter/models.ts";
 import type { AppState } from "@/lib/state.ts";
 import { shellPrefs } from "@/lib/shell_prefs.ts";
-import { prepareMarkdown } from "@/lib/markdown/prepare.ts";
-import { PreparedMarkdown } from "@/lib/markdown/prepared_context.ts";
 
 /** The page's CSP comes from `useCSP` in `_app`, with the framework's nonce. */
 export const config: RouteConfig = { csp: true };
@@ -26,15 +30,13 @@ export interface ChatPageData {
   /** The chat is not stored yet: its first message stores it. */
   draft?: boolean;
   chats: Chat[];
-  messages: Message[];
-  groups: Record<string, string[]>;
-  /** Messages left out at the top of a long chat (see `?history=all`). */
-  earlier: number;
+  /** The conversation column's history and streaming answer. */
+  conversation: ConversationData;
   models: readonly ModelInfo[];
-  /** The answers' HTML, rendered before the page (see `prepare.ts`). */
-  prepared: ReadonlyMap<string, string>;
   listHidden?: boolean;
   settingsOpen?: boolean;
+  /** No key to answer with: the composer says so and is off. */
+  keyMissing: boolean;
 }
 
 export const handler = {
@@ -43,40 +45,27 @@ export const handler = {
     const owner = ctx.state.owner;
     const chat = await store.getChat(owner, ctx.params.id);
     if (!chat) return ctx.renderNotFound();
-    // An answer whose writer died shows as interrupted, not typing forever.
-    await runner.repair(owner, chat.id);
-    const [messages, page, models] = await Promise.all([
-      store.listMessages(owner, chat.id),
+    const [conversation, page, models, noKey] = await Promise.all([
+      loadConversation({
+        store,
+        runner,
+        owner,
+        chatId: chat.id,
+        all: ctx.url.searchParams.get("history") === "all",
+        lang: ctx.state.lang,
+      }),
       store.listChats(owner, { limit: 200, q: searchOf(ctx.url) }),
       catalog.list(),
+      keyMissing(ctx.state.services, owner),
     ]);
-    const branch = currentBranch(messages ?? []);
-    const shown = ctx.url.searchParams.get("history") === "all"
-      ? Infinity
-      : RECENT_MESSAGES;
-    // The conversation as it stands (alternatives not chosen stay stored);
-    // a long chat opens at its latest messages, which keeps the page fast.
-    const shownMessages = branch.slice(-shown);
-    const answers = shownMessages.filter((m) => m.role === "assistant");
-    const prepared = await prepareMarkdown({
-      owner,
-      final: answers.filter((m) => m.status !== "streaming").map((m) =>
-        m.content
-      ),
-      growing: answers.filter((m) => m.status === "streaming").map((m) =>
-        m.content
-      ),
-    });
-    ctx.state.pageTitle = chat.title;
+    ctx.state.pageTitle = shownTitle(chat, ctx.state.lang);
     return ctx.render({
       chat,
       chats: page.chats,
-      messages: shownMessages,
-      prepared,
-      earlier: branch.length - Math.min(shown, branch.length),
-      groups: answerGroups(messages ?? []),
+      conversation,
       models,
       ...shellPrefs(req, ctx.url),
+      keyMissing: noKey,
     });
   },
 } satisfies Handlers<ChatPageData, AppState>;
@@ -87,26 +76,22 @@ export async function renderDraft(
   ctx: FreshContext<AppState, ChatPageData>,
 ): Promise<Response> {
   const { store, chats, models } = ctx.state.services;
-  const [chat, page, list] = await Promise.all([
+  const [chat, page, list, noKey] = await Promise.all([
     chats.draft(ctx.state),
     store.listChats(ctx.state.owner, { limit: 200, q: searchOf(ctx.url) }),
     models.list(),
+    keyMissing(ctx.state.services, ctx.state.owner),
   ]);
   return ctx.render({
     chat,
     draft: true,
     chats: page.chats,
-    messages: [],
-    groups: {},
-    earlier: 0,
+    conversation: EMPTY_CONVERSATION,
     models: list,
-    prepared: new Map(),
     ...shellPrefs(req, ctx.url),
+    keyMissing: noKey,
   });
 }
-
-/** How many of a chat's latest messages the page shows by default. */
-const RECENT_MESSAGES = 200;
 
 /** The list's search text, if any. */
 function searchOf(url: URL): string | undefined {
@@ -137,11 +122,12 @@ export default function ChatPage(
 ) {
   const { lang, services } = state;
   const invalid = FIELD_LABELS[url.searchParams.get("invalid") ?? ""];
-  const keyMissing = !services.config.openrouterApiKey;
   return (
     <ChatShell
       chat={data.chat}
-      chats={data.chats.map(summary)}
+      chats={data.chats.map((c) =>
+        summary({ ...c, title: shownTitle(c, lang) })
+      )}
       models={data.models.map(option)}
       q={searchOf(url)}
       renaming={url.searchParams.get("rename") ?? undefined}
@@ -155,9 +141,6 @@ export default function ChatPage(
       appTitle={t(lang, "app.title")}
       notices={
         <>
-          {keyMissing && (
-            <p role="alert" class="notice">{t(lang, "key.missing")}</p>
-          )}
           {invalid && (
             <p role="alert" class="notice">
               {t(lang, "form.invalid", { field: t(lang, invalid) })}
@@ -166,20 +149,12 @@ export default function ChatPage(
         </>
       }
     >
-      {data.earlier > 0 && (
-        <a class="earlier" href={`/chats/${data.chat.id}?history=all`}>
-          {t(lang, "chat.earlier", { count: data.earlier })}
-        </a>
-      )}
-      <PreparedMarkdown.Provider value={data.prepared}>
-        <ChatView
-          chatId={data.chat.id}
-          groups={data.groups}
-          timeZone={state.timeZone}
-          messages={data.messages}
-          greeting={t(lang, "chat.greeting")}
-        />
-      </PreparedMarkdown.Provider>
+      <Conversation
+        chat={data.chat}
+        data={data.conversation}
+        timeZone={state.timeZone}
+        keyMissing={data.keyMissing}
+      />
     </ChatShell>
   );
 }

@@ -508,7 +508,7 @@ Deno.test("regenerate keeps earlier answers as alternatives; one is current in c
   await refused.body?.cancel();
 });
 
-Deno.test("editing a sent message replaces it and everything after it with a new answer", async () => {
+Deno.test("editing a sent message makes a new version from it; the old one stays stored aside", async () => {
   const client = new ApiClient(app.url);
   const id = await client.createChat();
   await client.send(id, "ibu kota Jepang?");
@@ -530,15 +530,25 @@ Deno.test("editing a sent message replaces it and everything after it with a new
     "Echo: ibu kota Thailand?",
   );
   const after = await client.json<
-    { messages: { id: string; content: string }[]; chat: { title: string } }
+    {
+      messages: {
+        id: string;
+        content: string;
+        inactive?: boolean;
+        group?: string;
+      }[];
+      chat: { title: string };
+    }
   >(
     `/api/chats/${id}`,
   );
-  assertEquals(after.messages.length, 2);
-  assertEquals(after.messages[0].id, messages[0].id);
-  assertEquals(after.messages[0].content, "ibu kota Thailand?");
+  const current = after.messages.filter((m) => !m.inactive);
+  assertEquals(current.length, 2);
+  assertEquals(current[0].content, "ibu kota Thailand?");
+  assertEquals(current[0].group, messages[0].id, "a version of the first");
+  assertEquals(after.messages.length, 6, "the first version is kept");
   assertEquals(after.chat.title, "ibu kota Thailand?");
-  const answer = after.messages[1].id;
+  const answer = current[1].id;
   const refused = await client.fetch(
     `/api/chats/${id}/messages/${answer}/resend`,
     {

@@ -54,12 +54,25 @@ Deno.test("!info_model describes the chat's model", async () => {
   assertStringIncludes(text, "free");
 });
 
-Deno.test("an unknown command names itself and points to !help", async () => {
+Deno.test("a lone mistyped command names itself and points to !help", async () => {
   const client = new ApiClient(app.url);
   const id = await client.createChat();
-  const text = finalOf(await client.send(id, "!terbang")).content;
-  assertStringIncludes(text, "!terbang");
+  const asked = app.fake.requests.length;
+  const text = finalOf(await client.send(id, "!wakut")).content;
+  assertStringIncludes(text, "!wakut");
   assertStringIncludes(text, "!help");
+  assertEquals(app.fake.requests.length, asked, "the model was not asked");
+});
+
+Deno.test("a message that starts with ! but no command reaches the model", async () => {
+  const client = new ApiClient(app.url);
+  const id = await client.createChat();
+  const answer = finalOf(await client.send(id, "!Penting: besok rapat jam 9"));
+  assertEquals(answer.command, undefined);
+  const asked = app.fake.requests.at(-1)!.body as {
+    messages: { role: string; content: string }[];
+  };
+  assertEquals(asked.messages.at(-1)?.content, "!Penting: besok rapat jam 9");
 });
 
 Deno.test("!summarize_chat streams a summary from the model; commands never go back as context", async () => {

@@ -47,10 +47,12 @@ browserTest(
         1,
       );
 
-      await page.getByRole("button", { name: "Copy last response" }).click();
-      await page.getByRole("button", { name: "Copy last response" }).getByText(
-        "Copied",
-      ).waitFor();
+      const copy = lastAnswer(page).getByRole("button", {
+        name: "Copy",
+        exact: true,
+      });
+      await copy.click();
+      await copy.getByRole("status").filter({ hasText: "Copied" }).waitFor();
       const clip = await page.evaluate(() => navigator.clipboard.readText());
       assertStringIncludes(clip, "Echo: [[fake:slow=60]] cerita panjang");
     } finally {

@@ -69,3 +69,23 @@ export const SIZES = [
   ["desktop", { width: 1280, height: 720 }],
   ["phone", { width: 360, height: 740 }],
 ] as const;
+
+/**
+ * Waits until the conversation has settled after a turn: nothing runs or
+ * waits, and the page's history has been re-read from the server.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const log = document.getElementById("chat-log");
+    return !!log && !log.hasAttribute("data-busy") &&
+      !log.hasAttribute("data-tail");
+  });
+}
+
+/** Closes the chat list where it covers the conversation (a phone's stacked or drawer layout). */
+export async function hideChatList(page: Page): Promise<void> {
+  const hide = page.getByRole("button", {
+    name: /^(Hide chat list|Sembunyikan daftar obrolan)$/,
+  });
+  if (await hide.isVisible()) await hide.click();
+}

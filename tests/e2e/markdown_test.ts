@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
-import { lastAnswer, sendMessage } from "./helpers.ts";
+import { lastAnswer, sendMessage, settled } from "./helpers.ts";
 import { startApp } from "@/tests/app_server.ts";
 import { XSS_MARKER, xssCorpus } from "@/lib/markdown/xss_corpus.ts";
 
@@ -138,6 +138,9 @@ browserTest(
       await page.getByRole("button", { name: "Cancel" }).click();
       await lastAnswer(page).and(page.locator('[data-status="cancelled"]'))
         .waitFor();
+      await lastAnswer(page).getByRole("button", { name: "Copy code" })
+        .waitFor();
+      await settled(page);
       await lastAnswer(page).getByRole("button", { name: "Copy code" })
         .waitFor();
     } finally {

@@ -12,8 +12,15 @@ export const handler = {
    * message of an unsaved new chat stores the chat.
    */
   async POST(req, ctx) {
-    const { content } = await body(req, ctx, sendMessageBody);
-    const chat = await chatForMessage(ctx);
+    const { content, persona } = await body(req, ctx, sendMessageBody);
+    let chat = await chatForMessage(ctx);
+    const { store, chats } = ctx.state.services;
+    if (
+      persona && persona !== chat.persona &&
+      !await store.countMessages(ctx.state.owner, chat.id)
+    ) {
+      chat = await chats.update(ctx.state.owner, chat, { persona });
+    }
     const turn = { ...actorOf(ctx.state), chat };
     return eventStreamResponse(await sendMessage(turn, content));
   },

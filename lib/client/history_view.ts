@@ -1,0 +1,74 @@
+/**
+ * The server-rendered history in the browser: replacing it with a fresh
+ * copy from the server, hiding what a turn superseded, and giving its
+ * markdown what the server cannot (Copy code, highlighting, math).
+ */
+/** The element the server renders the history into. */
+export const HISTORY_ID = "chat-history";
+
+/** The history's element, if the page has one. */
+export function historyElement(): HTMLElement | null {
+  return document.getElementById(HISTORY_ID);
+}
+
+/**
+ * Puts the history HTML of `/chats/:id/history` in place of the page's; the
+ * bodies it left empty (`data-keep`) take the page's own rendering of those
+ * answers, so a long answer is not parsed and laid out again. False, and
+ * nothing changed, when one of those is not on the page.
+ */
+export function replaceHistory(html: string): boolean {
+  const old = historyElement();
+  if (!old) return true;
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const next = template.content.getElementById(HISTORY_ID);
+  if (!next) return true;
+  const places = [...next.querySelectorAll<HTMLElement>("[data-keep]")];
+  const bodies = places.map((place) =>
+    document.getElementById(`m-${place.dataset.keep}`)?.querySelector(
+      ".markdown",
+    )
+  );
+  if (bodies.some((body) => !body)) return false;
+  places.forEach((place, i) => place.replaceWith(bodies[i]!));
+  // The container stays: it keeps the history out of the log's
+  // announcements (aria-live="off"), so a re-read is not read out again.
+  old.replaceChildren(...next.childNodes);
+  enhanceHistory(old);
+  return true;
+}
+
+/** Hides the history's messages from `id` on (null shows them all). */
+export function hideHistoryFrom(id: string | null): void {
+  const articles = historyElement()?.querySelectorAll("article") ?? [];
+  let hiding = false;
+  for (const article of articles) {
+    if (article.dataset.id === id) hiding = true;
+    article.hidden = hiding;
+  }
+}
+
+/**
+ * Adds Copy code, highlighting and math to the history's markdown; its code
+ * loads after the page, which reads fine without it.
+ */
+export function enhanceHistory(
+  root: HTMLElement | null = historyElement(),
+): void {
+  const t = labels();
+  if (!root || !t) return;
+  const blocks = root.querySelectorAll(".markdown");
+  if (!blocks.length) return;
+  import("@/lib/markdown/enhance.ts").then(
+    ({ enhance }) => enhance(blocks, t),
+    () => {/* offline: the text reads fine as it is */},
+  );
+}
+
+function labels() {
+  const log = document.querySelector<HTMLElement>("[data-copy-code]");
+  return log
+    ? { copyCode: log.dataset.copyCode!, copied: log.dataset.copied! }
+    : null;
+}
