@@ -21,7 +21,9 @@ const VALID: Record<string, { titles: string[]; texts: string[] }> = {
     texts: ["Selamat pagi, jam berapa sebaiknya sarapan?"],
   },
   "chatai_all.json": {
-    titles: ["Belajar pecahan", "Obrolan baru", "日本語の挨拶 🇯🇵"],
+    // "Obrolan baru" is the app's own untitled title: the English UI shows it
+    // as "New chat" (shownTitle).
+    titles: ["Belajar pecahan", "New chat", "日本語の挨拶 🇯🇵"],
     texts: ["Berapa 1/2 + 1/3?", "5/6"],
   },
   "chatai_single.json": {

@@ -6,7 +6,7 @@
  */
 import { assert, assertEquals, assertMatch } from "@/tests/assert.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
-import { browserTest } from "@/tests/browser.ts";
+import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import manifest from "@/fresh.gen.ts";
 
 const app = await startApp();
@@ -56,9 +56,7 @@ browserTest(
   "the chat page's islands run under its CSP, and an inline script without the page's nonce is refused",
   async ({ page }) => {
     await page.goto(app.url);
-    await page.waitForFunction(() =>
-      document.documentElement.dataset.islands === "ready"
-    );
+    await waitForIslands(page);
     const outcome = await page.evaluate(() =>
       new Promise<{ ran: boolean; directive: string }>((resolve) => {
         document.addEventListener("securitypolicyviolation", (e) =>
