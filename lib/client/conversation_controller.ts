@@ -40,6 +40,7 @@ export class ConversationController {
   #pending = { text: "", frame: 0 };
   #looping = false;
   #refreshing = false;
+  #refreshAgain = false;
 
   constructor(readonly chatId: string, streaming: Message | null) {
     this.state = initialConversation(streaming);
@@ -314,27 +315,36 @@ export class ConversationController {
 
   /** Re-reads the server-rendered history; the tail it now holds goes. */
   async #refresh(): Promise<void> {
-    if (this.#refreshing) return;
+    // A turn that ended while a re-read was on its way asks again: the
+    // HTML that comes back was read before that turn's answer was stored.
+    if (this.#refreshing) return void (this.#refreshAgain = true);
     this.#refreshing = true;
     try {
-      // The answers on screen keep their rendering (history_view.ts).
-      const keep = this.state.tail.filter((m) =>
-        m.role === "assistant" && m.status !== "streaming"
-      ).map((m) => m.id);
-      for (const ids of keep.length ? [keep, []] : [[]]) {
-        const query = new URLSearchParams(location.search);
-        if (ids.length) query.set("keep", ids.join(","));
-        const res = await fetch(`/chats/${this.chatId}/history?${query}`);
-        if (res.status !== 200) return;
-        const html = await res.text();
-        // A turn started meanwhile: its end re-reads the history again.
-        if (!canRefresh(this.state)) return;
-        if (replaceHistory(html)) return this.dispatch({ type: "refreshed" });
-      }
+      do {
+        this.#refreshAgain = false;
+        await this.#refreshOnce();
+      } while (this.#refreshAgain && canRefresh(this.state));
     } catch {
       // Offline: the tail stays on screen; the next turn's end tries again.
     } finally {
       this.#refreshing = false;
+    }
+  }
+
+  async #refreshOnce(): Promise<void> {
+    // The answers on screen keep their rendering (history_view.ts).
+    const keep = this.state.tail.filter((m) =>
+      m.role === "assistant" && m.status !== "streaming"
+    ).map((m) => m.id);
+    for (const ids of keep.length ? [keep, []] : [[]]) {
+      const query = new URLSearchParams(location.search);
+      if (ids.length) query.set("keep", ids.join(","));
+      const res = await fetch(`/chats/${this.chatId}/history?${query}`);
+      if (res.status !== 200) return;
+      const html = await res.text();
+      // A turn started (or ended) meanwhile: this HTML is older than it.
+      if (!canRefresh(this.state) || this.#refreshAgain) return;
+      if (replaceHistory(html)) return this.dispatch({ type: "refreshed" });
     }
   }
 }
