@@ -138,7 +138,22 @@ export default function ModelPicker(
         />
         <Icon name="chevronDown" />
       </div>
-      <input type="hidden" name="model" form="settings-form" value={model} />
+      {
+        /* Without a script the list above cannot open: this plain select
+           (shown only then) chooses, and the settings form's Save sends it. */
+      }
+      <select
+        class="model-select"
+        name="model"
+        form="settings-form"
+        aria-label={t("shell.model")}
+        value={model}
+      >
+        {!current && <option value={model}>{model}</option>}
+        {props.models.map((m) => (
+          <option key={m.id} value={m.id}>{m.name}</option>
+        ))}
+      </select>
       {open && (
         <div class="model-popup">
           <label class="check">

@@ -134,3 +134,32 @@ browserTest(
     }
   },
 );
+
+browserTest(
+  "with JavaScript off the Model select and Save settings change the chat's model",
+  async ({ page }) => {
+    const app = await startApp();
+    try {
+      const client = new ApiClient(app.url);
+      const id = await client.createChat();
+      await client.send(id, "Halo");
+      await shareSession(page, client);
+      await page.goto(`${app.url}/chats/${id}?lang=en&settings=open`);
+      const model = page.getByRole("combobox", { name: "Model" });
+      await model.selectOption({ label: "OpenAI: GPT-4o-mini" });
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await page.waitForLoadState("load");
+      const chat = await client.json<{ chat: { model: string } }>(
+        `/api/chats/${id}`,
+      );
+      assertEquals(chat.chat.model, "openai/gpt-4o-mini");
+      assertEquals(
+        await page.getByRole("combobox", { name: "Model" }).inputValue(),
+        "openai/gpt-4o-mini",
+      );
+    } finally {
+      await app.close();
+    }
+  },
+  { javaScriptEnabled: false },
+);
