@@ -16,6 +16,7 @@ import {
 } from "@/lib/client/chat_stream.ts";
 import { playDoneSound } from "@/lib/client/sound.ts";
 import {
+  busy,
   canRefresh,
   type ConversationEvent,
   type ConversationState,
@@ -40,7 +41,8 @@ export class ConversationController {
   #pending = { text: "", frame: 0 };
   #looping = false;
   #refreshing = false;
-  #refreshAgain = false;
+  /** Turns that ended so far: a re-read started before the last one is stale. */
+  #turnsEnded = 0;
 
   constructor(readonly chatId: string, streaming: Message | null) {
     this.state = initialConversation(streaming);
@@ -49,7 +51,9 @@ export class ConversationController {
   /** Applies `event` and tells the islands. */
   dispatch(event: ConversationEvent): void {
     if (event.type !== "delta") this.#flush();
+    const wasBusy = busy(this.state);
     this.state = reduce(this.state, event);
+    if (wasBusy && !busy(this.state)) this.#turnsEnded++;
     for (const listener of this.#listeners) listener();
     if (canRefresh(this.state)) this.#refresh();
   }
@@ -315,15 +319,16 @@ export class ConversationController {
 
   /** Re-reads the server-rendered history; the tail it now holds goes. */
   async #refresh(): Promise<void> {
-    // A turn that ended while a re-read was on its way asks again: the
-    // HTML that comes back was read before that turn's answer was stored.
-    if (this.#refreshing) return void (this.#refreshAgain = true);
+    if (this.#refreshing) return;
     this.#refreshing = true;
     try {
+      // A turn that ended while a re-read was on its way needs another:
+      // the HTML that came back was read before its answer was stored.
+      let ended;
       do {
-        this.#refreshAgain = false;
-        await this.#refreshOnce();
-      } while (this.#refreshAgain && canRefresh(this.state));
+        ended = this.#turnsEnded;
+        await this.#refreshOnce(ended);
+      } while (ended !== this.#turnsEnded && canRefresh(this.state));
     } catch {
       // Offline: the tail stays on screen; the next turn's end tries again.
     } finally {
@@ -331,7 +336,7 @@ export class ConversationController {
     }
   }
 
-  async #refreshOnce(): Promise<void> {
+  async #refreshOnce(ended: number): Promise<void> {
     // The answers on screen keep their rendering (history_view.ts).
     const keep = this.state.tail.filter((m) =>
       m.role === "assistant" && m.status !== "streaming"
@@ -343,7 +348,7 @@ export class ConversationController {
       if (res.status !== 200) return;
       const html = await res.text();
       // A turn started (or ended) meanwhile: this HTML is older than it.
-      if (!canRefresh(this.state) || this.#refreshAgain) return;
+      if (!canRefresh(this.state) || ended !== this.#turnsEnded) return;
       if (replaceHistory(html)) return this.dispatch({ type: "refreshed" });
     }
   }
