@@ -12,6 +12,7 @@
  * Markers (browser tests type them into a message):
  * - `[[fake:error401]]` (any status: 400 401 402 403 404 408 429 500 502 503…):
  *   that HTTP status with OpenRouter's JSON error body; 429 has `Retry-After: 2`
+ * - `[[fake:wide_table]]`: an answer holding a table wider than a phone
  * - `[[fake:slow]]`, `[[fake:slow=200]]`: the echo at 50 (or 200) ms per token
  * - `[[fake:delay=3000]]`: the echo after a first-token delay
  * - `[[fake:stall]]`: three tokens, then silence until the client leaves

@@ -116,6 +116,16 @@ export function scenarioFromMarker(content: string): Scenario | undefined {
       };
     case "midstream_error":
       return { type: "midstream_error" };
+    case "wide_table": {
+      // A table wider than a phone: twelve long headers, one row.
+      const row = Array.from({ length: 12 }, (_, i) => `kolom panjang ${i}`);
+      return {
+        type: "answer",
+        text: `Tabel:\n\n| ${row.join(" | ")} |\n|${
+          row.map(() => "---").join("|")
+        }|\n| ${row.map((_, i) => i).join(" | ")} |\n`,
+      };
+    }
     case "bad_json":
       return { type: "raw", body: 'data: {"choices": [oops\n\n' };
     case "html":
