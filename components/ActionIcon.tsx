@@ -1,4 +1,9 @@
-/** The conversation's line icons (inline SVG, like Icon.tsx): each button has its own accessible name. */
+import { LineIcon } from "./Icon.tsx";
+
+/**
+ * The conversation's line icons. Their paths stay apart from the shell's
+ * (`Icon.tsx`) so that the chat islands' first load carries only these.
+ */
 const PATHS = {
   copy: "M9 9h10v11H9zM5 15V4h10",
   thumb:
@@ -18,21 +23,5 @@ export type ActionIconName = keyof typeof PATHS;
 
 /** An icon inside a button that has its own accessible name. */
 export function ActionIcon(props: { name: ActionIconName; flip?: boolean }) {
-  return (
-    <svg
-      class={props.flip ? "icon icon--flip" : "icon"}
-      viewBox="0 0 24 24"
-      width="18"
-      height="18"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      stroke-width="1.8"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-    >
-      <path d={PATHS[props.name]} />
-    </svg>
-  );
+  return <LineIcon d={PATHS[props.name]} flip={props.flip} />;
 }

@@ -25,8 +25,11 @@ const PATHS = {
 /** The names of the icons. */
 export type IconName = keyof typeof PATHS;
 
-/** An icon for a button that has its own accessible name. */
-export function Icon(props: { name: IconName; flip?: boolean }) {
+/**
+ * A 24×24 line icon drawn from path data `d`, for a button that has its own
+ * accessible name. Icon sets that load apart (`ActionIcon.tsx`) draw with it.
+ */
+export function LineIcon(props: { d: string; flip?: boolean }) {
   return (
     <svg
       class={props.flip ? "icon icon--flip" : "icon"}
@@ -41,7 +44,12 @@ export function Icon(props: { name: IconName; flip?: boolean }) {
       stroke-linecap="round"
       stroke-linejoin="round"
     >
-      <path d={PATHS[props.name]} />
+      <path d={props.d} />
     </svg>
   );
+}
+
+/** An icon of the shell for a button that has its own accessible name. */
+export function Icon(props: { name: IconName; flip?: boolean }) {
+  return <LineIcon d={PATHS[props.name]} flip={props.flip} />;
 }

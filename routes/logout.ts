@@ -1,12 +1,6 @@
 import type { Handlers } from "$fresh/server.ts";
-import { accountCookie } from "@/lib/accounts/sessions.ts";
-import { seeOther } from "@/lib/http/redirect.ts";
+import { signOutBrowser } from "@/lib/http/account_session.ts";
 import { authCookie } from "@/lib/security/password_gate.ts";
-import {
-  newOwnerId,
-  sessionCookie,
-  signSession,
-} from "@/lib/security/session.ts";
 import type { AppState } from "@/lib/state.ts";
 
 export const handler = {
@@ -15,21 +9,9 @@ export const handler = {
    * browser; the browser gets a new anonymous owner, so the next person
    * here does not see the previous one's chats.
    */
-  async POST(_req, ctx) {
-    const { account, sessionId, services } = ctx.state;
-    const { secureCookies } = services.config;
-    if (account && sessionId) {
-      await services.accounts.sessions.end(account.id, sessionId);
-    }
-    const res = seeOther("/login");
-    res.headers.append("Set-Cookie", authCookie("", secureCookies));
-    res.headers.append("Set-Cookie", accountCookie("", secureCookies));
-    const fresh = await signSession(
-      newOwnerId(),
-      Date.now(),
-      services.sessionKeys[0],
-    );
-    res.headers.append("Set-Cookie", sessionCookie(fresh, secureCookies));
-    return res;
-  },
+  POST: (_req, ctx) =>
+    signOutBrowser(ctx, {
+      location: "/login",
+      also: [authCookie("", ctx.state.services.config.secureCookies)],
+    }),
 } satisfies Handlers<unknown, AppState>;

@@ -10,6 +10,11 @@ import { ApiError } from "@/lib/http/api.ts";
 import { readFormBody } from "@/lib/http/form.ts";
 import { seeOther } from "@/lib/http/redirect.ts";
 import { safeNext } from "@/lib/security/password_gate.ts";
+import {
+  newOwnerId,
+  sessionCookie,
+  signSession,
+} from "@/lib/security/session.ts";
 import type { AppState } from "@/lib/state.ts";
 
 /** Account forms hold a name, a password, a key: a few KB at most. */
@@ -67,5 +72,34 @@ export async function startSession(
     held ? `/account/move?next=${encodeURIComponent(target)}` : target,
   );
   res.headers.append("Set-Cookie", accountCookie(cookie, config.secureCookies));
+  return res;
+}
+
+/**
+ * Ends this browser's account session (its record is deleted, so a kept
+ * cookie is worthless) and redirects to `location` with a brand-new
+ * anonymous owner, so the next person here sees no one's chats. `also`
+ * are further cookies to set (the password gate's, when it signs out too).
+ */
+export async function signOutBrowser(
+  ctx: FreshContext<AppState>,
+  options: { location: string; also?: string[] },
+): Promise<Response> {
+  const { account, sessionId, services } = ctx.state;
+  if (account && sessionId) {
+    await services.accounts.sessions.end(account.id, sessionId);
+  }
+  const { secureCookies } = services.config;
+  const res = seeOther(options.location);
+  for (const cookie of options.also ?? []) {
+    res.headers.append("Set-Cookie", cookie);
+  }
+  res.headers.append("Set-Cookie", accountCookie("", secureCookies));
+  const fresh = await signSession(
+    newOwnerId(),
+    Date.now(),
+    services.sessionKeys[0],
+  );
+  res.headers.append("Set-Cookie", sessionCookie(fresh, secureCookies));
   return res;
 }

@@ -1,6 +1,5 @@
-import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
-import { AccountShell } from "@/components/account/AccountShell.tsx";
-import { SignInForms } from "@/components/account/SignInForms.tsx";
+import type { Handlers, RouteConfig } from "$fresh/server.ts";
+import { SignInAgain } from "@/components/account/SignInAgain.tsx";
 import {
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
@@ -78,23 +77,5 @@ export const handler = {
   },
 } satisfies Handlers<Data, AppState>;
 
-/** The account page again, with what was wrong with the new account. */
-export default function CreateProblem(
-  { data, state }: PageProps<Data, AppState>,
-) {
-  const { lang } = state;
-  return (
-    <AccountShell
-      lang={lang}
-      title={t(lang, "account.title")}
-      problem={data.problem}
-    >
-      <SignInForms
-        lang={lang}
-        next={data.next}
-        signup={state.services.config.accounts.signup}
-        invite={data.invite}
-      />
-    </AccountShell>
-  );
-}
+/** The account page again, with what was wrong. */
+export default SignInAgain;

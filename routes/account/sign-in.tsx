@@ -1,6 +1,5 @@
-import type { Handlers, PageProps, RouteConfig } from "$fresh/server.ts";
-import { AccountShell } from "@/components/account/AccountShell.tsx";
-import { SignInForms } from "@/components/account/SignInForms.tsx";
+import type { Handlers, RouteConfig } from "$fresh/server.ts";
+import { SignInAgain } from "@/components/account/SignInAgain.tsx";
 import { signInWithPassword } from "@/lib/accounts/sign_in.ts";
 import {
   accountForm,
@@ -55,23 +54,5 @@ export const handler = {
   },
 } satisfies Handlers<Data, AppState>;
 
-/** The account page again, with what went wrong signing in. */
-export default function SignInProblem(
-  { data, state }: PageProps<Data, AppState>,
-) {
-  const { lang } = state;
-  return (
-    <AccountShell
-      lang={lang}
-      title={t(lang, "account.title")}
-      problem={data.problem}
-    >
-      <SignInForms
-        lang={lang}
-        next={data.next}
-        signup={state.services.config.accounts.signup}
-        username={data.username}
-      />
-    </AccountShell>
-  );
-}
+/** The account page again, with what was wrong. */
+export default SignInAgain;
