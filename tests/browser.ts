@@ -163,6 +163,14 @@ export async function waitForIslands(page: Page): Promise<void> {
       );
     }
   });
+  // lib/fresh loads the client navigation after the islands (real Fresh
+  // has it in its runtime): once it runs, links navigate in place, and no
+  // late request reaches a server the test has closed.
+  await page.waitForFunction(() => {
+    const root = document.documentElement.dataset;
+    return root.islands !== "ready" || root.clientNav === "ready" ||
+      !document.querySelector("[f-client-nav]");
+  });
   // Parts the page makes interactive after load (islands/Enhance.tsx).
   await page.waitForFunction(() =>
     !document.querySelector("[data-lazy]") ||

@@ -24,7 +24,8 @@ async function openChat(page: Page, url: string, theme?: string) {
 async function shoot(page: Page, name: string) {
   await Deno.mkdir(SHOTS, { recursive: true });
   const path = new URL(`${name}.png`, SHOTS).pathname;
-  await page.screenshot({ path, fullPage: true });
+  // Finished transitions: the screen as it rests, not a drawer half-closed.
+  await page.screenshot({ path, fullPage: true, animations: "disabled" });
   console.log(`screenshot: ${path}`);
 }
 

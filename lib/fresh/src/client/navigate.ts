@@ -48,6 +48,8 @@ export function startClientNav(): void {
     history.replaceState({ index, scrollX, scrollY }, document.title);
   }
   document.addEventListener("click", onClick);
+  // Lets tests and tools know that links now navigate in place.
+  document.documentElement.dataset.clientNav = "ready";
   document.addEventListener("submit", onSubmit);
   addEventListener("popstate", onPopState);
 }
