@@ -25,7 +25,7 @@ import {
   type RequestKind,
 } from "./conversation.ts";
 import { type LinkEvent, retryPlan } from "./stream_state.ts";
-import { replaceHistory } from "./history_view.ts";
+import { keepableAnswers, replaceHistory } from "./history_view.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const whenOnline = () =>
@@ -338,9 +338,9 @@ export class ConversationController {
 
   async #refreshOnce(ended: number): Promise<void> {
     // The answers on screen keep their rendering (history_view.ts).
-    const keep = this.state.tail.filter((m) =>
-      m.role === "assistant" && m.status !== "streaming"
-    ).map((m) => m.id);
+    const keep = keepableAnswers(
+      this.state.tail.filter((m) => m.role === "assistant").map((m) => m.id),
+    );
     for (const ids of keep.length ? [keep, []] : [[]]) {
       const query = new URLSearchParams(location.search);
       if (ids.length) query.set("keep", ids.join(","));

@@ -11,6 +11,24 @@ export function historyElement(): HTMLElement | null {
   return document.getElementById(HISTORY_ID);
 }
 
+/** A body the page rendered from an answer's whole final text (view.ts). */
+const COMPLETE_BODY = ".markdown[data-complete]";
+
+function completeBody(messageId: string): Element | null | undefined {
+  return document.getElementById(`m-${messageId}`)?.querySelector(
+    COMPLETE_BODY,
+  );
+}
+
+/**
+ * The answers among `ids` whose body on the page may stand in for the
+ * server's rendering: one still plain text, or still loading its markdown,
+ * is rendered again by the server.
+ */
+export function keepableAnswers(ids: string[]): string[] {
+  return ids.filter((id) => completeBody(id));
+}
+
 /**
  * Puts the history HTML of `/chats/:id/history` in place of the page's; the
  * bodies it left empty (`data-keep`) take the page's own rendering of those
@@ -25,11 +43,7 @@ export function replaceHistory(html: string): boolean {
   const next = template.content.getElementById(HISTORY_ID);
   if (!next) return true;
   const places = [...next.querySelectorAll<HTMLElement>("[data-keep]")];
-  const bodies = places.map((place) =>
-    document.getElementById(`m-${place.dataset.keep}`)?.querySelector(
-      ".markdown",
-    )
-  );
+  const bodies = places.map((place) => completeBody(place.dataset.keep!));
   if (bodies.some((body) => !body)) return false;
   places.forEach((place, i) => place.replaceWith(bodies[i]!));
   // The container stays: it keeps the history out of the log's

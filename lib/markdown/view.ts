@@ -38,6 +38,7 @@ export class MarkdownView {
       // Hydrated: the server rendered exactly this text.
       this.#shown = text;
       enhance(this.root.childNodes, this.labels);
+      if (final) this.#markComplete();
       return;
     }
     if (loadedMarkdownEngine()) return this.#render();
@@ -62,8 +63,17 @@ export class MarkdownView {
     this.#tail!.textContent = text;
   }
 
+  /**
+   * Tells the page that `root` shows the whole final text as markdown: only
+   * such a body may stand in for the server's rendering (history_view.ts).
+   */
+  #markComplete(): void {
+    this.root.dataset.complete = "";
+  }
+
   /** Empties `root` but for a fresh tail element. */
   #startOver(): HTMLElement {
+    delete this.root.dataset.complete;
     const tail = document.createElement("div");
     tail.className = "md-tail";
     this.root.replaceChildren(tail);
@@ -79,7 +89,9 @@ export class MarkdownView {
     const engine = loadedMarkdownEngine();
     const text = this.#text;
     if (this.#disposed || !engine || text === undefined) return;
-    if (this.#final && !this.#incremental && text === this.#shown) return;
+    if (this.#final && !this.#incremental && text === this.#shown) {
+      return this.#markComplete();
+    }
     let incremental = this.#incremental;
     // Answers only grow; a text that does not (checked when it completes,
     // to keep updates cheap) is rendered from scratch.
@@ -99,6 +111,7 @@ export class MarkdownView {
       this.#insert(incremental.finish(text));
       tail.remove();
       this.#tail = this.#incremental = undefined;
+      this.#markComplete();
     } else if (update.tail !== this.#tailHtml) {
       tail.innerHTML = this.#tailHtml = update.tail;
     }
