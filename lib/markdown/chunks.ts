@@ -55,11 +55,20 @@ export async function renderChunksAsync(
 ): Promise<string> {
   const steps = renderSteps(engine, text, options.now);
   for (;;) {
+    const started = performance.now();
     const step = steps.next();
     if (step.done) return step.value;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // A slow piece (hostile input) is followed by a pause as long as it, up
+    // to a limit: requests that arrived meanwhile get as much time.
+    const spent = performance.now() - started;
+    const pause = spent > BREATHE_FROM_MS ? Math.min(spent, BREATHE_MAX_MS) : 0;
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
+
+/** A piece slower than this is followed by a pause (`renderChunksAsync`). */
+const BREATHE_FROM_MS = 4;
+const BREATHE_MAX_MS = 10;
 
 /** The render of `text`, one piece per step; the return value is the HTML. */
 function* renderSteps(
@@ -72,16 +81,25 @@ function* renderSteps(
   let done = 0;
   for (const piece of markdownPieces(text)) {
     if (done > 0) yield;
-    if (now() - started > RENDER_BUDGET_MS) {
-      return html + plainChunk(text.slice(done));
-    }
+    if (now() - started > RENDER_BUDGET_MS) break;
     html += piece.text.length <= 2 * PIECE_MAX
       ? renderPiece(engine, piece.text)
       : plainChunk(piece.text);
     done = piece.end;
   }
-  return html;
+  if (done >= text.length) return html;
+  // Escaping is slow too when most characters need it (500,000 `<` take
+  // 50 ms or more): the rest is escaped a slice per step.
+  html += `${CHUNK_OPEN}<p class="md-raw">`;
+  for (let at = done; at < text.length; at += PLAIN_SLICE) {
+    if (at > done || done > 0) yield;
+    html += escapeHtml(text.slice(at, at + PLAIN_SLICE));
+  }
+  return html + "</p></div>";
 }
+
+/** Characters of plain text escaped per step (`renderSteps`). */
+const PLAIN_SLICE = 64 * 1024;
 
 function renderPiece(engine: MarkdownEngine, text: string): string {
   const tokens = engine.lex(text);

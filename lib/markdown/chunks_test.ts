@@ -1,5 +1,11 @@
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
-import { CHUNK_BLOCKS, CHUNK_OPEN, renderChunks } from "./chunks.ts";
+import {
+  CHUNK_BLOCKS,
+  CHUNK_OPEN,
+  renderChunks,
+  renderChunksAsync,
+} from "./chunks.ts";
+import { escapeHtml } from "./html.ts";
 import { markdownEngine } from "./render.ts";
 import { renderMarkdown } from "./testing.ts";
 
@@ -34,4 +40,25 @@ Deno.test("renderChunks() renders a long text whole while time allows", () => {
   const html = renderChunks(markdownEngine(), text, { now: () => 0 });
   assert(!html.includes("md-raw"));
   assertEquals(html.split("<strong>tebal</strong>").length - 1, 4000);
+});
+
+Deno.test("renderChunksAsync() escapes a long plain rest in slices, with other work run between them", async () => {
+  // 1 MB of `<`: escaping it at once holds the server for 50 ms or more.
+  const text = "<a".repeat(500_000);
+  let clock = 0;
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 0);
+  try {
+    const html = await renderChunksAsync(markdownEngine(), text, {
+      now: () => clock += 200,
+    });
+    // Time was up at once: the whole text is one plain paragraph.
+    assertEquals(
+      html,
+      `${CHUNK_OPEN}<p class="md-raw">${escapeHtml(text)}</p></div>`,
+    );
+    assert(ticks >= 10, `other work ran ${ticks} times, not between slices`);
+  } finally {
+    clearInterval(timer);
+  }
 });

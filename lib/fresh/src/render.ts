@@ -20,6 +20,7 @@ import type {
   RenderOptions,
   RouteModule,
 } from "./types.ts";
+import { htmlBody } from "./html_body.ts";
 
 /** What a page render needs besides the request. */
 export interface PageRenderInput {
@@ -98,7 +99,7 @@ export async function renderPage(input: PageRenderInput): Promise<Response> {
     title: headTitle(headNodes),
     end: templates + tags.body,
   });
-  return new Response(html, {
+  return new Response(htmlBody(html), {
     status: options?.status ?? 200,
     statusText: options?.statusText,
     headers,
