@@ -7,13 +7,8 @@
  * server-rendered history once a turn is over.
  */
 import type { Message } from "@/lib/chats/types.ts";
-import { readChatEvents } from "@/lib/events/chat_events.ts";
 import { announceChatUpdate } from "@/lib/client/chat_updates.ts";
-import {
-  apiFetch,
-  ApiRequestError,
-  ensureOk,
-} from "@/lib/client/chat_stream.ts";
+import { apiFetch, ApiRequestError, ensureOk } from "@/lib/client/api_fetch.ts";
 import { playDoneSound } from "@/lib/client/sound.ts";
 import {
   busy,
@@ -26,6 +21,20 @@ import {
 } from "./conversation.ts";
 import { type LinkEvent, retryPlan } from "./stream_state.ts";
 import { keepableAnswers, replaceHistory } from "./history_view.ts";
+
+/**
+ * The event-stream decoder is needed once an answer streams, not to read a
+ * chat: it loads when the browser is idle after the page (or at the first
+ * stream, if that comes sooner), outside the page's first load.
+ */
+let chatEvents:
+  | Promise<typeof import("@/lib/events/chat_events.ts")>
+  | undefined;
+const loadChatEvents = () =>
+  chatEvents ??= import("@/lib/events/chat_events.ts");
+if (typeof document !== "undefined") {
+  (globalThis.requestIdleCallback ?? setTimeout)(() => loadChatEvents());
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const whenOnline = () =>
@@ -224,6 +233,7 @@ export class ConversationController {
   /** Reads one stream; true when it ended with the answer's final message. */
   async #read(res: Response): Promise<boolean> {
     let final: Message | null = null;
+    const { readChatEvents } = await loadChatEvents();
     for await (const { event, data } of readChatEvents(res.body!)) {
       switch (event) {
         case "user":

@@ -8,7 +8,7 @@
 import { h, render } from "preact";
 import { MessageEditor } from "@/components/MessageEditor.tsx";
 import type { Feedback, Message } from "@/lib/chats/types.ts";
-import { apiFetch, ensureOk } from "@/lib/client/chat_stream.ts";
+import { apiFetch, ensureOk } from "@/lib/client/api_fetch.ts";
 import type { Translate } from "@/lib/i18n/context.ts";
 import { busy } from "./conversation.ts";
 import type { ConversationController } from "./conversation_controller.ts";

@@ -1,6 +1,6 @@
 /** The shell's calls of the chat API; a failure rejects with a message for the user. */
 import type { Chat } from "@/lib/chats/types.ts";
-import { apiFetch, ApiRequestError, ensureOk } from "./chat_stream.ts";
+import { apiFetch, ApiRequestError, ensureOk } from "./api_fetch.ts";
 
 /** What the chat list shows of a chat. */
 export interface ChatSummary {

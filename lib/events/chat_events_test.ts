@@ -1,4 +1,4 @@
-import { assert, assertEquals } from "@/tests/assert.ts";
+import { assert, assertEquals, assertRejects } from "@/tests/assert.ts";
 import type { Message } from "@/lib/chats/types.ts";
 import {
   type ChatEvent,
@@ -83,6 +83,21 @@ Deno.test("readChatEvents() yields the events of a body that arrives byte by byt
   const events: ChatEvent[] = [];
   for await (const event of readChatEvents(body)) events.push(event);
   assertEquals(events, every);
+});
+
+Deno.test("readChatEvents() gives what came before a broken connection, then rejects", async () => {
+  let pulls = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulls++ === 0) controller.enqueue(encodeChatEvent(every[1]));
+      else controller.error(new TypeError("network error"));
+    },
+  });
+  const events: ChatEvent[] = [];
+  await assertRejects(async () => {
+    for await (const event of readChatEvents(body)) events.push(event);
+  }, TypeError);
+  assertEquals(events, [every[1]]);
 });
 
 Deno.test("finishedEvents() sends an error before done only when the answer failed", () => {
