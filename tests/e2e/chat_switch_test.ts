@@ -99,3 +99,37 @@ for (const [size, viewport] of SIZES) {
     },
   );
 }
+
+for (const [size, viewport] of SIZES) {
+  browserTest(
+    `an unsent draft stays with its chat when another chat is opened and closed (${size})`,
+    async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const { first, second } = await twoChats(page);
+      await page.goto(`${app.url}/chats/${second}?lang=en`);
+      await waitForIslands(page);
+      const composer = page.getByRole("textbox", { name: "Message" });
+      await composer.fill("Jadwal hari Minggu juga, ya");
+
+      await showList(page);
+      await chatLink(page, "Resep rendang").click();
+      await page.waitForURL(`${app.url}/chats/${first}`);
+      await page.getByRole("heading", { name: "Resep rendang" }).waitFor();
+      await waitForIslands(page);
+      assertEquals(await composer.inputValue(), "", "the draft followed along");
+
+      await showList(page);
+      await chatLink(page, "Jadwal kereta").click();
+      await page.waitForURL(new RegExp(`/chats/${second}`));
+      await page.getByRole("heading", { name: "Jadwal kereta" }).waitFor();
+      await waitForIslands(page);
+      await pollUntil(
+        () =>
+          composer.inputValue().then((v) =>
+            v === "Jadwal hari Minggu juga, ya"
+          ),
+        { what: "the draft back in its chat" },
+      );
+    },
+  );
+}
