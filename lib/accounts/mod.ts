@@ -70,15 +70,23 @@ export class AccountService {
   }
 
   /**
-   * Refuses an answer (an `ApiError` in `lang`) when the person is over
-   * their answers per minute, or would answer on the operator's key while
-   * personal keys are required or their month's spend reached its limit.
+   * Refuses an answer (an `ApiError` in `lang`) when the account is
+   * disabled; and, for an answer from the model (`upstream`, the default),
+   * when the person is over their answers per minute, or would answer on the
+   * operator's key while personal keys are required or their month's spend
+   * reached its limit. A bang command is answered by the app: it costs
+   * nothing, so only the first check applies.
    */
-  async admitAnswer(owner: string, lang: Lang): Promise<void> {
+  async admitAnswer(
+    owner: string,
+    lang: Lang,
+    options: { upstream?: boolean } = {},
+  ): Promise<void> {
     const { account, personalKey } = await this.upstreamFor(owner);
     if (account?.disabled) {
       throw new ApiError("forbidden", t(lang, "account.disabled"));
     }
+    if (options.upstream === false) return;
     if (account?.answersPerMinute) {
       const limiter = new RateLimiter(this.kv, {
         name: "account_answers",

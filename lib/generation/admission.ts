@@ -113,7 +113,7 @@ function checkStanding(turn: TurnContext, standing: Standing): void {
   }
 }
 
-/** Whether a turn counts against the per-minute answer limits: a command answered without the model does not. */
+/** Whether a turn counts against the answer limits and the budget: a command answered without the model does not. */
 export interface Rated {
   rated?: boolean;
 }
@@ -145,7 +145,9 @@ export async function admit(
       options.rated === false ? unrated : checkRates(turn),
       runner.isRunning(owner, chat.id),
       // The person's budget and answers per minute (lib/accounts/).
-      turn.services.accounts.admitAnswer(owner, turn.lang),
+      turn.services.accounts.admitAnswer(owner, turn.lang, {
+        upstream: options.rated !== false,
+      }),
     ]);
     if (!history) {
       throw new ApiError("not_found", t(turn.lang, "api.not_found"));

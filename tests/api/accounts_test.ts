@@ -233,7 +233,7 @@ Deno.test("a PKCE callback with a wrong code, a replayed state or another accoun
   assertEquals(await app.services.accounts.keys.info(id), null);
 });
 
-Deno.test("over the monthly limit an answer on the operator's key is refused with the limit in the message", async () => {
+Deno.test("over the monthly limit an answer on the operator's key is refused with the limit in the message; a bang command still answers", async () => {
   const kiki = await accountClient(app.url, "kiki");
   const account = (await app.services.accounts.store.byUsername("kiki"))!;
   const chat = await kiki.createChat();
@@ -256,6 +256,10 @@ Deno.test("over the monthly limit an answer on the operator's key is refused wit
   const { error } = await res.json();
   assertStringIncludes(error.message, "spending limit");
   assertStringIncludes(error.message, "$1.0e-7");
+  // A bang command is answered by the app, not the model: it costs nothing.
+  const events = await kiki.send(chat, "!waktu");
+  const done = events.findLast((e) => e.event === "done");
+  assertEquals(done?.data.message?.status, "complete");
 });
 
 Deno.test("only an admin opens the admin page or changes an account there", async () => {
