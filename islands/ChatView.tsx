@@ -8,7 +8,7 @@ import { followLog } from "@/lib/client/follow.ts";
 import { enhanceHistory, hideHistoryFrom } from "@/lib/client/history_view.ts";
 import { delegateActions } from "@/lib/client/delegate_actions.ts";
 import { useConversation } from "@/lib/client/use_conversation.ts";
-import { useT } from "@/lib/i18n/context.ts";
+import { useLang, useT } from "@/lib/i18n/context.ts";
 import { ActionIcon } from "@/components/ActionIcon.tsx";
 
 interface Props {
@@ -27,6 +27,7 @@ interface Props {
  */
 export default function ChatView(props: Props) {
   const t = useT();
+  const lang = useLang();
   const controller = useMemo(
     () => conversationOf(props.chatId, props.streaming),
     [props.chatId],
@@ -48,9 +49,18 @@ export default function ChatView(props: Props) {
     enhanceHistory();
     // A reload during an answer re-attaches to it from its current text.
     if (props.streaming) controller.attach();
+    // "now" would stay "now": the times tick, with code loaded after the page.
+    let stopTimes = () => {};
+    let stopped = false;
+    import("@/lib/client/tick_times.ts").then(({ tickTimes }) => {
+      if (stopped) return;
+      stopTimes = tickTimes(log, { lang, timeZone: props.timeZone });
+    }, () => {/* offline: the times stay as the server wrote them */});
     return () => {
       follow.stop();
       stopActions();
+      stopped = true;
+      stopTimes();
     };
   }, [controller]);
 

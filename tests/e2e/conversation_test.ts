@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { startApp } from "@/tests/app_server.ts";
+import { pollUntil } from "@/tests/poll.ts";
 import {
   answersComplete,
   chatIdOf,
@@ -308,3 +309,34 @@ browserTest(
     assert(!text.includes("ditolak"), "no Indonesian left in the mark");
   },
 );
+
+for (const [size, viewport, lang] of RUNS) {
+  browserTest(
+    `a message's "now" becomes minutes ago while the chat stays open (${size}, ${lang})`,
+    async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.clock.install();
+      await openNewChat(page, lang);
+      await sendMessage(page, "Jam berapa sekarang?");
+      await answersComplete(page, 1);
+      const times = page.locator(".message-details time");
+      const now = lang === "en" ? "now" : "sekarang";
+      await pollUntil(
+        async () => (await times.allTextContents()).every((t) => t === now),
+        { what: `every time reads "${now}"` },
+      );
+      // The page's timers see three minutes pass.
+      await page.clock.fastForward("03:05");
+      // "3 min ago", "3 mnt lalu": words of the browser's own ICU.
+      const ago = lang === "en" ? /^3 min\.? ago$/ : /^3 mnt\.? (yang )?lalu$/;
+      await pollUntil(
+        async () => {
+          const texts = await times.allTextContents();
+          return texts.length >= 2 && texts.every((t) => ago.test(t));
+        },
+        { what: `every time reads ${ago}` },
+      );
+    },
+    { viewport },
+  );
+}
