@@ -1,7 +1,7 @@
 /**
  * Issue 13, finding 16: `GET /` and `HEAD /` of a visitor without chats
  * store nothing; the page shows an unsaved new chat that its first message
- * stores.
+ * stores (before the fix every such request stored an empty chat).
  */
 import { assert, assertEquals } from "@/tests/assert.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
@@ -12,12 +12,12 @@ async function keyCount(kv: Deno.Kv): Promise<number> {
   return count;
 }
 
-Deno.test("2,000 cookie-less GETs and HEADs of / store nothing; the first message stores the chat", async (t) => {
+Deno.test("200 cookie-less GETs and HEADs of /, 100 at a time, store nothing; the first message stores the chat", async (t) => {
   const app = await startApp();
   try {
     await t.step("no KV keys added", async () => {
       const before = await keyCount(app.services.kv);
-      for (let batch = 0; batch < 20; batch++) {
+      for (let batch = 0; batch < 2; batch++) {
         await Promise.all(
           Array.from({ length: 100 }, async (_, i) => {
             const res = await fetch(`${app.url}/`, {
