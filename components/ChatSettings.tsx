@@ -1,3 +1,8 @@
+import {
+  checkedPersonaChip,
+  checkPersonaChip,
+  onPersonaChip,
+} from "@/lib/client/persona_chips.ts";
 import { useEffect, useRef } from "preact/hooks";
 import { useLazyState } from "@/lib/client/lazy_state.ts";
 import { Icon } from "@/components/Icon.tsx";
@@ -57,7 +62,13 @@ export default function ChatSettings(props: Props) {
   };
   useEffect(() => {
     setLive(true);
-    return onPanelToggle("settings", (e) => {
+    // A chip picked before this panel's script ran.
+    const picked = checkedPersonaChip();
+    if (picked) setValues((v) => ({ ...v, persona: picked }));
+    const stopChips = onPersonaChip((persona) =>
+      setValues((v) => ({ ...v, persona }))
+    );
+    const stopToggle = onPanelToggle("settings", (e) => {
       opener.current = e.opener ?? null;
       setOpen((now) => {
         const next = e.open ?? !now;
@@ -67,6 +78,10 @@ export default function ChatSettings(props: Props) {
         return next;
       });
     });
+    return () => {
+      stopChips();
+      stopToggle();
+    };
   }, []);
   useEffect(() => {
     if (open && opener.current) {
@@ -87,6 +102,7 @@ export default function ChatSettings(props: Props) {
       );
       setState("saved");
       setProblem("");
+      if (patch.persona) checkPersonaChip(patch.persona);
       // A new chat is stored by its first setting: the address names it.
       const path = `/chats/${chat.id}`;
       if (location.pathname !== path) {

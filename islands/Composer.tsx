@@ -1,3 +1,4 @@
+import { checkedPersonaChip } from "@/lib/client/persona_chips.ts";
 import {
   useEffect,
   useLayoutEffect,
@@ -77,9 +78,7 @@ export default function Composer(props: Props) {
     if (!content || props.keyMissing) return;
     if (waits) return setQueued(true);
     // The first message of an empty chat carries the persona chosen for it.
-    const persona = document.querySelector<HTMLInputElement>(
-      "input[name=first-persona]:checked",
-    )?.value;
+    const persona = checkedPersonaChip();
     setDraft("");
     const accepted = await controller.send(content, persona ? { persona } : {});
     if (accepted) {

@@ -340,3 +340,60 @@ for (const [size, viewport, lang] of RUNS) {
     { viewport },
   );
 }
+
+for (const [size, viewport, lang] of RUNS) {
+  const names = lang === "en"
+    ? {
+      settings: "Chat settings",
+      prompt: "System prompt",
+      persona: "Persona",
+      saved: "Saved",
+      translator: "Translator",
+    }
+    : {
+      settings: "Pengaturan obrolan",
+      prompt: "Prompt sistem",
+      persona: "Persona",
+      saved: "Tersimpan",
+      translator: "Penerjemah",
+    };
+  browserTest(
+    `a new chat's persona chips and Chat settings show one choice, and the first message keeps a custom prompt (${size}, ${lang})`,
+    async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await openNewChat(page, lang);
+      await page.getByRole("radio", { name: names.translator }).check();
+      await page.getByRole("button", { name: names.settings }).click();
+      const panel = page.getByRole("region", { name: names.settings });
+      const persona = panel.getByRole("combobox", { name: names.persona });
+      await pollUntil(
+        async () => await persona.inputValue() === "translator",
+        { what: "the chip's persona in Chat settings" },
+      );
+      // A prompt of one's own makes the persona "Custom": no chip is it.
+      await panel.getByRole("textbox", { name: names.prompt })
+        .fill("Jawablah seperti bajak laut.");
+      await panel.getByRole("status").filter({ hasText: names.saved })
+        .waitFor();
+      await pollUntil(
+        () =>
+          page.locator("input[name=first-persona]:checked").count().then((n) =>
+            n === 0
+          ),
+        { what: "no persona chip checked" },
+      );
+      await page.keyboard.press("Escape");
+      const before = app.fake.requests.length;
+      await sendMessage(page, "Halo");
+      await answersComplete(page, 1);
+      const sent = app.fake.requests.slice(before).find((r) =>
+        r.path.endsWith("/chat/completions")
+      )?.body as { messages: { role: string; content: string }[] };
+      assertEquals(sent.messages[0], {
+        role: "system",
+        content: "Jawablah seperti bajak laut.",
+      });
+    },
+    { viewport },
+  );
+}
