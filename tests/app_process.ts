@@ -33,16 +33,26 @@ export function freePort(): number {
 /**
  * Starts `main.ts` with `env` (HOST is chosen, PORT too unless `port` is
  * given, e.g. to restart on the same address) and waits until it answers /healthz.
+ *
+ * With `built`, the process serves this test run's build made ahead
+ * (tests/shared_build.ts), as `deno task start` serves `_fresh/`. Without
+ * one, each process bundles the islands in memory under a build id of its
+ * own (Fresh's BUILD_ID), so a page that another or an earlier process
+ * served cannot load its code from this one: a test of a restart that a
+ * page lives through starts every process `built`, as a deployment is.
  */
 export async function startAppProcess(
   env: Record<string, string>,
-  options: { port?: number } = {},
+  options: { port?: number; built?: boolean } = {},
 ): Promise<AppProcess> {
+  const args = options.built
+    ? ["run", "-A", "tests/built_main.ts", await sharedOutDir()]
+    : ["run", "-A", "main.ts"];
   // A free port can be taken by another process before the app binds it;
   // then the app exits at once, and another port is tried.
   for (let attempt = 1;; attempt++) {
     try {
-      return await startOnce(env, options.port ?? freePort());
+      return await startOnce(env, options.port ?? freePort(), args);
     } catch (error) {
       if (!(error instanceof EarlyExit) || options.port || attempt >= 3) {
         throw error;
@@ -54,13 +64,25 @@ export async function startAppProcess(
 /** The app exited before it answered. */
 class EarlyExit extends Error {}
 
+/** This test run's shared build, relative to the app's root. */
+async function sharedOutDir(): Promise<string> {
+  const [{ sharedBuild }, { default: manifest }] = await Promise.all([
+    import("./shared_build.ts"),
+    import("../fresh.gen.ts"),
+  ]);
+  const outDir = (await sharedBuild(manifest)).build?.outDir;
+  if (!outDir) throw new Error("The shared test build failed");
+  return outDir;
+}
+
 async function startOnce(
   env: Record<string, string>,
   port: number,
+  args: string[],
 ): Promise<AppProcess> {
   const root = new URL("../", import.meta.url);
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "main.ts"],
+    args,
     cwd: root,
     env: {
       FLUSH_INTERVAL_MS: "100",

@@ -215,6 +215,9 @@ browserTest(
       const answer = answers(page).first();
       await answer.getByRole("button", { name: "Copy code" }).waitFor();
       assertEquals(await answer.locator(".code-lang").textContent(), "py");
+      // Highlighting loads its code after Copy code: the server stays up
+      // until it has (a request to a closed server is a page error).
+      await answer.locator('pre code.hljs[data-highlighted="yes"]').waitFor();
       await page.unrouteAll({ behavior: "ignoreErrors" });
     } finally {
       await app.close();

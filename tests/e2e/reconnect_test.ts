@@ -1,6 +1,8 @@
 /**
  * The browser through faults: the server dies during an answer and comes
- * back on the same port and KV file; the page says it is reconnecting, then
+ * back on the same port and KV file, from the same build (as a deployment
+ * restarts: a bundle made in memory would have other URLs, see
+ * tests/app_process.ts); the page says it is reconnecting, then
  * shows the interrupted answer with Retry, and the chat goes on without a
  * reload; Cancel while it is down and going offline are handled calmly.
  * No unhandled rejection, no script error.
@@ -59,7 +61,7 @@ for (const [label, viewport] of SIZES) {
       const fake = await startFakeOpenRouter();
       const env = processEnv(dir, fake);
       const port = freePort();
-      let app = await startAppProcess(env, { port });
+      let app = await startAppProcess(env, { port, built: true });
       try {
         const client = new ApiClient(app.url);
         const id = await client.createChat({ title: "Through faults" });
@@ -101,7 +103,7 @@ for (const [label, viewport] of SIZES) {
 
         // The restarted process knows the dead one's lease is gone (its
         // holder no longer runs) and repairs the answer at once.
-        app = await startAppProcess(env, { port });
+        app = await startAppProcess(env, { port, built: true });
         if (offline) await page.context().setOffline(false);
 
         await answer.and(page.locator('[data-status="error"]')).waitFor();

@@ -1,7 +1,8 @@
 /**
  * Client bundles with npm esbuild: one entry per island plus the runtime,
  * code-split into shared chunks with hashed names. URLs live under a build id
- * so that they can be cached forever.
+ * so that they can be cached forever; as Fresh 1.x's BUILD_ID, that id is
+ * one per process (see `processBuildId`).
  */
 import * as esbuild from "esbuild";
 import {
@@ -63,7 +64,7 @@ export async function bundle(options: {
   for (const file of result.outputFiles) {
     contents.set(file.path.slice(outdir.length + 1), file.contents);
   }
-  const buildId = await hashFiles(contents);
+  const buildId = await processBuildId;
   const urlOf = (name: string) => `${ASSET_PREFIX}${buildId}/${name}`;
 
   const assets: BuildAssets = {
@@ -171,19 +172,20 @@ function importMapPlugin(
   };
 }
 
-async function hashFiles(files: Map<string, Uint8Array>): Promise<string> {
-  const parts: Uint8Array[] = [];
-  const encoder = new TextEncoder();
-  for (const name of [...files.keys()].sort()) {
-    parts.push(encoder.encode(name), files.get(name)!);
-  }
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    all.set(p, offset);
-    offset += p.length;
-  }
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", all));
+/**
+ * Fresh 1.x's BUILD_ID: a hash of `DENO_DEPLOYMENT_ID`, else of `GITHUB_SHA`
+ * (CI), else of a random UUID, once per process. A bundle made in memory at
+ * start therefore belongs to its process: a page it served cannot load its
+ * code from a restarted or another instance. `deno task build` records the
+ * building process's id in its snapshot, which every process serving that
+ * build then shares.
+ */
+const processBuildId = (async () => {
+  const source = Deno.env.get("DENO_DEPLOYMENT_ID") ||
+    Deno.env.get("GITHUB_SHA") || crypto.randomUUID();
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-1", new TextEncoder().encode(source)),
+  );
   return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0"))
     .join("");
-}
+})();
