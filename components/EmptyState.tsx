@@ -37,8 +37,14 @@ export function EmptyState(props: { chat: Chat }) {
       </div>
       <fieldset class="persona-choice">
         <legend>{t("settings.persona")}</legend>
-        {PERSONAS.filter((p) => p !== "custom").map((persona) => (
-          <label key={persona} class="persona-chip">
+        {PERSONAS.map((persona) => (
+          <label
+            key={persona}
+            class="persona-chip"
+            // "Custom" is chosen by writing a system prompt (Chat settings):
+            // its chip shows only once that is the chat's persona.
+            hidden={persona === "custom" && props.chat.persona !== "custom"}
+          >
             <input
               type="radio"
               name="first-persona"

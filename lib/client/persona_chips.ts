@@ -1,15 +1,18 @@
 /**
  * The persona chips of a new chat's empty state (`EmptyState.tsx`): the
  * persona its first message is sent with. They and the Chat settings panel
- * show one choice: a persona saved in the panel checks its chip (none for
- * "Custom"), and a chip picked shows in the panel.
+ * show one choice: a persona saved in the panel checks its chip (the
+ * "Custom" chip appears for a system prompt of one's own), and a chip picked
+ * shows in the panel.
  */
 const CHIPS = "input[name=first-persona]";
 
-/** Checks the chip of `persona`; none when it has no chip ("custom"). */
+/** Checks the chip of `persona` (the "Custom" one shows only then). */
 export function checkPersonaChip(persona: string): void {
   for (const chip of document.querySelectorAll<HTMLInputElement>(CHIPS)) {
     chip.checked = chip.value === persona;
+    // The "Custom" chip shows while it is the choice.
+    if (chip.value === "custom") chip.closest("label")!.hidden = !chip.checked;
   }
 }
 

@@ -349,6 +349,7 @@ for (const [size, viewport, lang] of RUNS) {
       persona: "Persona",
       saved: "Saved",
       translator: "Translator",
+      custom: "Custom",
     }
     : {
       settings: "Pengaturan obrolan",
@@ -356,6 +357,7 @@ for (const [size, viewport, lang] of RUNS) {
       persona: "Persona",
       saved: "Tersimpan",
       translator: "Penerjemah",
+      custom: "Kustom",
     };
   browserTest(
     `a new chat's persona chips and Chat settings show one choice, and the first message keeps a custom prompt (${size}, ${lang})`,
@@ -370,17 +372,18 @@ for (const [size, viewport, lang] of RUNS) {
         async () => await persona.inputValue() === "translator",
         { what: "the chip's persona in Chat settings" },
       );
-      // A prompt of one's own makes the persona "Custom": no chip is it.
+      const custom = page.getByRole("radio", { name: names.custom });
+      assertEquals(await custom.count(), 0, "a Custom chip before a prompt");
+      // A prompt of one's own makes the persona "Custom", and its chip shows.
       await panel.getByRole("textbox", { name: names.prompt })
         .fill("Jawablah seperti bajak laut.");
       await panel.getByRole("status").filter({ hasText: names.saved })
         .waitFor();
-      await pollUntil(
-        () =>
-          page.locator("input[name=first-persona]:checked").count().then((n) =>
-            n === 0
-          ),
-        { what: "no persona chip checked" },
+      await custom.waitFor();
+      assert(await custom.isChecked(), "the Custom chip is not the choice");
+      assertEquals(
+        await page.locator("input[name=first-persona]:checked").count(),
+        1,
       );
       await page.keyboard.press("Escape");
       const before = app.fake.requests.length;
