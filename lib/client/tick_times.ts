@@ -10,7 +10,7 @@ const EVERY_MS = 60_000;
 const TIMES = ".message-details time[datetime]";
 
 /** Rewrites the short time of every message under `root` as of `now`. */
-export function refreshTimes(
+function refreshTimes(
   root: ParentNode,
   options: { lang: Lang; timeZone?: string; now?: number },
 ): void {

@@ -90,12 +90,12 @@ function* renderSteps(
   if (done >= text.length) return html;
   // Escaping is slow too when most characters need it (500,000 `<` take
   // 50 ms or more): the rest is escaped a slice per step.
-  html += `${CHUNK_OPEN}<p class="md-raw">`;
+  html += PLAIN_OPEN;
   for (let at = done; at < text.length; at += PLAIN_SLICE) {
     if (at > done || done > 0) yield;
     html += escapeHtml(text.slice(at, at + PLAIN_SLICE));
   }
-  return html + "</p></div>";
+  return html + PLAIN_CLOSE;
 }
 
 /** Characters of plain text escaped per step (`renderSteps`). */
@@ -119,5 +119,8 @@ function renderPiece(engine: MarkdownEngine, text: string): string {
 
 /** A piece shown as the text it is. */
 function plainChunk(text: string): string {
-  return `${CHUNK_OPEN}<p class="md-raw">${escapeHtml(text)}</p></div>`;
+  return PLAIN_OPEN + escapeHtml(text) + PLAIN_CLOSE;
 }
+
+const PLAIN_OPEN = `${CHUNK_OPEN}<p class="md-raw">`;
+const PLAIN_CLOSE = "</p></div>";
