@@ -14,7 +14,9 @@ browserTest(
       ]);
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await sendMessage(page, "[[fake:slow=150]] cerita panjang");
+      // 13 tokens at 300 ms: the cancel lands while it streams, even on a
+      // loaded CI machine where a click can take a second or more.
+      await sendMessage(page, "[[fake:slow=300]] cerita panjang");
       const cancel = page.getByRole("button", { name: "Cancel" });
       await cancel.waitFor();
       await page.waitForFunction(() => {
@@ -54,7 +56,7 @@ browserTest(
       await copy.click();
       await copy.getByRole("status").filter({ hasText: "Copied" }).waitFor();
       const clip = await page.evaluate(() => navigator.clipboard.readText());
-      assertStringIncludes(clip, "Echo: [[fake:slow=150]] cerita panjang");
+      assertStringIncludes(clip, "Echo: [[fake:slow=300]] cerita panjang");
     } finally {
       await app.close();
     }
@@ -68,7 +70,7 @@ browserTest(
     try {
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await sendMessage(page, "[[fake:slow=100]] jangan berhenti");
+      await sendMessage(page, "[[fake:slow=250]] jangan berhenti");
       await page.getByRole("button", { name: "Cancel" }).waitFor();
       // Reload once partial text is saved (the test app flushes every 100 ms).
       const client = await clientOf(page, app.url);
@@ -86,7 +88,7 @@ browserTest(
       });
       assertStringIncludes(
         await answer.textContent() ?? "",
-        "Echo: [[fake:slow=100]] jangan berhenti",
+        "Echo: [[fake:slow=250]] jangan berhenti",
       );
     } finally {
       await app.close();

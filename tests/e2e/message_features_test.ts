@@ -93,7 +93,11 @@ browserTest(
       ]);
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await sendMessage(page, "[[fake:slow=80]] panjang sekali");
+      // A long answer, so Escape lands while it streams on a loaded machine.
+      await sendMessage(
+        page,
+        `[[fake:slow=200]] ${"panjang sekali ".repeat(10)}`,
+      );
       await page.getByRole("button", { name: "Cancel" }).waitFor();
       await page.keyboard.press("Escape");
       await page.locator('article[data-status="cancelled"]').waitFor();
