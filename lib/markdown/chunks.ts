@@ -99,7 +99,7 @@ function* renderSteps(
 }
 
 /** Characters of plain text escaped per step (`renderSteps`). */
-const PLAIN_SLICE = 64 * 1024;
+const PLAIN_SLICE = 16 * 1024;
 
 function renderPiece(engine: MarkdownEngine, text: string): string {
   const tokens = engine.lex(text);

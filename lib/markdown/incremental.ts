@@ -8,7 +8,7 @@
  * the end of the text, so a half-written code block shows as code.
  */
 import type { Token } from "marked";
-import { markdownPieces, type Piece, PIECE_MAX } from "./pieces.ts";
+import { markdownPieces, type Piece } from "./pieces.ts";
 import type { MarkdownEngine } from "./render.ts";
 
 // Blocks that end with their own last line: nothing after them joins them.
@@ -71,7 +71,7 @@ export class IncrementalMarkdown {
     // ends) is finished a piece at a time, so one update's cost stays
     // bounded however long the block grows.
     let forced = "";
-    while (normalized.length > PIECE_MAX) {
+    for (;;) {
       const piece: Piece = markdownPieces(normalized).next().value!;
       if (piece.end >= normalized.length) break;
       forced += this.engine.render(this.engine.lex(piece.text));

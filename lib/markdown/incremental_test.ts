@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { IncrementalMarkdown } from "./incremental.ts";
+import { PIECE_MAX_LINES } from "./pieces.ts";
 import { markdownEngine } from "./render.ts";
 import { renderMarkdown } from "./testing.ts";
 
@@ -194,4 +195,16 @@ Deno.test("after a list the next block's first line must be complete before the 
   assertEquals(first.finished, "");
   const second = incremental.update("1. a\n\n2. b\n");
   assertEquals(second.finished + second.tail, renderMarkdown("1. a\n\n2. b\n"));
+});
+
+Deno.test("a streaming list of thousands of short items is re-parsed at most PIECE_MAX_LINES lines at a time", () => {
+  const text = "- a\n".repeat(4096);
+  const incremental = new IncrementalMarkdown(engine);
+  let longest = 0;
+  for (let at = 400; at <= text.length; at += 400) {
+    incremental.update(text.slice(0, at));
+    const rest = text.slice(incremental.offset, at);
+    longest = Math.max(longest, rest.split("\n").length - 1);
+  }
+  assert(longest <= PIECE_MAX_LINES, `re-parsed up to ${longest} lines`);
 });
