@@ -41,6 +41,36 @@ export function finishedCount(tokens: Token[]): number {
   return 0;
 }
 
+/**
+ * An unfinished bulleted list longer than this many items streams as lists
+ * of this many: the tail is rendered again on every update, and Chromium
+ * took 100–500 ms a frame to style and lay out a thousand new items.
+ * Numbered lists are left whole (a list cut there would number from its
+ * first item's number, wrong for lists written "1." on every line).
+ */
+export const TAIL_LIST_ITEMS = 128;
+
+/**
+ * The length of the leading items of `token`, a bulleted list that starts
+ * at `at` in `text`, to finish now; 0 when it is short enough to stay open.
+ */
+function longListHead(
+  token: Token | undefined,
+  text: string,
+  at: number,
+): number {
+  if (token?.type !== "list" || token.ordered) return 0;
+  const items: Token[] = token.items;
+  if (items.length <= TAIL_LIST_ITEMS) return 0;
+  let length = 0;
+  // The last item stays open: its next line may continue it.
+  for (const item of items.slice(0, -1)) {
+    if (!text.startsWith(item.raw, at + length)) return 0;
+    length += item.raw.length;
+  }
+  return length;
+}
+
 /** What one update produced. */
 export interface IncrementalUpdate {
   /** HTML of blocks that finished with this update (to append, once). */
@@ -92,12 +122,19 @@ export class IncrementalMarkdown {
       }
       consumed += raw.length;
     }
+    let finished = forced +
+      (count ? this.engine.render(tokens.slice(0, count)) : "");
+    let open = tokens.slice(count);
+    const head = longListHead(open[0], normalized, consumed);
+    if (head) {
+      finished += this.engine.render(
+        this.engine.lex(normalized.slice(consumed, consumed + head)),
+      );
+      consumed += head;
+      open = this.engine.lex(normalized.slice(consumed));
+    }
     this.#offset += originalLength(source, consumed);
-    return {
-      finished: forced +
-        (count ? this.engine.render(tokens.slice(0, count)) : ""),
-      tail: this.engine.render(tokens.slice(count)),
-    };
+    return { finished, tail: this.engine.render(open) };
   }
 
   /** The text is complete: returns the HTML of everything not yet finished. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
-import { IncrementalMarkdown } from "./incremental.ts";
+import { IncrementalMarkdown, TAIL_LIST_ITEMS } from "./incremental.ts";
 import { PIECE_MAX_LINES } from "./pieces.ts";
 import { markdownEngine } from "./render.ts";
 import { renderMarkdown } from "./testing.ts";
@@ -207,4 +207,31 @@ Deno.test("a streaming list of thousands of short items is re-parsed at most PIE
     longest = Math.max(longest, rest.split("\n").length - 1);
   }
   assert(longest <= PIECE_MAX_LINES, `re-parsed up to ${longest} lines`);
+});
+
+Deno.test("a streaming bulleted list of thousands of items keeps at most TAIL_LIST_ITEMS of them in the tail", () => {
+  const text = "- a\n".repeat(4096);
+  const incremental = new IncrementalMarkdown(engine);
+  let finished = "";
+  let most = 0;
+  for (let at = 40; at <= text.length; at += 40) {
+    const update = incremental.update(text.slice(0, at));
+    finished += update.finished;
+    most = Math.max(most, update.tail.split("<li>").length - 1);
+  }
+  finished += incremental.finish(text);
+  assert(most <= TAIL_LIST_ITEMS, `the tail held ${most} items`);
+  assertEquals(finished.split("<li>").length - 1, 4096);
+});
+
+Deno.test("a long numbered list streams as one list, so its numbers stay right", () => {
+  const text = "1. a\n".repeat(3 * TAIL_LIST_ITEMS);
+  const incremental = new IncrementalMarkdown(engine);
+  let finished = "";
+  for (let at = 50; at <= text.length; at += 50) {
+    finished += incremental.update(text.slice(0, at)).finished;
+  }
+  finished += incremental.finish(text);
+  assertEquals(finished, renderMarkdown(text));
+  assertEquals(finished.split("<ol").length - 1, 1);
 });
