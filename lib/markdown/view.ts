@@ -9,6 +9,7 @@ import { CHUNK_BLOCKS } from "./chunks.ts";
 import { type CopyLabels, enhance } from "./enhance.ts";
 import { loadedMarkdownEngine, loadMarkdownEngine } from "./engine.ts";
 import { IncrementalMarkdown } from "./incremental.ts";
+import { tailAppend, textBeforeClosing } from "./tail_append.ts";
 
 /** Renders one message's text into `root`, following its updates. */
 export class MarkdownView {
@@ -113,7 +114,11 @@ export class MarkdownView {
       this.#tail = this.#incremental = undefined;
       this.#markComplete();
     } else if (update.tail !== this.#tailHtml) {
-      tail.innerHTML = this.#tailHtml = update.tail;
+      const append = tailAppend(this.#tailHtml, update.tail);
+      const last = append && textBeforeClosing(tail, append.closing);
+      if (last) last.after(append.text);
+      else tail.innerHTML = update.tail;
+      this.#tailHtml = update.tail;
     }
   }
 
