@@ -9,6 +9,7 @@
  */
 import type { Token } from "marked";
 import { markdownPieces, type Piece } from "./pieces.ts";
+import { inlineCost, TAIL_BLOCK_BUDGET } from "./inline_budget.ts";
 import type { MarkdownEngine } from "./render.ts";
 
 // Blocks that end with their own last line: nothing after them joins them.
@@ -132,6 +133,10 @@ export class IncrementalMarkdown {
       );
       consumed += head;
       open = this.engine.lex(normalized.slice(consumed));
+    }
+    const rest = normalized.slice(consumed);
+    if (inlineCost(rest) > TAIL_BLOCK_BUDGET) {
+      open = this.engine.lex(rest, { blockBudget: TAIL_BLOCK_BUDGET });
     }
     this.#offset += originalLength(source, consumed);
     return { finished, tail: this.engine.render(open) };

@@ -235,3 +235,18 @@ Deno.test("a long numbered list streams as one list, so its numbers stay right",
   assertEquals(finished, renderMarkdown(text));
   assertEquals(finished.split("<ol").length - 1, 1);
 });
+
+Deno.test("an unfinished block of many emphasis delimiters streams plain, then renders as the server does", () => {
+  const hostile = "a*".repeat(800);
+  const incremental = new IncrementalMarkdown(engine);
+  const update = incremental.update(hostile);
+  assertEquals(update.tail.includes("<em>"), false);
+  const final = update.finished + incremental.finish(hostile);
+  assertEquals(final, renderMarkdown(hostile));
+  assertStringIncludes(final, "<em>");
+  const prose = "Ini **penting** dan *miring*. ".repeat(20);
+  assertStringIncludes(
+    new IncrementalMarkdown(engine).update(prose).tail,
+    "<strong>penting</strong>",
+  );
+});

@@ -9,15 +9,22 @@
  */
 import { Lexer, Marked, Renderer, type Token, type Tokens } from "marked";
 import { escapeHtml, escapeText } from "./html.ts";
+import { BLOCK_BUDGET, inlineCost, TEXT_BUDGET } from "./inline_budget.ts";
 import { mathExtensions } from "./math.ts";
 import { safeUrl } from "./safe_url.ts";
 
 /** What the streaming renderer needs: block tokens and their HTML. */
 export interface MarkdownEngine {
   /** The top-level block tokens of `src`. */
-  lex(src: string): Token[];
+  lex(src: string, options?: LexOptions): Token[];
   /** The HTML of block tokens (of one `lex` call, in order). */
   render(tokens: Token[]): string;
+}
+
+/** Options of `MarkdownEngine.lex`. */
+export interface LexOptions {
+  /** A smaller `BLOCK_BUDGET`, for text that is rendered again and again. */
+  blockBudget?: number;
 }
 
 // A fence's info string names the language; anything stranger is ignored.
@@ -113,39 +120,26 @@ function createMarked(): Marked {
   return marked;
 }
 
-/**
- * marked's emphasis parsing scans ahead from every `*`, `_` and `~` to the
- * end of its block, so a block costs about (delimiters × length): 100 KB of
- * `a_a_…` takes seconds. Blocks whose estimate is over `BLOCK_BUDGET`, and
- * every block once a text has spent `TEXT_BUDGET`, keep their inline text
- * plain (escaped, no emphasis, links or math). Ordinary prose is orders of
- * magnitude below both, so this only changes adversarial or degenerate text.
- */
-export const BLOCK_BUDGET = 4_000_000;
-/** See `BLOCK_BUDGET`: the estimate one whole text may spend on inline parsing. */
-export const TEXT_BUDGET = 40_000_000;
-const DELIMITERS = /[*_~]/g;
 /** A line that opens 16 quotes or lists at once (no person writes that). */
 const DEEP_NESTING =
   /^(?:[ \t]{0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])[ \t]+)){16}/m;
-
-/** The estimated cost of parsing `src` inline (see `BLOCK_BUDGET`). */
-export function inlineCost(src: string): number {
-  return (src.match(DELIMITERS)?.length ?? 0) * src.length;
-}
 
 /**
  * `marked.lexer(src)` with the inline step of each block run only while its
  * cost stays within budget; the rest of the steps are those of marked's own
  * `Lexer.lex` (18.x).
  */
-function guardedLex(marked: Marked, src: string): Token[] {
+function guardedLex(
+  marked: Marked,
+  src: string,
+  blockBudget = BLOCK_BUDGET,
+): Token[] {
   const lexer = new Lexer(marked.defaults);
   lexer.blockTokens(src.replace(/\r\n?/g, "\n"), lexer.tokens);
   let spent = 0;
   for (const { src: inline, tokens } of lexer.inlineQueue) {
     const cost = inlineCost(inline);
-    if (cost > BLOCK_BUDGET || spent + cost > TEXT_BUDGET) {
+    if (cost > blockBudget || spent + cost > TEXT_BUDGET) {
       tokens.push({ type: "text", raw: inline, text: inline });
       continue;
     }
@@ -163,11 +157,11 @@ let shared: Marked | undefined;
 export function markdownEngine(): MarkdownEngine {
   const marked = shared ??= createMarked();
   return {
-    lex(src) {
+    lex(src, options = {}) {
       // Nesting costs marked more than linear time: such text stays plain.
       if (DEEP_NESTING.test(src)) return [{ type: FALLBACK, raw: src }];
       try {
-        return guardedLex(marked, src);
+        return guardedLex(marked, src, options.blockBudget);
       } catch {
         return [{ type: FALLBACK, raw: src }];
       }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { auditHtml } from "./html_audit.ts";
-import { BLOCK_BUDGET, inlineCost } from "./render.ts";
+import { BLOCK_BUDGET, inlineCost } from "./inline_budget.ts";
 import { renderMarkdown } from "./testing.ts";
 import { xssCorpus } from "./xss_corpus.ts";
 
