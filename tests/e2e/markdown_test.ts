@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
-import { lastAnswer, sendMessage, settled } from "./helpers.ts";
+import { lastAnswer, sendMessage, settled, SIZES } from "./helpers.ts";
 import { startApp } from "@/tests/app_server.ts";
 import { XSS_MARKER, xssCorpus } from "@/lib/markdown/xss_corpus.ts";
 
@@ -149,57 +149,65 @@ browserTest(
   },
 );
 
-browserTest(
-  "while an answer streams, its growing paragraph and list item stay the same elements, so a selection in them survives",
-  async ({ page }) => {
-    const app = await startApp();
-    try {
-      // Words after the list item keep the answer streaming while it is checked.
-      app.fake.enqueue({
-        type: "answer",
-        tokens: ["Halo", " dunia", " yang", " indah", "\n\n- satu", " dua"]
-          .concat(Array(8).fill(" lagi")),
-        tokenIntervalMs: 300,
-      });
-      await page.goto(`${app.url}/?lang=en`);
-      await waitForIslands(page);
-      await sendMessage(page, "stream words");
-      const streaming = page.locator('article[data-status="streaming"]');
-      const paragraph = await streaming.locator("p", { hasText: "Halo" })
-        .elementHandle();
-      // The reader selects the first word while the answer goes on.
-      await paragraph!.evaluate((el) => {
-        const range = document.createRange();
-        range.setStart(el.firstChild!, 0);
-        range.setEnd(el.firstChild!, 4);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-      });
-      await streaming.getByText("Halo dunia yang indah").waitFor();
-      assertEquals(
-        await page.evaluate(() => getSelection()!.toString()),
-        "Halo",
-      );
-      assertEquals(
-        await paragraph!.evaluate((el) => el.isConnected && el.textContent),
-        "Halo dunia yang indah",
-      );
-      const item = await streaming.getByRole("listitem").elementHandle();
-      await streaming.getByRole("listitem").filter({ hasText: "satu dua" })
-        .waitFor();
-      assertStringIncludes(
-        String(await item!.evaluate((el) => el.isConnected && el.outerHTML)),
-        "<li>satu dua",
-      );
-      await page.getByRole("button", { name: "Cancel" }).click();
-      await lastAnswer(page).and(page.locator('[data-status="cancelled"]'))
-        .waitFor();
-      await settled(page);
-    } finally {
-      await app.close();
-    }
-  },
-);
+for (
+  const [[label, viewport], lang, cancel] of [
+    [SIZES[0], "en", "Cancel"],
+    [SIZES[1], "id", "Batalkan"],
+  ] as const
+) {
+  browserTest(
+    `while an answer streams, its growing paragraph and list item stay the same elements, so a selection in them survives (${label}, ${lang})`,
+    async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const app = await startApp();
+      try {
+        // Words after the list item keep the answer streaming while it is checked.
+        app.fake.enqueue({
+          type: "answer",
+          tokens: ["Halo", " dunia", " yang", " indah", "\n\n- satu", " dua"]
+            .concat(Array(8).fill(" lagi")),
+          tokenIntervalMs: 300,
+        });
+        await page.goto(`${app.url}/?lang=${lang}`);
+        await waitForIslands(page);
+        await sendMessage(page, "stream words");
+        const streaming = page.locator('article[data-status="streaming"]');
+        const paragraph = await streaming.locator("p", { hasText: "Halo" })
+          .elementHandle();
+        // The reader selects the first word while the answer goes on.
+        await paragraph!.evaluate((el) => {
+          const range = document.createRange();
+          range.setStart(el.firstChild!, 0);
+          range.setEnd(el.firstChild!, 4);
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+        });
+        await streaming.getByText("Halo dunia yang indah").waitFor();
+        assertEquals(
+          await page.evaluate(() => getSelection()!.toString()),
+          "Halo",
+        );
+        assertEquals(
+          await paragraph!.evaluate((el) => el.isConnected && el.textContent),
+          "Halo dunia yang indah",
+        );
+        const item = await streaming.getByRole("listitem").elementHandle();
+        await streaming.getByRole("listitem").filter({ hasText: "satu dua" })
+          .waitFor();
+        assertStringIncludes(
+          String(await item!.evaluate((el) => el.isConnected && el.outerHTML)),
+          "<li>satu dua",
+        );
+        await page.getByRole("button", { name: cancel }).click();
+        await lastAnswer(page).and(page.locator('[data-status="cancelled"]'))
+          .waitFor();
+        await settled(page);
+      } finally {
+        await app.close();
+      }
+    },
+  );
+}
 
 /** Every element and attribute inside rendered messages that could be active. */
 function activeParts(page: Page): Promise<string[]> {
