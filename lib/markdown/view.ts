@@ -20,7 +20,8 @@ export class MarkdownView {
   #shown: string | undefined;
   #incremental: IncrementalMarkdown | undefined;
   #tail: HTMLElement | undefined;
-  #tailHtml = "";
+  /** What the tail shows; null once finished blocks were moved out of it. */
+  #tailHtml: string | null = "";
   #chunk: HTMLElement | undefined;
   #disposed = false;
   #loading = false;
@@ -114,7 +115,8 @@ export class MarkdownView {
       this.#tail = this.#incremental = undefined;
       this.#markComplete();
     } else if (update.tail !== this.#tailHtml) {
-      const append = tailAppend(this.#tailHtml, update.tail);
+      const append = this.#tailHtml !== null &&
+        tailAppend(this.#tailHtml, update.tail);
       const last = append && textBeforeClosing(tail, append.closing);
       if (last) last.after(append.text);
       else tail.innerHTML = update.tail;
@@ -122,20 +124,59 @@ export class MarkdownView {
     }
   }
 
-  /** Appends finished blocks to the chunks before the tail; enhances them. */
+  /**
+   * Appends finished blocks to the chunks before the tail; enhances them.
+   * A block the tail already shows as it is moves there, so that a reader's
+   * selection in it (or a find-in-page match) survives its completion.
+   */
   #insert(html: string): void {
     if (!html) return;
+    const tail = this.#tail!;
     let chunk = this.#chunk;
     if (!chunk || chunk.childElementCount >= CHUNK_BLOCKS) {
       chunk = this.#chunk = document.createElement("div");
       chunk.className = "md-chunk";
-      this.#tail!.before(chunk);
+      tail.before(chunk);
     }
-    const before = chunk.lastChild;
-    chunk.insertAdjacentHTML("beforeend", html);
-    const added: Node[] = [];
-    let node = before ? before.nextSibling : chunk.firstChild;
-    for (; node; node = node.nextSibling) added.push(node);
+    const parsed = document.createElement("template");
+    parsed.innerHTML = html;
+    const added = [...parsed.content.childNodes];
+    const shown = [...tail.children];
+    let moved = 0;
+    for (const [i, node] of added.entries()) {
+      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+      const same = shown[moved];
+      if (same?.outerHTML !== (node as Element).outerHTML) break;
+      added[i] = same;
+      moved++;
+    }
+    if (moved) this.#tailHtml = null;
+    keepingSelection(() => chunk.append(...added));
     enhance(added, this.labels);
+  }
+}
+
+/**
+ * Runs `move`, which moves nodes within the document, and puts back the
+ * selection that moving them collapsed (the DOM resets ranges in removed
+ * nodes; the text nodes and offsets stay valid).
+ */
+function keepingSelection(move: () => void): void {
+  const selection = getSelection();
+  if (!selection || selection.isCollapsed || !selection.anchorNode) {
+    return move();
+  }
+  const { anchorNode, anchorOffset, focusNode, focusOffset } = selection;
+  move();
+  if (
+    anchorNode.isConnected && focusNode?.isConnected &&
+    (selection.anchorNode !== anchorNode || selection.focusNode !== focusNode)
+  ) {
+    selection.setBaseAndExtent(
+      anchorNode,
+      anchorOffset,
+      focusNode,
+      focusOffset,
+    );
   }
 }

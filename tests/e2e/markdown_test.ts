@@ -156,7 +156,7 @@ for (
   ] as const
 ) {
   browserTest(
-    `while an answer streams, its growing paragraph and list item stay the same elements, so a selection in them survives (${label}, ${lang})`,
+    `while an answer streams, its growing paragraph and list item stay the same elements, even once finished, so a selection in them survives (${label}, ${lang})`,
     async ({ page }) => {
       await page.setViewportSize(viewport);
       const app = await startApp();
@@ -165,7 +165,7 @@ for (
         app.fake.enqueue({
           type: "answer",
           tokens: ["Halo", " dunia", " yang", " indah", "\n\n- satu", " dua"]
-            .concat(Array(8).fill(" lagi")),
+            .concat(Array(20).fill(" lagi")),
           tokenIntervalMs: 300,
         });
         await page.goto(`${app.url}/?lang=${lang}`);
@@ -197,6 +197,16 @@ for (
         assertStringIncludes(
           String(await item!.evaluate((el) => el.isConnected && el.outerHTML)),
           "<li>satu dua",
+        );
+        // The paragraph finished when the list began: the same element, moved
+        // out of the tail, still holds the selection.
+        assertEquals(
+          await paragraph!.evaluate((el) => el.isConnected && el.textContent),
+          "Halo dunia yang indah",
+        );
+        assertEquals(
+          await page.evaluate(() => getSelection()!.toString()),
+          "Halo",
         );
         await page.getByRole("button", { name: cancel }).click();
         await lastAnswer(page).and(page.locator('[data-status="cancelled"]'))
