@@ -2,7 +2,9 @@
  * The body of one message in the browser. A server-rendered body is kept as
  * it is. A streamed one is rendered incrementally: finished blocks are
  * appended once, to chunks (see `chunks.ts`) before a tail element that holds
- * the unfinished last block and is replaced on every update. Until the markdown engine has loaded
+ * the unfinished last block and is updated on every update (appended to when
+ * only text grew); a block that finishes as the tail shows it moves to its
+ * chunk. Until the markdown engine has loaded
  * (dynamic import on first need) the text shows as plain text.
  */
 import { CHUNK_BLOCKS } from "./chunks.ts";
