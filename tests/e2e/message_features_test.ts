@@ -99,6 +99,10 @@ browserTest(
         `[[fake:slow=200]] ${"panjang sekali ".repeat(10)}`,
       );
       await page.getByRole("button", { name: "Cancel" }).waitFor();
+      // Some text must have arrived, or there is nothing for the copy to take.
+      await page.locator('article[data-status="streaming"]', {
+        hasText: "Echo:",
+      }).waitFor();
       await page.keyboard.press("Escape");
       await page.locator('article[data-status="cancelled"]').waitFor();
       // Focus goes back to the composer after the cancel.
