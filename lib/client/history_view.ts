@@ -3,6 +3,8 @@
  * copy from the server, hiding what a turn superseded, and giving its
  * markdown what the server cannot (Copy code, highlighting, math).
  */
+import { carryCopiedMarks } from "./copied_mark.ts";
+
 /** The element the server renders the history into. */
 export const HISTORY_ID = "chat-history";
 
@@ -46,6 +48,7 @@ export function replaceHistory(html: string): boolean {
   const bodies = places.map((place) => completeBody(place.dataset.keep!));
   if (bodies.some((body) => !body)) return false;
   places.forEach((place, i) => place.replaceWith(bodies[i]!));
+  carryCopiedMarks(next);
   // The container stays: it keeps the history out of the log's
   // announcements (aria-live="off"), so a re-read is not read out again.
   old.replaceChildren(...next.childNodes);

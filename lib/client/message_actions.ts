@@ -11,6 +11,7 @@ import type { Feedback, Message } from "@/lib/chats/types.ts";
 import { apiFetch, ensureOk } from "@/lib/client/api_fetch.ts";
 import type { Translate } from "@/lib/i18n/context.ts";
 import { busy } from "./conversation.ts";
+import { markCopied } from "./copied_mark.ts";
 import type { ConversationController } from "./conversation_controller.ts";
 
 /** Does what `button` (a `data-action` button of the log) asks. */
@@ -74,15 +75,7 @@ async function copy(
   } else {
     await navigator.clipboard.writeText(await text);
   }
-  const status = button.querySelector("[role=status]");
-  if (status) status.textContent = t("msg.copied");
-  button.title = t("msg.copied");
-  button.classList.add("copied");
-  setTimeout(() => {
-    if (status) status.textContent = "";
-    button.title = t("msg.copy");
-    button.classList.remove("copied");
-  }, 2000);
+  markCopied({ button, id, copy: t("msg.copy"), copied: t("msg.copied") });
 }
 
 /** Like or Dislike; pressing the pressed one again clears it. */

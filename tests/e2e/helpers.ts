@@ -89,3 +89,21 @@ export async function hideChatList(page: Page): Promise<void> {
   });
   if (await hide.isVisible()) await hide.click();
 }
+
+/**
+ * The clipboard's text once `wanted` accepts it, or the last text read after
+ * ten seconds: a copy finishes some time after its click or key.
+ */
+export async function clipboardText(
+  page: Page,
+  wanted: (text: string) => boolean,
+): Promise<string> {
+  const end = Date.now() + 10_000;
+  let text = "";
+  do {
+    text = await page.evaluate(() => navigator.clipboard.readText());
+    if (wanted(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } while (Date.now() < end);
+  return text;
+}
