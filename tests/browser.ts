@@ -74,6 +74,26 @@ export interface BrowserTestContext {
 }
 
 /**
+ * Prints what a failed test's page showed (its address and accessibility
+ * tree) and saves a screenshot: in CI the log is all there is to go on.
+ */
+async function describePage(page: Page, name: string): Promise<void> {
+  try {
+    const file = name.replace(/[^\w-]+/g, "-").slice(0, 80);
+    const path = `test-results/failures/${file}.png`;
+    await Deno.mkdir("test-results/failures", { recursive: true });
+    await page.screenshot({ path, timeout: 5_000 });
+    const tree = await page.locator("body").ariaSnapshot({ timeout: 5_000 });
+    console.error(
+      `The page of "${name}" at ${page.url()} (screenshot: ${path}):\n` +
+        tree.slice(0, 6_000),
+    );
+  } catch (error) {
+    console.error(`The page of "${name}" could not be described: ${error}`);
+  }
+}
+
+/**
  * Registers a browser test: a fresh context and page in the module's shared
  * Chromium, closed afterwards; the test fails if the page logged an error or
  * threw.
@@ -114,7 +134,10 @@ export function browserTest(
           if (msg.type() === "error") errors.push(msg.text());
         });
         page.on("pageerror", (error: Error) => errors.push(error.message));
-        await fn({ browser, page, errors });
+        await fn({ browser, page, errors }).catch(async (error) => {
+          await describePage(page, name);
+          throw error;
+        });
         if (!options.allowErrors && errors.length) {
           throw new Error(`The page logged errors:\n${errors.join("\n")}`);
         }
