@@ -347,6 +347,9 @@ export class ConversationController {
   }
 
   async #refreshOnce(ended: number): Promise<void> {
+    // The islands render the turn's end after this dispatch (preact renders
+    // in a microtask): only then are the bodies of its answers complete.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     // The answers on screen keep their rendering (history_view.ts).
     const keep = keepableAnswers(
       this.state.tail.filter((m) => m.role === "assistant").map((m) => m.id),

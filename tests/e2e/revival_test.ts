@@ -68,3 +68,49 @@ browserTest(
     }
   },
 );
+
+for (
+  const [size, viewport, lang] of [
+    ["desktop", { width: 1280, height: 720 }, "en"],
+    ["phone", { width: 360, height: 740 }, "id"],
+  ] as const
+) {
+  browserTest(
+    `an answer that has just streamed keeps its rendering when the history is re-read (${size}, ${lang})`,
+    async ({ page }) => {
+      const app = await startApp();
+      try {
+        await page.goto(`${app.url}/?lang=${lang}`);
+        await waitForIslands(page);
+        app.fake.enqueue({
+          type: "answer",
+          text: ANSWER,
+          firstTokenDelayMs: 300,
+          tokenIntervalMs: 40,
+        });
+        const reread = page.waitForRequest((r) => r.url().includes("/history"));
+        await page.getByRole("textbox", { name: /^(Message|Pesan)$/ })
+          .fill("rencana");
+        await page.getByRole("textbox", { name: /^(Message|Pesan)$/ })
+          .press("Enter");
+        // The streamed body, marked before the answer ends.
+        await page.locator('article[data-status="streaming"] .message-text')
+          .evaluate((body) => (body as { streamed?: true }).streamed = true);
+        const url = new URL((await reread).url());
+        await (await (await reread).response())?.finished();
+        await page.locator("#chat-history article[data-role=assistant]")
+          .waitFor();
+        assert(url.searchParams.get("keep"), `the re-read asked for ${url}`);
+        assert(
+          await page.locator("#chat-history .message-text").last().evaluate(
+            (body) => (body as { streamed?: true }).streamed === true,
+          ),
+          "the answer's body was rendered again by the server",
+        );
+      } finally {
+        await app.close();
+      }
+    },
+    { viewport },
+  );
+}
