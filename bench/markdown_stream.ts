@@ -7,6 +7,9 @@
  *
  *   deno run -A bench/markdown_stream.ts [--chars=100000] [--token-chars=5] [--rate=200] [--pattern=a*]
  *
+ * `--trace=FILE` saves the trace with what each task did (for DevTools'
+ * Performance panel); tracing that much makes the tasks slower.
+ *
  * `--pattern` streams that text repeated instead of the sample answer, e.g.
  * `--pattern='a*' --chars=150000`, the hostile answer of issue 13.
  */
@@ -22,6 +25,16 @@ const RESULT = new URL(
   `./results/markdown_stream${pattern ? "_pattern" : ""}.json`,
   import.meta.url,
 );
+/** `--trace=FILE` keeps the whole trace, with what each task did (slower). */
+const traceFile = Deno.args.find((a) => a.startsWith("--trace="))
+  ?.slice("--trace=".length);
+const DETAIL_CATEGORIES = [
+  "toplevel",
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "v8",
+  "disabled-by-default-v8.gc",
+];
 const TARGET_RATIO = 1.5;
 const TARGET_TASK_MS = 50;
 
@@ -80,7 +93,9 @@ try {
   await waitForIslands(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
-  await browser.startTracing(page, { categories: ["toplevel"] });
+  await browser.startTracing(page, {
+    categories: traceFile ? DETAIL_CATEGORIES : ["toplevel"],
+  });
   // Long tasks of the page load itself are not the stream's.
   const streamStart = await page.evaluate(() => performance.now());
 
@@ -107,6 +122,7 @@ try {
   const trace = JSON.parse(
     new TextDecoder().decode(await browser.stopTracing()),
   );
+  if (traceFile) await Deno.writeTextFile(traceFile, JSON.stringify(trace));
   const longTasks = (await page.evaluate(() =>
     (globalThis as unknown as { __longTasks: number[][] }).__longTasks
   )).filter(([at]) =>
