@@ -319,6 +319,9 @@ for (const [size, viewport, lang] of RUNS) {
       await openNewChat(page, lang);
       await sendMessage(page, "Jam berapa sekarang?");
       await answersComplete(page, 1);
+      // The history re-read after the answer brings times the server wrote
+      // by its own clock, which the page's fake clock is about to outrun.
+      await settled(page);
       const times = page.locator(".message-details time");
       const now = lang === "en" ? "now" : "sekarang";
       await pollUntil(
