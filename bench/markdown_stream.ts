@@ -123,11 +123,12 @@ try {
     new TextDecoder().decode(await browser.stopTracing()),
   );
   if (traceFile) await Deno.writeTextFile(traceFile, JSON.stringify(trace));
-  const longTasks = (await page.evaluate(() =>
+  const observed = (await page.evaluate(() =>
     (globalThis as unknown as { __longTasks: number[][] }).__longTasks
   )).filter(([at]) =>
     at >= streamStart
-  ).map(([, duration]) => duration);
+  );
+  const longTasks = observed.map(([, duration]) => duration);
   const rendered = await page.locator(
     'article[data-role="assistant"] .markdown',
   ).evaluate((el) => el.querySelectorAll("*").length);
@@ -149,6 +150,8 @@ try {
     longTaskObserver: {
       count: longTasks.length,
       maxMs: Math.max(0, ...longTasks),
+      /** When each began, in ms after the message was sent, and its length. */
+      tasks: observed.map(([at, ms]) => [Math.round(at - streamStart), ms]),
     },
     totalMs: {
       task: m100.TaskDuration - m0.TaskDuration,
