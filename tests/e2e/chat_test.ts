@@ -1,6 +1,12 @@
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
-import { chatIdOf, clientOf, lastAnswer, sendMessage } from "./helpers.ts";
+import {
+  allowClipboard,
+  chatIdOf,
+  clientOf,
+  lastAnswer,
+  sendMessage,
+} from "./helpers.ts";
 import { savedAnswerText, startApp } from "@/tests/app_server.ts";
 
 browserTest(
@@ -8,10 +14,7 @@ browserTest(
   async ({ page }) => {
     const app = await startApp();
     try {
-      await page.context().grantPermissions([
-        "clipboard-read",
-        "clipboard-write",
-      ]);
+      await allowClipboard(page);
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
       // 13 tokens at 300 ms: the cancel lands while it streams, even on a

@@ -107,3 +107,8 @@ export async function clipboardText(
   } while (Date.now() < end);
   return text;
 }
+
+/** Lets the page read and write the clipboard, as a person's browser does after a prompt. */
+export async function allowClipboard(page: Page): Promise<void> {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+}

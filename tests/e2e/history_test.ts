@@ -1,6 +1,6 @@
 import { assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
-import { sendMessage, shareSession } from "./helpers.ts";
+import { allowClipboard, sendMessage, shareSession } from "./helpers.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
 import { pollUntil } from "@/tests/poll.ts";
 import type { Page } from "playwright-core";
@@ -65,10 +65,7 @@ browserTest(
       await client.send(first, "pesan kedua");
       await client.createChat();
       await shareSession(page, client);
-      await page.context().grantPermissions([
-        "clipboard-read",
-        "clipboard-write",
-      ]);
+      await allowClipboard(page);
       await page.goto(`${app.url}/chats/${first}?lang=en`);
       await waitForIslands(page);
       const userMessages = page.locator('article[data-role="user"]');

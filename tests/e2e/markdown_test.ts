@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import {
+  allowClipboard,
   clipboardText,
   lastAnswer,
   sendMessage,
@@ -51,10 +52,7 @@ browserTest(
   async ({ page }) => {
     const app = await startApp();
     try {
-      await page.context().grantPermissions([
-        "clipboard-read",
-        "clipboard-write",
-      ]);
+      await allowClipboard(page);
       const requests: string[] = [];
       page.on("request", (request) => requests.push(request.url()));
       // Chunk names differ between bundlers, so the scripts are told apart by

@@ -1,6 +1,7 @@
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import {
+  allowClipboard,
   answers,
   answersComplete,
   clipboardText,
@@ -88,10 +89,7 @@ browserTest(
   async ({ page }) => {
     const app = await startApp();
     try {
-      await page.context().grantPermissions([
-        "clipboard-read",
-        "clipboard-write",
-      ]);
+      await allowClipboard(page);
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
       // A long answer, so Escape lands while it streams on a loaded machine.
@@ -132,10 +130,7 @@ for (
     async ({ page }) => {
       const app = await startApp();
       try {
-        await page.context().grantPermissions([
-          "clipboard-read",
-          "clipboard-write",
-        ]);
+        await allowClipboard(page);
         // The re-read after the answer is held until the copy is done, as
         // on a slow connection.
         let release = () => {};
@@ -226,10 +221,7 @@ browserTest(
   async ({ page }) => {
     const app = await startApp();
     try {
-      await page.context().grantPermissions([
-        "clipboard-read",
-        "clipboard-write",
-      ]);
+      await allowClipboard(page);
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
       app.fake.enqueue({
