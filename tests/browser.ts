@@ -74,10 +74,14 @@ export interface BrowserTestContext {
 }
 
 /**
- * Prints what a failed test's page showed (its address and accessibility
- * tree) and saves a screenshot: in CI the log is all there is to go on.
+ * Prints what a failed test's page showed (its address, accessibility tree
+ * and errors) and saves a screenshot: in CI the log is all there is to go on.
  */
-async function describePage(page: Page, name: string): Promise<void> {
+async function describePage(
+  page: Page,
+  name: string,
+  errors: string[],
+): Promise<void> {
   try {
     const file = name.replace(/[^\w-]+/g, "-").slice(0, 80);
     const path = `test-results/failures/${file}.png`;
@@ -86,7 +90,8 @@ async function describePage(page: Page, name: string): Promise<void> {
     const tree = await page.locator("body").ariaSnapshot({ timeout: 5_000 });
     console.error(
       `The page of "${name}" at ${page.url()} (screenshot: ${path}):\n` +
-        tree.slice(0, 6_000),
+        tree.slice(0, 6_000) +
+        (errors.length ? `\nIts errors:\n${errors.join("\n")}` : ""),
     );
   } catch (error) {
     console.error(`The page of "${name}" could not be described: ${error}`);
@@ -135,7 +140,7 @@ export function browserTest(
         });
         page.on("pageerror", (error: Error) => errors.push(error.message));
         await fn({ browser, page, errors }).catch(async (error) => {
-          await describePage(page, name);
+          await describePage(page, name, errors);
           throw error;
         });
         if (!options.allowErrors && errors.length) {
