@@ -27,10 +27,22 @@ export interface RemoteSource {
   signal?: AbortSignal;
 }
 
+/** How often and how patiently a remote watch reads. */
+export interface RemoteWatchOptions {
+  /** Between two reads of the stored answer. */
+  pollMs?: number;
+  /**
+   * How long reads may keep failing before the watch gives up: a moment of
+   * "database is locked" (another process died holding the file) is not the
+   * end of the answer.
+   */
+  failureMs?: number;
+}
+
 /** An event stream of `source`'s answer: `start` with its text so far, deltas, `done`. */
 export function watchRemote(
   source: RemoteSource,
-  pollMs = 250,
+  { pollMs = 250, failureMs = 5_000 }: RemoteWatchOptions = {},
 ): ReadableStream<Uint8Array> {
   let stopped = false;
   return new ReadableStream<Uint8Array>({
@@ -39,6 +51,34 @@ export function watchRemote(
         controller.enqueue(encodeChatEvent(event));
       let sent = -1;
       let quietSince = Date.now();
+      let failingSince: number | undefined;
+      /** One look at the stored answer; true once the watch is over. */
+      const poll = async (): Promise<boolean> => {
+        const message = await source.read();
+        if (!message) return true;
+        if (sent === -1) {
+          send({ event: "start", data: { message } });
+          sent = message.content.length;
+        } else if (message.content.length > sent) {
+          send({
+            event: "delta",
+            data: { text: message.content.slice(sent) },
+          });
+          sent = message.content.length;
+          quietSince = Date.now();
+        }
+        // A lost lease with the message still streaming: the other instance died.
+        const ended = message.status !== "streaming" || !await source.alive();
+        if (!ended) return false;
+        const final =
+          (message.status === "streaming" ? await source.repair?.() : null) ??
+            (await source.read()) ?? message;
+        if (final.content.length > sent) {
+          send({ event: "delta", data: { text: final.content.slice(sent) } });
+        }
+        finishedEvents(final).forEach(send);
+        return true;
+      };
       try {
         while (!stopped && !source.signal?.aborted) {
           // A watcher that does not read is dropped past its buffer; it
@@ -48,33 +88,18 @@ export function watchRemote(
             controller.error(new Error("The watcher fell too far behind"));
             return;
           }
-          const message = await source.read();
-          if (!message) break;
-          if (sent === -1) {
-            send({ event: "start", data: { message } });
-            sent = message.content.length;
-          } else if (message.content.length > sent) {
-            send({
-              event: "delta",
-              data: { text: message.content.slice(sent) },
-            });
-            sent = message.content.length;
-            quietSince = Date.now();
-          }
-          // A lost lease with the message still streaming: the other instance died.
-          const ended = message.status !== "streaming" || !await source.alive();
-          if (ended) {
-            const final = (message.status === "streaming"
-              ? await source.repair?.()
-              : null) ?? (await source.read()) ?? message;
-            if (final.content.length > sent) {
-              send({
-                event: "delta",
-                data: { text: final.content.slice(sent) },
-              });
+          try {
+            if (await poll()) break;
+            failingSince = undefined;
+          } catch (error) {
+            if (failingSince === undefined) {
+              console.error(
+                "Could not read a watched answer, trying again:",
+                error,
+              );
             }
-            finishedEvents(final).forEach(send);
-            break;
+            failingSince ??= Date.now();
+            if (Date.now() - failingSince >= failureMs) throw error;
           }
           if (Date.now() - quietSince > KEEP_ALIVE_MS) {
             controller.enqueue(KEEP_ALIVE);
