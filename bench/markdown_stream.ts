@@ -34,6 +34,7 @@ const DETAIL_CATEGORIES = [
   "disabled-by-default-devtools.timeline",
   "v8",
   "disabled-by-default-v8.gc",
+  "disabled-by-default-v8.cpu_profiler",
 ];
 const TARGET_RATIO = 1.5;
 const TARGET_TASK_MS = 50;
@@ -91,6 +92,10 @@ try {
   });
   await page.goto(`${app.url}/?lang=en`);
   await waitForIslands(page);
+  // Playwright evaluates its own script in the page on the first locator
+  // call (about 40 ms in one task): done before measuring, it is not the app's.
+  const composer = page.getByRole("textbox", { name: "Message" });
+  await composer.waitFor();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
   await browser.startTracing(page, {
@@ -101,8 +106,10 @@ try {
 
   app.fake.enqueue({ type: "answer", tokens, tokenIntervalMs: intervalMs });
   const before = app.fake.requests.length;
-  await page.getByRole("textbox", { name: "Message" }).fill("panjang");
-  await page.getByRole("textbox", { name: "Message" }).press("Enter");
+  // Typed as a person types (about 1.5 s): what the page does meanwhile,
+  // such as warming up the markdown engine, is measured too.
+  await composer.pressSequentially("tulis yang panjang", { delay: 80 });
+  await composer.press("Enter");
   while (app.fake.requests.length === before) {
     await sleepUntil(performance.now() + 2);
   }
@@ -129,6 +136,9 @@ try {
     at >= streamStart
   );
   const longTasks = observed.map(([, duration]) => duration);
+  const pageLoadTasks = (await page.evaluate(() =>
+    (globalThis as unknown as { __longTasks: number[][] }).__longTasks
+  )).filter(([at]) => at < streamStart).map(([, duration]) => duration);
   const rendered = await page.locator(
     'article[data-role="assistant"] .markdown',
   ).evaluate((el) => el.querySelectorAll("*").length);
@@ -150,8 +160,10 @@ try {
     longTaskObserver: {
       count: longTasks.length,
       maxMs: Math.max(0, ...longTasks),
-      /** When each began, in ms after the message was sent, and its length. */
+      /** When each began, in ms after typing began, and its length. */
       tasks: observed.map(([at, ms]) => [Math.round(at - streamStart), ms]),
+      /** Before typing began (the page's load; not part of the target). */
+      pageLoad: pageLoadTasks,
     },
     totalMs: {
       task: m100.TaskDuration - m0.TaskDuration,
@@ -180,6 +192,8 @@ try {
     "long tasks (PerformanceObserver)": `${longTasks.length}, max ${
       f(result.longTaskObserver.maxMs, 1)
     } ms`,
+    "long tasks of the page load (not in the target)":
+      `${pageLoadTasks.length}, max ${f(Math.max(0, ...pageLoadTasks), 1)} ms`,
     "main-thread time, whole stream": `${f(result.totalMs.task, 0)} ms`,
     "scripting time, whole stream": `${f(result.totalMs.script, 0)} ms`,
     "per token, first 10%": `${f(first.taskMs)} ms (script ${

@@ -10,6 +10,7 @@ import { delegateActions } from "@/lib/client/delegate_actions.ts";
 import { useConversation } from "@/lib/client/use_conversation.ts";
 import { useLang, useT } from "@/lib/i18n/context.ts";
 import { ActionIcon } from "@/components/ActionIcon.tsx";
+import { warmUpMarkdown } from "@/lib/markdown/warm_up.ts";
 
 interface Props {
   chatId: string;
@@ -47,6 +48,7 @@ export default function ChatView(props: Props) {
     setJump(() => follow.jump);
     const stopActions = delegateActions(log, controller, t);
     enhanceHistory();
+    warmUpMarkdown();
     // A reload during an answer re-attaches to it from its current text.
     if (props.streaming) controller.attach();
     // "now" would stay "now": the times tick, with code loaded after the page.
