@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { groupChats, type GroupKey } from "@/lib/chats/chat_groups.ts";
 import type { ChatSummary } from "@/lib/client/shell_api.ts";
 import { useLang, useT } from "@/lib/i18n/context.ts";
@@ -98,7 +98,9 @@ function RenameForm(
     done.current = true;
     props.onDone(props.chat, title);
   };
-  useEffect(() => {
+  // Before the first paint: a key pressed right after "Rename" lands in
+  // the field and replaces the selected title.
+  useLayoutEffect(() => {
     input.current?.focus();
     input.current?.select();
   }, []);
