@@ -4,6 +4,7 @@
  * markdown what the server cannot (Copy code, highlighting, math).
  */
 import { carryCopiedMarks } from "./copied_mark.ts";
+import { carryFeedbackMarks } from "./feedback_mark.ts";
 
 /** The element the server renders the history into. */
 export const HISTORY_ID = "chat-history";
@@ -49,6 +50,7 @@ export function replaceHistory(html: string): boolean {
   if (bodies.some((body) => !body)) return false;
   places.forEach((place, i) => place.replaceWith(bodies[i]!));
   carryCopiedMarks(next);
+  carryFeedbackMarks(next);
   // The container stays: it keeps the history out of the log's
   // announcements (aria-live="off"), so a re-read is not read out again.
   old.replaceChildren(...next.childNodes);

@@ -12,6 +12,7 @@ import { apiFetch, ensureOk } from "@/lib/client/api_fetch.ts";
 import type { Translate } from "@/lib/i18n/context.ts";
 import { busy } from "./conversation.ts";
 import { markCopied } from "./copied_mark.ts";
+import { markFeedback } from "./feedback_mark.ts";
 import type { ConversationController } from "./conversation_controller.ts";
 
 /** Does what `button` (a `data-action` button of the log) asks. */
@@ -84,19 +85,14 @@ async function feedback(
   chatId: string,
   id: string,
 ): Promise<void> {
-  const group = [
-    ...(button.parentElement?.querySelectorAll<HTMLButtonElement>(
-      "button[data-action=feedback]",
-    ) ?? []),
-  ];
-  const before = group.map((b) => b.getAttribute("aria-pressed"));
+  const before = button.parentElement?.querySelector<HTMLElement>(
+    'button[data-action=feedback][aria-pressed="true"]',
+  )?.dataset.feedback as Feedback | undefined ?? null;
   const pressed = button.getAttribute("aria-pressed") === "true";
   const value: Feedback = pressed
     ? null
     : button.dataset.feedback as "like" | "dislike";
-  for (const b of group) {
-    b.setAttribute("aria-pressed", String(b === button && !pressed));
-  }
+  markFeedback(id, value);
   try {
     await ensureOk(
       await apiFetch(`/api/chats/${chatId}/messages/${id}`, "PATCH", {
@@ -104,7 +100,7 @@ async function feedback(
       }),
     );
   } catch {
-    group.forEach((b, i) => b.setAttribute("aria-pressed", before[i]!));
+    markFeedback(id, before);
   }
 }
 
