@@ -10,7 +10,6 @@ import { delegateActions } from "@/lib/client/delegate_actions.ts";
 import { useConversation } from "@/lib/client/use_conversation.ts";
 import { useLang, useT } from "@/lib/i18n/context.ts";
 import { ActionIcon } from "@/components/ActionIcon.tsx";
-import { warmUpMarkdown } from "@/lib/markdown/warm_up.ts";
 
 interface Props {
   chatId: string;
@@ -48,7 +47,11 @@ export default function ChatView(props: Props) {
     setJump(() => follow.jump);
     const stopActions = delegateActions(log, controller, t);
     enhanceHistory();
-    warmUpMarkdown();
+    // Code loaded after the page: the first answer's markdown is then quick.
+    import("@/lib/markdown/warm_up.ts").then(
+      ({ warmUpMarkdown }) => warmUpMarkdown(),
+      () => {/* offline: the first answer loads the engine itself */},
+    );
     // A reload during an answer re-attaches to it from its current text.
     if (props.streaming) controller.attach();
     // "now" would stay "now": the times tick, with code loaded after the page.
