@@ -51,11 +51,27 @@ export function replaceHistory(html: string): boolean {
   places.forEach((place, i) => place.replaceWith(bodies[i]!));
   carryCopiedMarks(next);
   carryFeedbackMarks(next);
+  carryOpenReasoning(next);
   // The container stays: it keeps the history out of the log's
   // announcements (aria-live="off"), so a re-read is not read out again.
   old.replaceChildren(...next.childNodes);
   enhanceHistory(old);
   return true;
+}
+
+/**
+ * Keeps open the reasoning a reader opened: the server renders it closed,
+ * and a re-read often lands just after the reader opened it.
+ */
+function carryOpenReasoning(next: ParentNode): void {
+  for (const open of document.querySelectorAll("details.reasoning[open]")) {
+    const id = open.closest("article")?.id;
+    const details = id &&
+      next.querySelector<HTMLDetailsElement>(
+        `#${CSS.escape(id)} details.reasoning`,
+      );
+    if (details) details.open = true;
+  }
 }
 
 /** Hides the history's messages from `id` on (null shows them all). */

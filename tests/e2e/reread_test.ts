@@ -1,55 +1,71 @@
 /**
- * Like pressed while the history is being re-read after an answer: the
- * re-read HTML was rendered before the Like was saved, and must not show the
- * answer as not liked.
+ * What a reader does while the history is re-read after an answer stays:
+ * the re-read HTML was rendered before it (a Like, an opened reasoning) and
+ * must not undo it.
  */
-import { assertEquals } from "@/tests/assert.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { startApp } from "@/tests/app_server.ts";
+import type { Page } from "playwright-core";
 import { answersComplete, lastAnswer, sendMessage } from "./helpers.ts";
 
 const app = await startApp();
 Deno.test.afterAll(() => app.close());
 
+/**
+ * Holds the history re-read: the server renders it at once, the page gets
+ * it only on `deliver()`, as on a slow connection.
+ */
+async function holdReread(page: Page) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => release = resolve);
+  let rendered = () => {};
+  const fetched = new Promise<void>((resolve) => rendered = resolve);
+  await page.route("**/chats/*/history*", async (route) => {
+    const response = await route.fetch();
+    rendered();
+    await held;
+    await route.fulfill({ response });
+  });
+  return {
+    /** Resolves once the server has rendered the re-read. */
+    rendered: fetched,
+    /** Lets the re-read reach the page and waits until it has. */
+    async deliver() {
+      const reread = page.waitForResponse((r) => r.url().includes("/history"));
+      release();
+      await reread;
+      await page.locator("#chat-history article[data-role=assistant]")
+        .waitFor();
+    },
+  };
+}
+
 for (
-  const [lang, viewport, like] of [
-    ["en", { width: 1280, height: 860 }, "Like"],
-    ["id", { width: 360, height: 740 }, "Suka"],
+  const [lang, viewport, like, reasoning] of [
+    ["en", { width: 1280, height: 860 }, "Like", "Reasoning"],
+    ["id", { width: 360, height: 740 }, "Suka", "Penalaran"],
   ] as const
 ) {
   browserTest(
     `${like} pressed while the history is re-read stays pressed (${lang}, ${viewport.width} px)`,
     async ({ page }) => {
-      // The server renders the re-read at once; it arrives after the Like,
-      // as on a slow connection.
-      let release = () => {};
-      const held = new Promise<void>((resolve) => release = resolve);
-      let rendered = () => {};
-      const fetched = new Promise<void>((resolve) => rendered = resolve);
-      await page.route("**/chats/*/history*", async (route) => {
-        const response = await route.fetch();
-        rendered();
-        await held;
-        await route.fulfill({ response });
-      });
+      const reread = await holdReread(page);
       await page.goto(`${app.url}/?lang=${lang}`);
       await waitForIslands(page);
       await sendMessage(page, "halo");
       await answersComplete(page, 1);
-      await fetched;
+      await reread.rendered;
       const saved = page.waitForResponse((r) =>
         r.request().method() === "PATCH" && r.ok()
       );
       await lastAnswer(page).getByRole("button", { name: like, exact: true })
         .click();
       await saved;
-      const reread = page.waitForResponse((r) => r.url().includes("/history"));
-      release();
-      await reread;
+      await reread.deliver();
       const inHistory = page.locator(
         "#chat-history article[data-role=assistant]",
       );
-      await inHistory.waitFor();
       assertEquals(
         await inHistory.getByRole("button", { name: like, exact: true })
           .getAttribute("aria-pressed"),
@@ -63,6 +79,30 @@ for (
         exact: true,
         pressed: true,
       }).waitFor();
+    },
+    { viewport },
+  );
+
+  browserTest(
+    `${reasoning} opened while the history is re-read stays open (${lang}, ${viewport.width} px)`,
+    async ({ page }) => {
+      const reread = await holdReread(page);
+      await page.goto(`${app.url}/?lang=${lang}`);
+      await waitForIslands(page);
+      await sendMessage(page, "[[fake:reasoning]] halo");
+      await answersComplete(page, 1);
+      await reread.rendered;
+      await lastAnswer(page).getByText(reasoning, { exact: true }).click();
+      await lastAnswer(page).getByText("Pengguna menyapa").waitFor();
+      await reread.deliver();
+      const inHistory = page.locator(
+        "#chat-history article[data-role=assistant]",
+      );
+      assertEquals(
+        await inHistory.locator("details.reasoning").getAttribute("open"),
+        "",
+      );
+      assert(await inHistory.getByText("Pengguna menyapa").isVisible());
     },
     { viewport },
   );
