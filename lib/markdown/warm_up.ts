@@ -17,8 +17,13 @@ const SAMPLES = [
   "Rumus $x^2$ dan\n\n$$\ny = 2\n$$\n\n---",
 ];
 
-/** Loads the engine and warms it up, one sample per idle moment. */
+let started = false;
+
+/** Loads the engine and warms it up, one sample per idle moment, once a page. */
 export function warmUpMarkdown(): void {
+  // Switching chats mounts the chat view again; the engine stays warm.
+  if (started) return;
+  started = true;
   // Safari has no requestIdleCallback.
   const idle: (run: () => void) => void = "requestIdleCallback" in globalThis
     ? (run) => requestIdleCallback(run, { timeout: 2_000 })
