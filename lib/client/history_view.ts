@@ -48,13 +48,15 @@ export function replaceHistory(html: string): boolean {
   const places = [...next.querySelectorAll<HTMLElement>("[data-keep]")];
   const bodies = places.map((place) => completeBody(place.dataset.keep!));
   if (bodies.some((body) => !body)) return false;
-  places.forEach((place, i) => place.replaceWith(bodies[i]!));
   carryCopiedMarks(next);
   carryFeedbackMarks(next);
   carryOpenReasoning(next);
   // The container stays: it keeps the history out of the log's
   // announcements (aria-live="off"), so a re-read is not read out again.
   old.replaceChildren(...next.childNodes);
+  // Moved once both are in the page: through the template's document a
+  // long body was adopted twice (twice the time).
+  places.forEach((place, i) => place.replaceWith(bodies[i]!));
   enhanceHistory(old);
   return true;
 }
