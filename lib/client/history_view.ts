@@ -5,6 +5,7 @@
  */
 import { carryCopiedMarks } from "./copied_mark.ts";
 import { carryFeedbackMarks } from "./feedback_mark.ts";
+import { keepingSelection } from "@/lib/markdown/keeping_selection.ts";
 
 /** The element the server renders the history into. */
 export const HISTORY_ID = "chat-history";
@@ -55,8 +56,11 @@ export function replaceHistory(html: string): boolean {
   // announcements (aria-live="off"), so a re-read is not read out again.
   old.replaceChildren(...next.childNodes);
   // Moved once both are in the page: through the template's document a
-  // long body was adopted twice (twice the time).
-  places.forEach((place, i) => place.replaceWith(bodies[i]!));
+  // long body was adopted twice (twice the time). A reader's selection in
+  // it is put back.
+  keepingSelection(() =>
+    places.forEach((place, i) => place.replaceWith(bodies[i]!))
+  );
   enhanceHistory(old);
   return true;
 }

@@ -12,6 +12,7 @@ import { type CopyLabels, enhance } from "./enhance.ts";
 import { loadedMarkdownEngine, loadMarkdownEngine } from "./engine.ts";
 import { IncrementalMarkdown } from "./incremental.ts";
 import { tailAppend, textBeforeClosing } from "./tail_append.ts";
+import { keepingSelection } from "./keeping_selection.ts";
 
 /** Renders one message's text into `root`, following its updates. */
 export class MarkdownView {
@@ -155,30 +156,5 @@ export class MarkdownView {
     if (moved) this.#tailHtml = null;
     keepingSelection(() => chunk.append(...added));
     enhance(added, this.labels);
-  }
-}
-
-/**
- * Runs `move`, which moves nodes within the document, and puts back the
- * selection that moving them collapsed (the DOM resets ranges in removed
- * nodes; the text nodes and offsets stay valid).
- */
-function keepingSelection(move: () => void): void {
-  const selection = getSelection();
-  if (!selection || selection.isCollapsed || !selection.anchorNode) {
-    return move();
-  }
-  const { anchorNode, anchorOffset, focusNode, focusOffset } = selection;
-  move();
-  if (
-    anchorNode.isConnected && focusNode?.isConnected &&
-    (selection.anchorNode !== anchorNode || selection.focusNode !== focusNode)
-  ) {
-    selection.setBaseAndExtent(
-      anchorNode,
-      anchorOffset,
-      focusNode,
-      focusOffset,
-    );
   }
 }

@@ -19,16 +19,16 @@ Deno.test.afterAll(() => app.close());
 async function holdReread(page: Page) {
   let release = () => {};
   const held = new Promise<void>((resolve) => release = resolve);
-  let rendered = () => {};
-  const fetched = new Promise<void>((resolve) => rendered = resolve);
+  let rendered = (_url: string) => {};
+  const fetched = new Promise<string>((resolve) => rendered = resolve);
   await page.route("**/chats/*/history*", async (route) => {
     const response = await route.fetch();
-    rendered();
+    rendered(route.request().url());
     await held;
     await route.fulfill({ response });
   });
   return {
-    /** Resolves once the server has rendered the re-read. */
+    /** The re-read's address, once the server has rendered it. */
     rendered: fetched,
     /** Lets the re-read reach the page and waits until it has. */
     async deliver() {
@@ -103,6 +103,37 @@ for (
         "",
       );
       assert(await inHistory.getByText("Pengguna menyapa").isVisible());
+    },
+    { viewport },
+  );
+
+  browserTest(
+    `a selection in the answer survives the history re-read (${lang}, ${viewport.width} px)`,
+    async ({ page }) => {
+      const reread = await holdReread(page);
+      await page.goto(`${app.url}/?lang=${lang}`);
+      await waitForIslands(page);
+      // Slow enough for the page to render the answer itself: the re-read
+      // then keeps its body (moves it) instead of drawing it again.
+      await sendMessage(page, "[[fake:slow]] halo");
+      await answersComplete(page, 1);
+      const held = await reread.rendered;
+      assert(held.includes("keep="), held);
+      const selected = await lastAnswer(page).locator(".markdown p").first()
+        .evaluate((p) => {
+          getSelection()!.selectAllChildren(p);
+          return getSelection()!.toString();
+        });
+      await reread.deliver();
+      assertEquals(
+        await page.evaluate(() => {
+          const selection = getSelection()!;
+          return selection.anchorNode?.parentElement?.closest("#chat-history")
+            ? selection.toString()
+            : "";
+        }),
+        selected,
+      );
     },
     { viewport },
   );
