@@ -35,11 +35,30 @@ async function holdReread(page: Page) {
       const reread = page.waitForResponse((r) => r.url().includes("/history"));
       release();
       await reread;
-      await page.locator("#chat-history article[data-role=assistant]")
-        .waitFor();
+      await historyAnswer(page).waitFor();
     },
   };
 }
+
+/**
+ * Opens a new chat in `lang`, sends `message`, and returns once its answer
+ * is complete and its re-read is rendered but held.
+ */
+async function answerWithHeldReread(
+  page: Page,
+  { lang, message }: { lang: string; message: string },
+) {
+  const reread = await holdReread(page);
+  await page.goto(`${app.url}/?lang=${lang}`);
+  await waitForIslands(page);
+  await sendMessage(page, message);
+  await answersComplete(page, 1);
+  return { url: await reread.rendered, deliver: reread.deliver };
+}
+
+/** The answer in the history, once the re-read has put it there. */
+const historyAnswer = (page: Page) =>
+  page.locator("#chat-history article[data-role=assistant]");
 
 for (
   const [lang, viewport, like, reasoning] of [
@@ -50,12 +69,10 @@ for (
   browserTest(
     `${like} pressed while the history is re-read stays pressed (${lang}, ${viewport.width} px)`,
     async ({ page }) => {
-      const reread = await holdReread(page);
-      await page.goto(`${app.url}/?lang=${lang}`);
-      await waitForIslands(page);
-      await sendMessage(page, "halo");
-      await answersComplete(page, 1);
-      await reread.rendered;
+      const reread = await answerWithHeldReread(page, {
+        lang,
+        message: "halo",
+      });
       const saved = page.waitForResponse((r) =>
         r.request().method() === "PATCH" && r.ok()
       );
@@ -63,9 +80,7 @@ for (
         .click();
       await saved;
       await reread.deliver();
-      const inHistory = page.locator(
-        "#chat-history article[data-role=assistant]",
-      );
+      const inHistory = historyAnswer(page);
       assertEquals(
         await inHistory.getByRole("button", { name: like, exact: true })
           .getAttribute("aria-pressed"),
@@ -86,18 +101,14 @@ for (
   browserTest(
     `${reasoning} opened while the history is re-read stays open (${lang}, ${viewport.width} px)`,
     async ({ page }) => {
-      const reread = await holdReread(page);
-      await page.goto(`${app.url}/?lang=${lang}`);
-      await waitForIslands(page);
-      await sendMessage(page, "[[fake:reasoning]] halo");
-      await answersComplete(page, 1);
-      await reread.rendered;
+      const reread = await answerWithHeldReread(page, {
+        lang,
+        message: "[[fake:reasoning]] halo",
+      });
       await lastAnswer(page).getByText(reasoning, { exact: true }).click();
       await lastAnswer(page).getByText("Pengguna menyapa").waitFor();
       await reread.deliver();
-      const inHistory = page.locator(
-        "#chat-history article[data-role=assistant]",
-      );
+      const inHistory = historyAnswer(page);
       assertEquals(
         await inHistory.locator("details.reasoning").getAttribute("open"),
         "",
@@ -110,15 +121,13 @@ for (
   browserTest(
     `a selection in the answer survives the history re-read (${lang}, ${viewport.width} px)`,
     async ({ page }) => {
-      const reread = await holdReread(page);
-      await page.goto(`${app.url}/?lang=${lang}`);
-      await waitForIslands(page);
       // Slow enough for the page to render the answer itself: the re-read
       // then keeps its body (moves it) instead of drawing it again.
-      await sendMessage(page, "[[fake:slow]] halo");
-      await answersComplete(page, 1);
-      const held = await reread.rendered;
-      assert(held.includes("keep="), held);
+      const reread = await answerWithHeldReread(page, {
+        lang,
+        message: "[[fake:slow]] halo",
+      });
+      assert(reread.url.includes("keep="), reread.url);
       const selected = await lastAnswer(page).locator(".markdown p").first()
         .evaluate((p) => {
           getSelection()!.selectAllChildren(p);
