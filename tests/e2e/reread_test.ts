@@ -7,7 +7,12 @@ import { assert, assertEquals } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { startApp } from "@/tests/app_server.ts";
 import type { Page } from "playwright-core";
-import { answersComplete, lastAnswer, sendMessage } from "./helpers.ts";
+import {
+  answersComplete,
+  hideChatList,
+  lastAnswer,
+  sendMessage,
+} from "./helpers.ts";
 
 const app = await startApp();
 Deno.test.afterAll(() => app.close());
@@ -51,6 +56,7 @@ async function answerWithHeldReread(
   const reread = await holdReread(page);
   await page.goto(`${app.url}/?lang=${lang}`);
   await waitForIslands(page);
+  await hideChatList(page);
   await sendMessage(page, message);
   await answersComplete(page, 1);
   return { url: await reread.rendered, deliver: reread.deliver };
@@ -73,12 +79,13 @@ for (
         lang,
         message: "halo",
       });
-      const saved = page.waitForResponse((r) =>
-        r.request().method() === "PATCH" && r.ok()
-      );
-      await lastAnswer(page).getByRole("button", { name: like, exact: true })
-        .click();
-      await saved;
+      // Together: a click that fails must not leave the wait unhandled
+      // (that took the whole module down once, in CI).
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "PATCH" && r.ok()),
+        lastAnswer(page).getByRole("button", { name: like, exact: true })
+          .click(),
+      ]);
       await reread.deliver();
       const inHistory = historyAnswer(page);
       assertEquals(
@@ -121,11 +128,17 @@ for (
   browserTest(
     `a selection in the answer survives the history re-read (${lang}, ${viewport.width} px)`,
     async ({ page }) => {
-      // Slow enough for the page to render the answer itself: the re-read
-      // then keeps its body (moves it) instead of drawing it again.
+      // Long enough for the page to render the answer itself, on a busy
+      // machine too: the re-read then keeps its body (moves it) instead of
+      // drawing it again.
+      app.fake.enqueue({
+        type: "answer",
+        tokens: Array.from({ length: 40 }, (_, i) => `kata${i} `),
+        tokenIntervalMs: 30,
+      });
       const reread = await answerWithHeldReread(page, {
         lang,
-        message: "[[fake:slow]] halo",
+        message: "halo",
       });
       assert(reread.url.includes("keep="), reread.url);
       const selected = await lastAnswer(page).locator(".markdown p").first()
