@@ -126,6 +126,12 @@ try {
   await page.locator('article[data-role="assistant"][data-status="complete"]')
     .waitFor();
   const m100 = await metrics(cdp);
+  // The turn ends with the history re-read (the streamed body moves into the
+  // server's history): part of the answer's cost, so measured too.
+  await page.locator('#chat-history article[data-role="assistant"]').waitFor();
+  await page.evaluate(() =>
+    new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)))
+  );
   const trace = JSON.parse(
     new TextDecoder().decode(await browser.stopTracing()),
   );
