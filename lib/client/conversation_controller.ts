@@ -20,7 +20,11 @@ import {
   type RequestKind,
 } from "./conversation.ts";
 import { type LinkEvent, retryPlan } from "./stream_state.ts";
-import { keepableAnswers, replaceHistory } from "./history_view.ts";
+import {
+  answersRendered,
+  keepableAnswers,
+  replaceHistory,
+} from "./history_view.ts";
 
 /**
  * The event-stream decoder is needed once an answer streams, not to read a
@@ -351,9 +355,10 @@ export class ConversationController {
     // in a microtask): only then are the bodies of its answers complete.
     await new Promise((resolve) => setTimeout(resolve, 0));
     // The answers on screen keep their rendering (history_view.ts).
-    const keep = keepableAnswers(
-      this.state.tail.filter((m) => m.role === "assistant").map((m) => m.id),
-    );
+    const answers = this.state.tail.filter((m) => m.role === "assistant")
+      .map((m) => m.id);
+    await answersRendered(answers);
+    const keep = keepableAnswers(answers);
     for (const ids of keep.length ? [keep, []] : [[]]) {
       const query = new URLSearchParams(location.search);
       if (ids.length) query.set("keep", ids.join(","));

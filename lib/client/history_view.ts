@@ -25,6 +25,40 @@ function completeBody(messageId: string): Element | null | undefined {
 }
 
 /**
+ * Resolves once each answer among `ids` whose body the page renders shows
+ * its whole text, or after `timeoutMs`: an answer that ends as it begins
+ * can be over before its view's code has loaded, and a body kept by the
+ * re-read is not drawn again (nor are its Copy code buttons gone meanwhile).
+ */
+export function answersRendered(
+  ids: string[],
+  { timeoutMs = 2000 }: { timeoutMs?: number } = {},
+): Promise<void> {
+  const rendering = () =>
+    ids.some((id) => {
+      const body = document.getElementById(`m-${id}`)?.querySelector(
+        ".markdown",
+      );
+      return body && !body.matches(COMPLETE_BODY);
+    });
+  return new Promise((resolve) => {
+    if (!rendering()) return resolve();
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new MutationObserver(() => rendering() || done());
+    const timer = setTimeout(done, timeoutMs);
+    observer.observe(document.getElementById("chat-log") ?? document.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["data-complete"],
+    });
+  });
+}
+
+/**
  * The answers among `ids` whose body on the page may stand in for the
  * server's rendering: one still plain text, or still loading its markdown,
  * is rendered again by the server.

@@ -12,6 +12,7 @@ import {
   hideChatList,
   lastAnswer,
   sendMessage,
+  settled,
 } from "./helpers.ts";
 
 const app = await startApp();
@@ -67,9 +68,9 @@ const historyAnswer = (page: Page) =>
   page.locator("#chat-history article[data-role=assistant]");
 
 for (
-  const [lang, viewport, like, reasoning] of [
-    ["en", { width: 1280, height: 860 }, "Like", "Reasoning"],
-    ["id", { width: 360, height: 740 }, "Suka", "Penalaran"],
+  const [lang, viewport, like, reasoning, copyCode] of [
+    ["en", { width: 1280, height: 860 }, "Like", "Reasoning", "Copy code"],
+    ["id", { width: 360, height: 740 }, "Suka", "Penalaran", "Salin kode"],
   ] as const
 ) {
   browserTest(
@@ -121,6 +122,42 @@ for (
         "",
       );
       assert(await inHistory.getByText("Pengguna menyapa").isVisible());
+    },
+    { viewport },
+  );
+
+  browserTest(
+    `an answer that ends before its markdown view has loaded keeps its Copy code through the re-read (${lang}, ${viewport.width} px)`,
+    async ({ page }) => {
+      // The view's code reaches the page just after the short answer ended.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => release = resolve);
+      await page.route("**/_frsh/js/**", async (route) => {
+        const response = await route.fetch();
+        const body = await response.text();
+        if (body.includes("md-plain")) await held;
+        await route.fulfill({ response, body }).catch(() => {});
+      });
+      await page.goto(`${app.url}/?lang=${lang}`);
+      await waitForIslands(page);
+      await hideChatList(page);
+      app.fake.enqueue({
+        type: "answer",
+        text: "Kode:\n\n```py\nprint(1)\n```\n",
+      });
+      const reread = page.waitForRequest((r) => r.url().includes("/history"));
+      await sendMessage(page, "halo");
+      await answersComplete(page, 1);
+      release();
+      // The page's own rendering is kept, not drawn again by the server:
+      // its Copy code button never leaves the page.
+      const url = (await reread).url();
+      assert(url.includes("keep="), url);
+      const copy = lastAnswer(page).getByRole("button", { name: copyCode });
+      const before = await copy.elementHandle();
+      await historyAnswer(page).waitFor();
+      await settled(page);
+      assert(await before!.evaluate((button) => button.isConnected));
     },
     { viewport },
   );
