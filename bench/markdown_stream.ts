@@ -14,7 +14,11 @@
  * `--pattern='a*' --chars=150000`, the hostile answer of issue 13.
  */
 import type { CDPSession } from "playwright-core";
-import { launchBrowser, waitForIslands } from "@/tests/browser.ts";
+import {
+  FULL_CHROMIUM_PATH,
+  launchBrowser,
+  waitForIslands,
+} from "@/tests/browser.ts";
 import { startApp } from "@/tests/app_server.ts";
 import { fixedTokens, markdownAnswer } from "./markdown_sample.ts";
 import { longestTasks } from "./trace_tasks.ts";
@@ -75,7 +79,8 @@ const sleepUntil = (t: number) =>
   new Promise((r) => setTimeout(r, Math.max(0, t - performance.now())));
 
 const app = await startApp({ UPSTREAM_TIMEOUT_MS: "60000" });
-const browser = await launchBrowser();
+// Measured in the full browser, as people run it (the tests use the shell).
+const browser = await launchBrowser({ executablePath: FULL_CHROMIUM_PATH });
 try {
   const page = await browser.newPage({
     viewport: { width: 1280, height: 900 },
