@@ -9,6 +9,7 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts?: number;
   dur?: number;
   args?: { name?: string };
 }
@@ -24,10 +25,20 @@ export function longestTasks(
       )
       .map((e) => `${e.pid}:${e.tid}`),
   );
+  const tasks = trace.traceEvents
+    .filter((e) =>
+      e.ph === "X" && /RunTask$/.test(e.name) &&
+      mainThreads.has(`${e.pid}:${e.tid}`)
+    )
+    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
   let longestMs = 0, over50 = 0, count = 0;
-  for (const e of trace.traceEvents) {
-    if (e.ph !== "X" || !/RunTask$/.test(e.name)) continue;
-    if (!mainThreads.has(`${e.pid}:${e.tid}`)) continue;
+  // A task shows as nested RunTask events (the scheduler's inside the
+  // thread's): only the outermost one of each thread is counted.
+  const endOf = new Map<string, number>();
+  for (const e of tasks) {
+    const thread = `${e.pid}:${e.tid}`;
+    if ((e.ts ?? 0) < (endOf.get(thread) ?? -Infinity)) continue;
+    endOf.set(thread, (e.ts ?? 0) + (e.dur ?? 0));
     const ms = (e.dur ?? 0) / 1000;
     count++;
     longestMs = Math.max(longestMs, ms);
