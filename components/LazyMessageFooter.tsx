@@ -3,6 +3,11 @@ import { useEffect, useState } from "preact/hooks";
 import type { MessageFooter, MessageFooterProps } from "./MessageFooter.tsx";
 
 let loaded: typeof MessageFooter | null = null;
+let loading: Promise<typeof MessageFooter> | undefined;
+const loadFooter = () =>
+  loading ??= import("./MessageFooter.tsx").then((m) =>
+    loaded = m.MessageFooter
+  );
 
 /**
  * The chat island's message footer: its code (actions, times) loads with the
@@ -10,13 +15,21 @@ let loaded: typeof MessageFooter | null = null;
  * history's footers are the server's HTML.
  */
 export function LazyMessageFooter(props: MessageFooterProps) {
-  const [, setReady] = useState(!!loaded);
+  const [Footer, setFooter] = useState(() => loaded);
   useEffect(() => {
-    if (loaded) return;
-    import("./MessageFooter.tsx").then((m) => {
-      loaded = m.MessageFooter;
-      setReady(true);
-    }, () => {/* offline: the message reads fine without */});
+    if (Footer) return;
+    // Every footer waits for the one load: the code can arrive between this
+    // footer's first render and this effect, which runs after a frame.
+    let mounted = true;
+    loadFooter().then(
+      (footer) => mounted && setFooter(() => footer),
+      () => {
+        loading = undefined; // offline: the next footer tries again
+      },
+    );
+    return () => {
+      mounted = false;
+    };
   }, []);
-  return loaded ? h(loaded, props) : null;
+  return Footer ? h(Footer, props) : null;
 }
