@@ -14,6 +14,7 @@ import { loadConfig } from "@/lib/config.ts";
 import { parseSse } from "@/lib/events/sse.ts";
 import { type FakeOpenRouter, startFakeOpenRouter } from "./fake_openrouter.ts";
 import { SecretScan } from "./secret_scan.ts";
+import { markServerClosed } from "./closed_servers.ts";
 import { pollUntil } from "./poll.ts";
 import { sharedBuild } from "./shared_build.ts";
 
@@ -84,6 +85,7 @@ export async function startApp(
     fake,
     scan,
     async close() {
+      markServerClosed(app.url);
       await services.close();
       await server.shutdown();
       await fake.close();

@@ -11,6 +11,7 @@ import {
   type ConsoleMessage,
   type Page,
 } from "playwright-core";
+import { serverClosed } from "./closed_servers.ts";
 
 function exists(path: string): boolean {
   try {
@@ -76,6 +77,12 @@ async function moduleBrowser(): Promise<Browser> {
   if (browser?.isConnected()) return browser;
   shared = launchBrowser();
   return await shared;
+}
+
+/** A request refused because the test had closed its server by then. */
+function refusedAfterClose(msg: ConsoleMessage): boolean {
+  return msg.text().includes("net::ERR_CONNECTION_REFUSED") &&
+    serverClosed(msg.location().url);
 }
 
 /** What a browser test receives. */
@@ -149,7 +156,9 @@ export function browserTest(
         page.setDefaultTimeout(15_000);
         const errors: string[] = [];
         page.on("console", (msg: ConsoleMessage) => {
-          if (msg.type() === "error") errors.push(msg.text());
+          if (msg.type() === "error" && !refusedAfterClose(msg)) {
+            errors.push(msg.text());
+          }
         });
         page.on("pageerror", (error: Error) => errors.push(error.message));
         await fn({ browser, page, errors }).catch(async (error) => {
