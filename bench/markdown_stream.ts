@@ -109,6 +109,12 @@ try {
   // Long tasks of the page load itself are not the stream's.
   const streamStart = await page.evaluate(() => performance.now());
 
+  // Whether the re-read kept the page's rendering (keep=) or had the
+  // server render the answer again: two different costs at the end.
+  const rereads: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/history")) rereads.push(request.url());
+  });
   app.fake.enqueue({ type: "answer", tokens, tokenIntervalMs: intervalMs });
   const before = app.fake.requests.length;
   // Typed as a person types (about 1.5 s): what the page does meanwhile,
@@ -166,6 +172,9 @@ try {
     tokensPerSecond: rate,
     streamSeconds: streamMs / 1000,
     renderedElements: rendered,
+    rereadKeptBody: rereads.some((url) =>
+      new URL(url).searchParams.has("keep")
+    ),
     longestTaskMs: tasks.longestMs,
     tasksOver50Ms: tasks.over50,
     longTaskObserver: {
@@ -213,6 +222,7 @@ try {
     "per token, last 10%": `${f(last.taskMs)} ms (script ${f(last.scriptMs)})`,
     "ratio last/first (target ≤ 1.5)": f(result.ratioLastToFirst, 2),
     "rendered elements": rendered,
+    "re-read kept the page's rendering": result.rereadKeptBody,
   });
   console.log(`${pass ? "PASS" : "FAIL"}: results in ${RESULT.pathname}`);
   if (!pass) Deno.exitCode = 1;

@@ -30,7 +30,9 @@ export function longestTasks(
       e.ph === "X" && /RunTask$/.test(e.name) &&
       mainThreads.has(`${e.pid}:${e.tid}`)
     )
-    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+    // An outer event can start in the same microsecond as its inner one:
+    // the longer comes first.
+    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0) || (b.dur ?? 0) - (a.dur ?? 0));
   let longestMs = 0, over50 = 0, count = 0;
   // A task shows as nested RunTask events (the scheduler's inside the
   // thread's): only the outermost one of each thread is counted.

@@ -29,6 +29,17 @@ Deno.test("longestTasks() counts a task once though the trace nests its RunTask 
   assertEquals(longestTasks(trace), { longestMs: 60, over50: 1, count: 2 });
 });
 
+Deno.test("longestTasks() keeps the outer event of a task whose events start together", () => {
+  const trace = {
+    traceEvents: [
+      thread,
+      task("ThreadControllerImpl::RunTask", 0, 40),
+      task("RunTask", 0, 55),
+    ],
+  };
+  assertEquals(longestTasks(trace), { longestMs: 55, over50: 1, count: 1 });
+});
+
 Deno.test("longestTasks() leaves out tasks of threads other than the renderer's main one", () => {
   const trace = {
     traceEvents: [thread, task("RunTask", 0, 80, 3), task("RunTask", 0, 5)],
