@@ -5,8 +5,12 @@ import type { MessageFooter, MessageFooterProps } from "./MessageFooter.tsx";
 let loaded: typeof MessageFooter | null = null;
 let loading: Promise<typeof MessageFooter> | undefined;
 const loadFooter = () =>
-  loading ??= import("./MessageFooter.tsx").then((m) =>
-    loaded = m.MessageFooter
+  loading ??= import("./MessageFooter.tsx").then(
+    (m) => loaded = m.MessageFooter,
+    (error) => {
+      loading = undefined; // offline: the next footer tries again
+      throw error;
+    },
   );
 
 /**
@@ -23,9 +27,7 @@ export function LazyMessageFooter(props: MessageFooterProps) {
     let mounted = true;
     loadFooter().then(
       (footer) => mounted && setFooter(() => footer),
-      () => {
-        loading = undefined; // offline: the next footer tries again
-      },
+      () => {/* offline: the message reads fine without */},
     );
     return () => {
       mounted = false;

@@ -50,8 +50,10 @@ export function answersRendered(
     };
     const observer = new MutationObserver(() => rendering() || done());
     const timer = setTimeout(done, timeoutMs);
+    // Also when an awaited answer leaves the page (a new turn hides it).
     observer.observe(document.getElementById("chat-log") ?? document.body, {
       subtree: true,
+      childList: true,
       attributes: true,
       attributeFilter: ["data-complete"],
     });
