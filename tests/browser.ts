@@ -1,7 +1,7 @@
 /**
  * Browser tests with playwright-core and Debian's Chromium: its headless
  * shell where installed (the lighter build that Playwright itself runs
- * headless tests in; the suite takes about a quarter less time), else the
+ * headless tests in; the suite takes about 30 % less time), else the
  * full browser. Without either the tests are skipped on a developer machine
  * and FAIL under CI (`CI` set), where `.ci/run` installs both.
  */
@@ -121,7 +121,7 @@ async function describePage(
 /**
  * Registers a browser test: a fresh context and page in the module's shared
  * Chromium, closed afterwards; the test fails if the page logged an error or
- * threw.
+ * threw (but for a refused connection to a server the test had closed).
  */
 export function browserTest(
   name: string,

@@ -4,10 +4,9 @@
  * finished message; the history re-read is held here, so only that footer
  * can show them.
  */
-import type { Page } from "playwright-core";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { startApp } from "@/tests/app_server.ts";
-import { hideChatList, sendMessage, SIZES } from "./helpers.ts";
+import { hideChatList, holdResponses, sendMessage, SIZES } from "./helpers.ts";
 
 const app = await startApp();
 Deno.test.afterAll(() => app.close());
@@ -16,19 +15,6 @@ const TEXT = {
   en: { like: "Like", copy: "Copy" },
   id: { like: "Suka", copy: "Salin" },
 } as const;
-
-/** Holds every response whose URL matches `url` and whose body holds `marker`. */
-async function hold(page: Page, url: string, marker?: string) {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => release = resolve);
-  await page.route(url, async (route) => {
-    const response = await route.fetch();
-    const body = await response.text();
-    if (!marker || body.includes(marker)) await held;
-    await route.fulfill({ response, body }).catch(() => {});
-  });
-  return release;
-}
 
 for (
   const [[size, viewport], lang] of [[SIZES[0], "en"], [
@@ -39,11 +25,20 @@ for (
   browserTest(
     `a finished answer shows its actions though their code arrived just as it finished (${size}, ${lang})`,
     async ({ page }) => {
-      const releaseReread = await hold(page, "**/chats/*/history*");
+      const releaseReread = await holdResponses(page, {
+        url: "**/chats/*/history*",
+      });
       // The footer's code is asked for by the user's message; it arrives
-      // right after the answer has finished, before the answer's footer
-      // has asked for it itself (after the next frame: frames are held).
-      const releaseFooter = await hold(page, "**/_frsh/js/**", "message-foot");
+      // right after the answer has finished, before the answer's footer has
+      // asked for it itself. That footer's effect runs after a frame, or
+      // after 35 ms without one (preact): frames are held to make that the
+      // window. The old code failed this test 8 of 8 times here; on a much
+      // slower machine the code could arrive after the window, and the test
+      // would then pass on the old code too (it cannot fail on the new).
+      const releaseFooter = await holdResponses(page, {
+        url: "**/_frsh/js/**",
+        marker: "message-foot",
+      });
       await page.goto(`${app.url}/?lang=${lang}`);
       await waitForIslands(page);
       await hideChatList(page);

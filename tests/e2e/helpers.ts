@@ -112,3 +112,23 @@ export async function clipboardText(
 export async function allowClipboard(page: Page): Promise<void> {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
 }
+
+/**
+ * Holds the responses to requests matching `url` (those whose body holds
+ * `marker`, if given) until the returned function is called: code or data
+ * that reaches the page late, as on a slow connection.
+ */
+export async function holdResponses(
+  page: Page,
+  { url, marker }: { url: string; marker?: string },
+): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => release = resolve);
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (marker === undefined || body.includes(marker)) await held;
+    await route.fulfill({ response, body }).catch(() => {});
+  });
+  return release;
+}

@@ -10,9 +10,9 @@ import type { Page } from "playwright-core";
 import {
   answersComplete,
   hideChatList,
+  holdResponses,
   lastAnswer,
   sendMessage,
-  settled,
 } from "./helpers.ts";
 
 const app = await startApp();
@@ -130,14 +130,11 @@ for (
     `an answer that ends before its markdown view has loaded keeps its Copy code through the re-read (${lang}, ${viewport.width} px)`,
     async ({ page }) => {
       // The view's code reaches the page just after the short answer ended.
-      let release = () => {};
-      const held = new Promise<void>((resolve) => release = resolve);
-      await page.route("**/_frsh/js/**", async (route) => {
-        const response = await route.fetch();
-        const body = await response.text();
-        if (body.includes("md-plain")) await held;
-        await route.fulfill({ response, body }).catch(() => {});
+      const releaseView = await holdResponses(page, {
+        url: "**/_frsh/js/**",
+        marker: "md-plain",
       });
+      const reread = await holdReread(page);
       await page.goto(`${app.url}/?lang=${lang}`);
       await waitForIslands(page);
       await hideChatList(page);
@@ -145,19 +142,21 @@ for (
         type: "answer",
         text: "Kode:\n\n```py\nprint(1)\n```\n",
       });
-      const reread = page.waitForRequest((r) => r.url().includes("/history"));
       await sendMessage(page, "halo");
       await answersComplete(page, 1);
-      release();
-      // The page's own rendering is kept, not drawn again by the server:
-      // its Copy code button never leaves the page.
-      const url = (await reread).url();
+      releaseView();
+      // The re-read waits for the page's own rendering and keeps it: the
+      // Copy code button on the page before it is the one in the history.
+      const url = await reread.rendered;
       assert(url.includes("keep="), url);
-      const copy = lastAnswer(page).getByRole("button", { name: copyCode });
-      const before = await copy.elementHandle();
-      await historyAnswer(page).waitFor();
-      await settled(page);
-      assert(await before!.evaluate((button) => button.isConnected));
+      const copy = await lastAnswer(page).getByRole("button", {
+        name: copyCode,
+      }).elementHandle();
+      await reread.deliver();
+      assert(
+        await copy!.evaluate((button) => !!button.closest("#chat-history")),
+        "the page's Copy code button is in the history",
+      );
     },
     { viewport },
   );
