@@ -129,6 +129,11 @@ export interface ServiceOptions {
   wrapKv?: (kv: Deno.Kv) => Deno.Kv;
   /** Measures free bytes instead of the disk of the KV file. */
   freeBytes?: () => Promise<number | null>;
+  /**
+   * The answer limits' clock, in milliseconds (Date.now unless given): a
+   * test stops it so that a limit's minute cannot end halfway through.
+   */
+  limitsClock?: () => number;
 }
 
 /** Builds every service for `config`; marks answers left streaming by a crash as interrupted. */
@@ -170,16 +175,19 @@ export async function createServices(
     }),
     generations: new RateLimiter(kv, {
       name: "generations",
+      now: options.limitsClock,
       limit: config.limits.generationsPerMinute,
       windowMs: 60_000,
     }),
     addressGenerations: new RateLimiter(kv, {
       name: "generations_address",
+      now: options.limitsClock,
       limit: config.limits.generationsPerAddressPerMinute,
       windowMs: 60_000,
     }),
     allGenerations: new RateLimiter(kv, {
       name: "generations_all",
+      now: options.limitsClock,
       limit: config.limits.generationsGlobalPerMinute,
       windowMs: 60_000,
     }),
