@@ -18,10 +18,16 @@ export function historyElement(): HTMLElement | null {
 /** A body the page rendered from an answer's whole final text (view.ts). */
 const COMPLETE_BODY = ".markdown[data-complete]";
 
-function completeBody(messageId: string): Element | null | undefined {
+/** An answer's markdown body on the page (the reasoning is not markdown). */
+function answerBody(messageId: string): Element | null | undefined {
   return document.getElementById(`m-${messageId}`)?.querySelector(
-    COMPLETE_BODY,
+    ".markdown",
   );
+}
+
+function completeBody(messageId: string): Element | null | undefined {
+  const body = answerBody(messageId);
+  return body?.matches(COMPLETE_BODY) ? body : null;
 }
 
 /**
@@ -34,13 +40,7 @@ export function answersRendered(
   ids: string[],
   { timeoutMs = 2000 }: { timeoutMs?: number } = {},
 ): Promise<void> {
-  const rendering = () =>
-    ids.some((id) => {
-      const body = document.getElementById(`m-${id}`)?.querySelector(
-        ".markdown",
-      );
-      return body && !body.matches(COMPLETE_BODY);
-    });
+  const rendering = () => ids.some((id) => answerBody(id) && !completeBody(id));
   return new Promise((resolve) => {
     if (!rendering()) return resolve();
     const done = () => {
