@@ -1,6 +1,7 @@
 import { type ComponentType, h, hydrate, render } from "preact";
 import { useEffect } from "preact/hooks";
 import type { LazyPart } from "@/components/Lazy.tsx";
+import { whenIdle } from "@/lib/client/when_idle.ts";
 
 type Loader = () => Promise<{ default: ComponentType<never> }>;
 
@@ -37,9 +38,7 @@ export default function Enhance() {
       }));
       document.documentElement.dataset.enhanced = "ready";
     };
-    const idle = globalThis.requestIdleCallback;
-    if (idle) idle(() => void run(), { timeout: 800 });
-    else setTimeout(run, 100);
+    whenIdle(() => void run(), { timeoutMs: 800, fallbackMs: 100 });
     // Switching chats swaps the page (a partial) and remounts this island:
     // the old parts' listeners (shortcuts, chat updates) must go with them.
     return () => hydrated.forEach((el) => render(null, el));

@@ -10,6 +10,7 @@ import type { Message } from "@/lib/chats/types.ts";
 import { announceChatUpdate } from "@/lib/client/chat_updates.ts";
 import { apiFetch, ApiRequestError, ensureOk } from "@/lib/client/api_fetch.ts";
 import { playDoneSound } from "@/lib/client/sound.ts";
+import { whenIdle } from "@/lib/client/when_idle.ts";
 import {
   busy,
   canRefresh,
@@ -37,7 +38,7 @@ let chatEvents:
 const loadChatEvents = () =>
   chatEvents ??= import("@/lib/events/chat_events.ts");
 if (typeof document !== "undefined") {
-  (globalThis.requestIdleCallback ?? setTimeout)(() => loadChatEvents());
+  whenIdle(() => void loadChatEvents());
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,6 +4,7 @@
  * their first use: without this, that work (about 50 ms in one task on a
  * slow machine) lands in the first update of the page's first answer.
  */
+import { whenIdle } from "@/lib/client/when_idle.ts";
 import { loadMarkdownEngine } from "./engine.ts";
 
 /** One kind of block per idle task, so that no task is long. */
@@ -24,10 +25,8 @@ export function warmUpMarkdown(): void {
   // Switching chats mounts the chat view again; the engine stays warm.
   if (started) return;
   started = true;
-  // Safari has no requestIdleCallback.
-  const idle: (run: () => void) => void = "requestIdleCallback" in globalThis
-    ? (run) => requestIdleCallback(run, { timeout: 2_000 })
-    : (run) => setTimeout(run, 50);
+  const idle = (run: () => void) =>
+    whenIdle(run, { timeoutMs: 2_000, fallbackMs: 50 });
   idle(() => {
     loadMarkdownEngine().then((engine) => {
       const next = (i: number) => {
