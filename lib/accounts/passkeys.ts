@@ -4,12 +4,6 @@
  * so no username is typed). Each ceremony's challenge waits in KV for five
  * minutes and is consumed by its one answer, so a replayed answer fails.
  */
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from "@simplewebauthn/server";
 import type {
   AuthenticationResponseJSON,
   PublicKeyCredentialCreationOptionsJSON,
@@ -26,6 +20,14 @@ import { newOwnerId } from "@/lib/security/session.ts";
 import type { Account } from "./types.ts";
 
 const CEREMONY_TTL_MS = 5 * 60_000;
+
+/**
+ * The WebAuthn library and its ASN.1 stack (about 130 ms of a cold start,
+ * more than any other dependency of the server) load with the first
+ * ceremony, not with every instance.
+ */
+let webauthn: Promise<typeof import("@simplewebauthn/server")> | undefined;
+const loadWebauthn = () => webauthn ??= import("@simplewebauthn/server");
 
 /** The relying party: this site, as the browser names it. */
 export interface RelyingParty {
@@ -97,6 +99,7 @@ export class Passkeys {
     { ceremony: string; options: PublicKeyCredentialCreationOptionsJSON }
   > {
     const existing = await this.list(account.id);
+    const { generateRegistrationOptions } = await loadWebauthn();
     const options = await generateRegistrationOptions({
       rpName: rp.name,
       rpID: rp.id,
@@ -128,6 +131,7 @@ export class Passkeys {
   ): Promise<boolean> {
     const ceremony = await this.#take(input.ceremony, "register");
     if (!ceremony || ceremony.accountId !== account.id) return false;
+    const { verifyRegistrationResponse } = await loadWebauthn();
     try {
       const result = await verifyRegistrationResponse({
         response: input.response as RegistrationResponseJSON,
@@ -163,6 +167,7 @@ export class Passkeys {
   ): Promise<
     { ceremony: string; options: PublicKeyCredentialRequestOptionsJSON }
   > {
+    const { generateAuthenticationOptions } = await loadWebauthn();
     const options = await generateAuthenticationOptions({
       rpID: rp.id,
       userVerification: "preferred",
@@ -193,6 +198,7 @@ export class Passkeys {
       passkeyKey(owner.value, response.id),
     );
     if (!entry.value) return null;
+    const { verifyAuthenticationResponse } = await loadWebauthn();
     try {
       const result = await verifyAuthenticationResponse({
         response,
