@@ -7,7 +7,7 @@ Deno.test({
   ignore: browserTestsSkipped,
   async fn() {
     const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-      args: ["test", "-A", "--no-check", "tests/fixtures/route_in_flight.ts"],
+      args: ["test", "-A", "--no-check", "tests/modules/route_in_flight.ts"],
       cwd: new URL("..", import.meta.url).pathname,
       env: { NO_COLOR: "1", CI: "true" },
       stdout: "piped",
