@@ -21,7 +21,12 @@ export function History(
     : history.findLast((m) => m.role === "assistant");
   return (
     // What is already on the page is not news: only the live tail is announced.
-    <div class="chat-history" id="chat-history" aria-live="off">
+    <div
+      class="chat-history"
+      id="chat-history"
+      data-chat={chat.id}
+      aria-live="off"
+    >
       {data.earlier > 0 && (
         <a class="earlier" href={`/chats/${chat.id}?history=all`}>
           {t("chat.earlier", { count: data.earlier })}

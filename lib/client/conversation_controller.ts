@@ -25,6 +25,7 @@ import {
   answersRendered,
   keepableAnswers,
   replaceHistory,
+  showsChat,
 } from "./history_view.ts";
 
 /**
@@ -355,6 +356,8 @@ export class ConversationController {
     // The islands render the turn's end after this dispatch (preact renders
     // in a microtask): only then are the bodies of its answers complete.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // The reader switched to another chat: this one is read when reopened.
+    if (!showsChat(this.chatId)) return;
     // The answers on screen keep their rendering (history_view.ts).
     const answers = this.state.tail.filter((m) => m.role === "assistant")
       .map((m) => m.id);
@@ -368,6 +371,7 @@ export class ConversationController {
       const html = await res.text();
       // A turn started (or ended) meanwhile: this HTML is older than it.
       if (!canRefresh(this.state) || ended !== this.#turnsEnded) return;
+      if (!showsChat(this.chatId)) return;
       if (replaceHistory(html)) return this.dispatch({ type: "refreshed" });
     }
   }

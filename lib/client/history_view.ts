@@ -15,6 +15,14 @@ export function historyElement(): HTMLElement | null {
   return document.getElementById(HISTORY_ID);
 }
 
+/**
+ * Whether the page shows chat `chatId`: a chat's answer can end after the
+ * reader switched to another, and its re-read must not replace that one.
+ */
+export function showsChat(chatId: string): boolean {
+  return historyElement()?.dataset.chat === chatId;
+}
+
 /** A body the page rendered from an answer's whole final text (view.ts). */
 const COMPLETE_BODY = ".markdown[data-complete]";
 

@@ -11,6 +11,7 @@ import { ApiClient, startApp } from "@/tests/app_server.ts";
 import { pollUntil } from "@/tests/poll.ts";
 import {
   answersComplete,
+  clientOf,
   lastAnswer,
   sendMessage,
   shareSession,
@@ -130,6 +131,73 @@ for (const [size, viewport] of SIZES) {
           ),
         { what: "the draft back in its chat" },
       );
+    },
+  );
+}
+
+for (const [size, viewport] of SIZES) {
+  browserTest(
+    `an answer that ends after the reader switched chats leaves the open chat on screen (${size})`,
+    async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const { first, second } = await twoChats(page);
+      const client = await clientOf(page, app.url);
+      await page.goto(`${app.url}/chats/${first}?lang=en`);
+      await waitForIslands(page);
+      app.fake.enqueue({
+        type: "answer",
+        tokens: Array.from({ length: 12 }, (_, i) => `ombak${i} `),
+        tokenIntervalMs: 80,
+      });
+      await sendMessage(page, "Ceritakan tentang laut");
+      await lastAnswer(page).and(page.locator('[data-status="streaming"]'))
+        .waitFor();
+
+      await showList(page);
+      await chatLink(page, "Jadwal kereta").click();
+      await page.waitForURL(`${app.url}/chats/${second}`);
+      const log = page.getByRole("log", { name: "Messages" });
+      await log.getByText("Kereta ke Bandung jam berapa?", { exact: true })
+        .waitFor();
+      // The first chat's re-read after its answer, if the page asks for it.
+      const reread = page.waitForResponse(
+        (res) => res.url().includes(`/chats/${first}/history`),
+        { timeout: 3_000 },
+      ).catch(() => null);
+      await pollUntil(async () => {
+        const { messages } = await client.json<
+          { messages: { role: string; status: string }[] }
+        >(`/api/chats/${first}`);
+        return messages.at(-1)?.status === "complete";
+      }, { what: "the first chat's answer to end" });
+      if (await reread) {
+        await page.evaluate(() => new Promise(requestAnimationFrame));
+      }
+
+      await page.getByRole("heading", { name: "Jadwal kereta" }).waitFor();
+      assertEquals(
+        await log.getByText("Kereta ke Bandung jam berapa?", { exact: true })
+          .count(),
+        1,
+      );
+      assertEquals(await log.getByText("Ceritakan tentang laut").count(), 0);
+      assertEquals(
+        await log.getByText("Bagaimana memasak rendang?").count(),
+        0,
+      );
+      // The list marks the open chat only.
+      await showList(page);
+      const nav = page.getByRole("navigation", { name: "Chats" });
+      assertEquals(await nav.locator(".chat-row[data-current]").count(), 1);
+      assertEquals(
+        await chatLink(page, "Resep rendang").getAttribute("aria-current"),
+        null,
+      );
+
+      // The first chat, opened again, shows the answer that ended meanwhile.
+      await chatLink(page, "Resep rendang").click();
+      await log.getByText("ombak11").waitFor();
+      assertEquals(await log.getByText("Ceritakan tentang laut").count(), 1);
     },
   );
 }
