@@ -83,28 +83,34 @@ export default function ChatView(props: Props) {
   const lastAnswer = state.tail.findLast((m) => m.role === "assistant");
   const connection = connectionNote(state);
   return (
-    <div class="chat-tail">
-      {state.tail.map((message) => (
-        <MessageItem
-          key={message.id}
-          message={message}
-          last={message === lastAnswer}
-          timeZone={props.timeZone}
-          connection={message.status === "streaming" ? connection : undefined}
-          footer={LazyMessageFooter}
-        />
-      ))}
-      {!following && (
-        <button
-          type="button"
-          class="jump-latest"
-          onClick={jump}
-          title={t("msg.jump_latest")}
-        >
-          <ActionIcon name="arrowDown" />
-          {t("msg.jump_latest")}
-        </button>
-      )}
-    </div>
+    <>
+      <div class="chat-tail">
+        {state.tail.map((message) => (
+          <MessageItem
+            key={message.id}
+            message={message}
+            last={message === lastAnswer}
+            timeZone={props.timeZone}
+            connection={message.status === "streaming" ? connection : undefined}
+            footer={LazyMessageFooter}
+          />
+        ))}
+      </div>
+      {
+        // Outside the tail: a sticky element stays within its parent, and
+        // the tail is out of view while the reader is up in the history.
+        !following && (
+          <button
+            type="button"
+            class="jump-latest"
+            onClick={jump}
+            title={t("msg.jump_latest")}
+          >
+            <ActionIcon name="arrowDown" />
+            {t("msg.jump_latest")}
+          </button>
+        )
+      }
+    </>
   );
 }

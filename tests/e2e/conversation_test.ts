@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
-import { startApp } from "@/tests/app_server.ts";
+import { ApiClient, startApp } from "@/tests/app_server.ts";
 import { pollUntil } from "@/tests/poll.ts";
 import {
   answersComplete,
@@ -17,6 +17,7 @@ import {
   lastAnswer,
   sendMessage,
   settled,
+  shareSession,
   SIZES,
 } from "./helpers.ts";
 
@@ -399,6 +400,57 @@ for (const [size, viewport, lang] of RUNS) {
         role: "system",
         content: "Jawablah seperti bajak laut.",
       });
+    },
+    { viewport },
+  );
+}
+
+for (const [size, viewport, lang] of RUNS) {
+  browserTest(
+    `Jump to latest shows at the bottom of the log while the reader is far up in the history (${size}, ${lang})`,
+    async ({ page }) => {
+      const client = new ApiClient(app.url);
+      const id = await client.createChat({ title: "Sejarah panjang" });
+      for (let turn = 0; turn < 3; turn++) {
+        app.fake.enqueue({
+          type: "answer",
+          text: Array.from({ length: 30 }, (_, i) => `Paragraf ${i}.`)
+            .join("\n\n"),
+        });
+        await client.send(id, `Pertanyaan ${turn}`);
+      }
+      await shareSession(page, client);
+      await page.goto(`${app.url}/chats/${id}?lang=${lang}`);
+      await waitForIslands(page);
+      app.fake.enqueue({
+        type: "answer",
+        tokens: Array.from({ length: 200 }, (_, i) => `kata${i} `),
+        tokenIntervalMs: 40,
+      });
+      await sendMessage(page, "satu lagi");
+      await lastAnswer(page).and(page.locator('[data-status="streaming"]'))
+        .waitFor();
+      const log = page.locator("#chat-log");
+      await log.hover();
+      // Up into the history, far above the answer that streams.
+      await page.mouse.wheel(0, -4_000);
+      const jump = page.getByRole("button", { name: TEXT[lang].jump });
+      await jump.waitFor();
+      const placement = await jump.evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        const view = document.getElementById("chat-log")!
+          .getBoundingClientRect();
+        return { top: box.top >= view.top, bottom: box.bottom <= view.bottom };
+      });
+      assertEquals(placement, { top: true, bottom: true }, "in view");
+      await Deno.mkdir("test-results/screenshots", { recursive: true });
+      await page.screenshot({
+        path: `test-results/screenshots/jump-latest-${size}.png`,
+      });
+      await jump.click();
+      await jump.waitFor({ state: "detached" });
+      assert(await fromBottom(page) < 60, "back at the newest text");
+      await settled(page);
     },
     { viewport },
   );
