@@ -1,4 +1,4 @@
-import { assertEquals } from "@/tests/assert.ts";
+import { assert, assertEquals } from "@/tests/assert.ts";
 import { interpolate } from "./define.ts";
 import { dictionary, negotiateLang, t } from "./mod.ts";
 
@@ -37,4 +37,26 @@ Deno.test("t() translates and fills placeholders", () => {
     "Try again in 30 s",
   );
   assertEquals(interpolate("Keep {unknown}", {}), "Keep {unknown}");
+});
+
+Deno.test("interpolate() picks the word for the number: one for 1, other otherwise", () => {
+  const done = (count: number) => t("en", "transfer.import_done", { count });
+  assertEquals(done(1), "Imported 1 chat.");
+  assertEquals(done(2), "Imported 2 chats.");
+  assertEquals(done(0), "Imported 0 chats.");
+  assertEquals(
+    t("en", "import.warning.ignored_lines", { count: 1 }),
+    "1 line outside any message was ignored.",
+  );
+  assertEquals(
+    t("id", "transfer.import_done", { count: 1 }),
+    "1 obrolan diimpor.",
+  );
+  assertEquals(interpolate("{n|item|items}", {}), "{n|item|items}");
+});
+
+Deno.test("no English string writes a plural as (s)", () => {
+  for (const [key, text] of Object.entries(dictionary("en"))) {
+    assert(!/\w\(s\)/.test(text), `${key}: ${text}`);
+  }
 });

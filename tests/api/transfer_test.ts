@@ -533,7 +533,7 @@ Deno.test("the form route opens the imported chat, lists warnings, or explains a
   const warned = await upload(client, "legacy.json", "/chats/import");
   assertEquals(warned.status, 200);
   const page = await warned.text();
-  assert(page.includes("Imported 1 chat(s)."), page);
+  assert(page.includes("Imported 1 chat."), page);
   assert(page.includes("the role “tool” is not one of user"), page);
 
   const refused = await upload(client, "wrong_types.json", "/chats/import", {

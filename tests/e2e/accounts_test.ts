@@ -65,9 +65,9 @@ browserTest(
     await page.getByRole("heading", {
       name: "Move your chats into your account?",
     }).waitFor();
-    await page.getByText("This browser holds 1 chats").waitFor();
+    await page.getByText("This browser holds 1 chat made").waitFor();
     await page.getByRole("button", { name: "Move chats" }).click();
-    await page.getByRole("status").filter({ hasText: "1 chats moved" })
+    await page.getByRole("status").filter({ hasText: "1 chat moved" })
       .waitFor();
     const other = await browser.newContext({ locale: "en-US" });
     try {
@@ -174,7 +174,7 @@ browserTest(
     await page.getByRole("button", { name: "Add a passkey" }).click();
     await page.getByRole("status").filter({ hasText: "Passkey added" })
       .waitFor();
-    await page.getByText("1 passkeys registered.").waitFor();
+    await page.getByText("1 passkey registered.").waitFor();
     const { credentials } = await cdp.send("WebAuthn.getCredentials", {
       authenticatorId,
     });

@@ -74,7 +74,9 @@ for (const [name, expected] of Object.entries(VALID)) {
           await log.getByText(text).first().waitFor();
         }
         const status = page.getByRole("status").filter({
-          hasText: `Imported ${expected.titles.length} chat(s).`,
+          hasText: `Imported ${expected.titles.length} ${
+            expected.titles.length === 1 ? "chat" : "chats"
+          }.`,
         });
         await status.waitFor();
       } finally {
@@ -94,7 +96,7 @@ browserTest(
         fixture("legacy.json"),
       );
       const status = page.getByRole("status").filter({
-        hasText: "Imported 1 chat(s).",
+        hasText: "Imported 1 chat.",
       });
       await status.getByRole("listitem").filter({
         hasText:

@@ -54,10 +54,10 @@ export const account = defineMessages({
     "account.device_ended": "That browser is signed out.",
     "account.move.title": "Move your chats into your account?",
     "account.move.body":
-      "This browser holds {count} chats made before you signed in. Move them into {name}, so they are on your other devices too?",
+      "This browser holds {count} {count|chat|chats} made before you signed in. Move them into {name}, so they are on your other devices too?",
     "account.move.yes": "Move chats",
     "account.move.no": "Keep them here",
-    "account.move.done": "{count} chats moved into your account.",
+    "account.move.done": "{count} {count|chat|chats} moved into your account.",
     "account.move.busy":
       "An answer is still being written in one of these chats. Wait for it to end, then try again.",
     "account.key.heading": "Your OpenRouter key",
@@ -86,7 +86,7 @@ export const account = defineMessages({
     "account.passkeys.heading": "Passkeys",
     "account.passkeys.add": "Add a passkey",
     "account.passkeys.sign_in": "Sign in with a passkey",
-    "account.passkeys.count": "{count} passkeys registered.",
+    "account.passkeys.count": "{count} {count|passkey|passkeys} registered.",
     "account.passkeys.none": "No passkey yet.",
     "account.passkeys.added": "Passkey added. You can sign in with it now.",
     "account.passkeys.failed":

@@ -62,7 +62,7 @@ export const chat = defineMessages({
     "settings.per_million": "{prompt} / {completion} per 1M tokens",
     "settings.context_length": "{tokens} tokens",
     "chat.untitled": "New chat",
-    "chat.earlier": "Show {count} earlier messages",
+    "chat.earlier": "Show {count} earlier {count|message|messages}",
     "chat.greeting": "Hello! How can I help you today?",
     "api.not_found": "This chat does not exist, or it is not yours.",
     "api.message_not_found": "This message does not exist in the chat.",

@@ -16,7 +16,7 @@ export const message = defineMessages({
     "msg.edit_send": "Save and send",
     "msg.edit_discard": "Discard changes",
     "msg.search": "Find in this chat",
-    "msg.search_count": "{count} matching messages",
+    "msg.search_count": "{count} matching {count|message|messages}",
     "msg.sound": "Sound when an answer is done",
     "msg.reconnecting": "Connection lost, reconnecting…",
     "msg.offline":

@@ -65,10 +65,10 @@ export const transfer = defineMessages({
     "import.warning.no_time":
       "this message has no time stamp, so the time of the message before it is used.",
     "import.warning.ignored_lines":
-      "{count} line(s) outside any message were ignored.",
+      "{count} {count|line|lines} outside any message {count|was|were} ignored.",
     "import.warning.empty_chat":
       "“{title}” has no text messages, so it was skipped.",
-    "import.warning.more": "…and {count} more warnings.",
+    "import.warning.more": "…and {count} more {count|warning|warnings}.",
     "import.untitled": "Imported chat",
     "transfer.export_json": "Export JSON",
     "transfer.export_txt": "Export TXT",
@@ -78,7 +78,7 @@ export const transfer = defineMessages({
     "transfer.import_label": "Import chat",
     "transfer.import_submit": "Import",
     "transfer.import_busy": "Importing…",
-    "transfer.import_done": "Imported {count} chat(s).",
+    "transfer.import_done": "Imported {count} {count|chat|chats}.",
     "transfer.import_warnings":
       "Some parts of the file were skipped or changed:",
     "transfer.import_failed":
