@@ -20,6 +20,7 @@ import { useLang, useT } from "@/lib/i18n/context.ts";
 import type { Theme } from "@/lib/theme.ts";
 import { LIST_COOKIE, PANEL_COOKIE } from "@/lib/shell_prefs.ts";
 import { Icon } from "./Icon.tsx";
+import { ActionIcon } from "./ActionIcon.tsx";
 
 /** What the shell around a conversation shows. */
 export interface ChatShellProps {
@@ -129,6 +130,20 @@ export function ChatShell(props: ChatShellProps) {
             <Lazy part="model" props={model}>
               <ModelPicker {...model} />
             </Lazy>
+            {
+              /* Shown once the chat has a finished answer and the page's
+                shortcuts run: components/Shortcuts.tsx answers its click. */
+            }
+            <button
+              type="button"
+              class="icon-button copy-last"
+              data-copy-last
+              aria-label={t("msg.copy_last")}
+              title={t("msg.copy_last")}
+            >
+              <ActionIcon name="copy" />
+              <span class="visually-hidden" role="status"></span>
+            </button>
             <PanelButton
               panel="settings"
               label={t("shell.chat_settings")}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { useT } from "@/lib/i18n/context.ts";
 import type { MessageKey } from "@/lib/i18n/mod.ts";
+import { markCopied } from "@/lib/client/copied_mark.ts";
 
 /** Each shortcut: its keys as shown, and what it does in words. */
 const SHORTCUTS: [string, MessageKey][] = [
@@ -15,6 +16,10 @@ const SHORTCUTS: [string, MessageKey][] = [
 ];
 
 /** Clicks the last element matching `selector`: shortcuts reuse the visible controls. */
+/** The Copy button of the newest answer shown. */
+const LAST_ANSWER_COPY =
+  "article[data-role=assistant]:not([hidden]) [data-action=copy]";
+
 function clickLast(selector: string): boolean {
   const all = document.querySelectorAll<HTMLElement>(selector);
   const target = all[all.length - 1];
@@ -46,9 +51,7 @@ export default function Shortcuts() {
         search?.focus();
         handled = !!search;
       } else if (mod && e.shiftKey && key === "c") {
-        handled = clickLast(
-          "article[data-role=assistant]:not([hidden]) [data-action=copy]",
-        );
+        handled = clickLast(LAST_ANSWER_COPY);
       } else if (
         mod && e.shiftKey &&
         (e.key === ";" || e.key === ":" || e.code === "Semicolon")
@@ -60,8 +63,21 @@ export default function Shortcuts() {
       }
       if (handled) e.preventDefault();
     };
+    // The header's "Copy last response" (components/ChatShell.tsx).
+    const onClick = (e: MouseEvent) => {
+      const button = (e.target as Element).closest<HTMLElement>(
+        "[data-copy-last]",
+      );
+      if (!button || !clickLast(LAST_ANSWER_COPY)) return;
+      const copy = t("msg.copy_last");
+      markCopied({ button, copy, copied: t("msg.copied") });
+    };
     document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
+    document.addEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("click", onClick);
+    };
   }, []);
   return (
     <dialog ref={dialog} class="shortcuts" aria-labelledby="shortcuts-title">

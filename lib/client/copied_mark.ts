@@ -23,14 +23,19 @@ function show(button: Element, copied: string): void {
   button.classList.add("copied");
 }
 
-/** Shows "Copied" on `button` of message `id`, and its own label again after. */
+/**
+ * Shows "Copied" on `button` (of message `id`, if it is one), and its own
+ * label again after.
+ */
 export function markCopied(
-  options: { button: HTMLElement; id: string; copy: string; copied: string },
+  options: { button: HTMLElement; id?: string; copy: string; copied: string },
 ): void {
   // The copy took a moment: the button may have been replaced meanwhile.
-  show(copyButtonOf(options.id) ?? options.button, options.copied);
+  const current = () =>
+    (options.id && copyButtonOf(options.id)) || options.button;
+  show(current(), options.copied);
   setTimeout(() => {
-    const button = copyButtonOf(options.id) ?? options.button;
+    const button = current();
     const status = statusOf(button);
     if (status) status.textContent = "";
     button.title = options.copy;

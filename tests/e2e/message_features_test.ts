@@ -287,3 +287,59 @@ browserTest(
     }
   },
 );
+
+for (
+  const [label, viewport, lang, name, copied] of [
+    [
+      "desktop",
+      { width: 1280, height: 720 },
+      "en",
+      "Copy last response",
+      "Copied",
+    ],
+    [
+      "phone",
+      { width: 360, height: 740 },
+      "id",
+      "Salin respons terakhir",
+      "Tersalin",
+    ],
+  ] as const
+) {
+  browserTest(
+    `Copy last response in the header copies the newest answer (${label}, ${lang})`,
+    async ({ page }) => {
+      const app = await startApp();
+      try {
+        await allowClipboard(page);
+        await page.goto(`${app.url}/?lang=${lang}`);
+        await waitForIslands(page);
+        const copyLast = page.getByRole("button", { name });
+        assertEquals(await copyLast.isVisible(), false, "no answer yet");
+        app.fake.enqueue({ type: "answer", text: "Jawaban pertama." });
+        await sendMessage(page, "satu");
+        await answersComplete(page, 1);
+        app.fake.enqueue({ type: "answer", text: "Jawaban **kedua**." });
+        await sendMessage(page, "dua");
+        await answersComplete(page, 2);
+        await copyLast.click();
+        assertEquals(
+          await clipboardText(page, (text) => text.includes("kedua")),
+          "Jawaban **kedua**.",
+        );
+        assertEquals(await copyLast.getAttribute("title"), copied);
+        await Deno.mkdir("test-results/screenshots", { recursive: true });
+        await page.screenshot({
+          path: `test-results/screenshots/copy-last-${label}.png`,
+        });
+        // A finished answer read from the history shows it too.
+        await page.reload();
+        await waitForIslands(page);
+        await copyLast.waitFor();
+      } finally {
+        await app.close();
+      }
+    },
+    { viewport },
+  );
+}
