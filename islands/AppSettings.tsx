@@ -25,6 +25,8 @@ export default function AppSettings(
   const [notice, setNotice] = useState<ImportNotice | null>(null);
   useEffect(() => setNotice(takeImportNotice()), []);
   const show = async () => {
+    // The dialog is where the next import starts: the last one's outcome goes.
+    setNotice(null);
     if (!dialog) {
       dialog = (await import("@/components/SettingsDialog.tsx")).SettingsDialog;
       setDialog(() => dialog);

@@ -102,6 +102,11 @@ browserTest(
         hasText:
           "Message 3: the role “tool” is not one of user, assistant or system",
       }).waitFor();
+      // Settings opened again (for another import): the old outcome goes,
+      // so it cannot stand beside the next one's.
+      await page.getByRole("button", { name: "Settings", exact: true }).click();
+      await page.getByRole("dialog", { name: "Settings" }).waitFor();
+      assertEquals(await status.count(), 0);
     } finally {
       await app.close();
     }
