@@ -36,8 +36,11 @@ export function timeText(
     hourCycle: "h23",
     timeZoneName: "short",
   }).format(now);
+  // "UTC (UTC)" says it twice: the zone's name only where it adds to the
+  // abbreviation.
+  const named = time.endsWith(` ${zone}`) ? "" : ` (${zone})`;
   const text = t(lang, "cmd.time.now", {
-    datetime: `${date} ${time} (${zone})`,
+    datetime: `${date} ${time}${named}`,
   });
   if (isTimeZone(timeZone)) return text;
   return `${text}\n\n${

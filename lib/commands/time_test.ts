@@ -28,3 +28,10 @@ Deno.test("timeText() falls back to the default zone for an unknown one, and say
       "The time zone “Mars/Olympus” is not known, so Asia/Jayapura is used.",
   );
 });
+
+Deno.test("timeText() names UTC once, not as “UTC (UTC)”", () => {
+  assertEquals(
+    timeText(now, "UTC", "en"),
+    "Current time: **Tuesday, 24 November 2026 04:49:03 UTC**",
+  );
+});
