@@ -106,7 +106,7 @@ Deno.test("parseImport() warns about TXT lines before the first message", () => 
   );
   assertEquals(chats[0].messages.length, 1);
   assertEquals(warnings, [
-    "Line 1: 1 line(s) outside any message were ignored.",
+    "Line 1: 1 line outside any message was ignored.",
   ]);
 });
 
