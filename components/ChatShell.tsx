@@ -131,18 +131,19 @@ export function ChatShell(props: ChatShellProps) {
               <ModelPicker {...model} />
             </Lazy>
             {
-              /* Shown once the chat has a finished answer and the page's
-                shortcuts run: components/Shortcuts.tsx answers its click. */
+              /* Hidden until the page's shortcuts run and the chat shows an
+                answer (lib/client/copy_last.ts); the answer's own Copy
+                announces the copy. */
             }
             <button
               type="button"
               class="icon-button copy-last"
               data-copy-last
+              hidden
               aria-label={t("msg.copy_last")}
               title={t("msg.copy_last")}
             >
               <ActionIcon name="copy" />
-              <span class="visually-hidden" role="status"></span>
             </button>
             <PanelButton
               panel="settings"

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { useT } from "@/lib/i18n/context.ts";
 import type { MessageKey } from "@/lib/i18n/mod.ts";
-import { markCopied } from "@/lib/client/copied_mark.ts";
+import { lastAnswerCopy, watchCopyLast } from "@/lib/client/copy_last.ts";
 
 /** Each shortcut: its keys as shown, and what it does in words. */
 const SHORTCUTS: [string, MessageKey][] = [
@@ -16,10 +16,6 @@ const SHORTCUTS: [string, MessageKey][] = [
 ];
 
 /** Clicks the last element matching `selector`: shortcuts reuse the visible controls. */
-/** The Copy button of the newest answer shown. */
-const LAST_ANSWER_COPY =
-  "article[data-role=assistant]:not([hidden]) [data-action=copy]";
-
 function clickLast(selector: string): boolean {
   const all = document.querySelectorAll<HTMLElement>(selector);
   const target = all[all.length - 1];
@@ -51,7 +47,9 @@ export default function Shortcuts() {
         search?.focus();
         handled = !!search;
       } else if (mod && e.shiftKey && key === "c") {
-        handled = clickLast(LAST_ANSWER_COPY);
+        const copy = lastAnswerCopy();
+        copy?.click();
+        handled = !!copy;
       } else if (
         mod && e.shiftKey &&
         (e.key === ";" || e.key === ":" || e.code === "Semicolon")
@@ -63,20 +61,14 @@ export default function Shortcuts() {
       }
       if (handled) e.preventDefault();
     };
-    // The header's "Copy last response" (components/ChatShell.tsx).
-    const onClick = (e: MouseEvent) => {
-      const button = (e.target as Element).closest<HTMLElement>(
-        "[data-copy-last]",
-      );
-      if (!button || !clickLast(LAST_ANSWER_COPY)) return;
-      const copy = t("msg.copy_last");
-      markCopied({ button, copy, copied: t("msg.copied") });
-    };
+    const stopCopyLast = watchCopyLast({
+      copy: t("msg.copy_last"),
+      copied: t("msg.copied"),
+    });
     document.addEventListener("keydown", onKey);
-    document.addEventListener("click", onClick);
     return () => {
       document.removeEventListener("keydown", onKey);
-      document.removeEventListener("click", onClick);
+      stopCopyLast();
     };
   }, []);
   return (

@@ -103,7 +103,14 @@ export default function ChatView(props: Props) {
           <button
             type="button"
             class="jump-latest"
-            onClick={jump}
+            onClick={() => {
+              jump();
+              // The button goes once the view is at the end: focus stays in
+              // the log instead of falling to the page.
+              document.getElementById("chat-log")?.focus({
+                preventScroll: true,
+              });
+            }}
             title={t("msg.jump_latest")}
           >
             <ActionIcon name="arrowDown" />

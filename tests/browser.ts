@@ -173,10 +173,11 @@ export function browserTest(
         // A route handler still fetching when the context closes would
         // throw outside the test, and Deno's runner then loses the module's
         // results (and fails the run with "0 failed" in its summary).
+        // A context that is already gone must not hide the test's error.
         for (const page of context.pages()) {
-          await page.unrouteAll({ behavior: "ignoreErrors" });
+          await page.unrouteAll({ behavior: "ignoreErrors" }).catch(() => {});
         }
-        await context.unrouteAll({ behavior: "ignoreErrors" });
+        await context.unrouteAll({ behavior: "ignoreErrors" }).catch(() => {});
         await context.close();
       }
     },

@@ -27,7 +27,12 @@ const CEREMONY_TTL_MS = 5 * 60_000;
  * ceremony, not with every instance.
  */
 let webauthn: Promise<typeof import("@simplewebauthn/server")> | undefined;
-const loadWebauthn = () => webauthn ??= import("@simplewebauthn/server");
+const loadWebauthn = () =>
+  webauthn ??= import("@simplewebauthn/server").catch((error) => {
+    // A failed load is tried again by the next ceremony.
+    webauthn = undefined;
+    throw error;
+  });
 
 /** The relying party: this site, as the browser names it. */
 export interface RelyingParty {
@@ -129,9 +134,10 @@ export class Passkeys {
     input: { ceremony: unknown; response: unknown },
     rp: RelyingParty,
   ): Promise<boolean> {
+    // Loaded before the challenge is used up: a failed load leaves it.
+    const { verifyRegistrationResponse } = await loadWebauthn();
     const ceremony = await this.#take(input.ceremony, "register");
     if (!ceremony || ceremony.accountId !== account.id) return false;
-    const { verifyRegistrationResponse } = await loadWebauthn();
     try {
       const result = await verifyRegistrationResponse({
         response: input.response as RegistrationResponseJSON,
@@ -184,6 +190,7 @@ export class Passkeys {
     input: { ceremony: unknown; response: unknown },
     rp: RelyingParty,
   ): Promise<string | null> {
+    const { verifyAuthenticationResponse } = await loadWebauthn();
     const ceremony = await this.#take(input.ceremony, "sign-in");
     const response = input.response as AuthenticationResponseJSON | undefined;
     if (
@@ -198,7 +205,6 @@ export class Passkeys {
       passkeyKey(owner.value, response.id),
     );
     if (!entry.value) return null;
-    const { verifyAuthenticationResponse } = await loadWebauthn();
     try {
       const result = await verifyAuthenticationResponse({
         response,

@@ -352,12 +352,21 @@ export class ConversationController {
     }
   }
 
+  /**
+   * Whether this controller's chat is the page's: after a switch to another
+   * chat (or back, which makes a new controller) its re-read must not
+   * replace the history the page shows.
+   */
+  #showsPage(): boolean {
+    return current === this && showsChat(this.chatId);
+  }
+
   async #refreshOnce(ended: number): Promise<void> {
     // The islands render the turn's end after this dispatch (preact renders
     // in a microtask): only then are the bodies of its answers complete.
     await new Promise((resolve) => setTimeout(resolve, 0));
     // The reader switched to another chat: this one is read when reopened.
-    if (!showsChat(this.chatId)) return;
+    if (!this.#showsPage()) return;
     // The answers on screen keep their rendering (history_view.ts).
     const answers = this.state.tail.filter((m) => m.role === "assistant")
       .map((m) => m.id);
@@ -371,7 +380,7 @@ export class ConversationController {
       const html = await res.text();
       // A turn started (or ended) meanwhile: this HTML is older than it.
       if (!canRefresh(this.state) || ended !== this.#turnsEnded) return;
-      if (!showsChat(this.chatId)) return;
+      if (!this.#showsPage()) return;
       if (replaceHistory(html)) return this.dispatch({ type: "refreshed" });
     }
   }

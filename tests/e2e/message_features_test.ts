@@ -327,7 +327,8 @@ for (
           await clipboardText(page, (text) => text.includes("kedua")),
           "Jawaban **kedua**.",
         );
-        assertEquals(await copyLast.getAttribute("title"), copied);
+        // Said once the answer's own copy has happened.
+        await page.locator(`[data-copy-last][title="${copied}"]`).waitFor();
         await Deno.mkdir("test-results/screenshots", { recursive: true });
         await page.screenshot({
           path: `test-results/screenshots/copy-last-${label}.png`,

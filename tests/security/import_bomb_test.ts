@@ -100,7 +100,7 @@ Deno.test("an import past the owner's chat quota is a 413 and stores nothing", a
     });
     const res = await upload(client, file, "all.json");
     assertEquals(res.status, 413);
-    assertMatch((await res.json()).error.message, /You have 1 chats.*3/);
+    assertMatch((await res.json()).error.message, /You have 1 chat;.*3/);
     assertEquals(await chatCount(client), 1);
     // Two fit.
     const fits = JSON.parse(file);

@@ -8,9 +8,9 @@ export const quota = defineMessages({
     "quota.chat_rate":
       "You have created too many chats in the last minute. Try again in {seconds} s.",
     "quota.chats":
-      "You have {count} chats; with this you would pass the {max} you may keep. Delete chats you no longer need and try again.",
+      "You have {count} {count|chat|chats}; with this you would pass the {max} you may keep. Delete chats you no longer need and try again.",
     "quota.messages":
-      "Your chats hold {count} messages; with this you would pass the {max} you may keep. Delete chats you no longer need and try again.",
+      "Your chats hold {count} {count|message|messages}; with this you would pass the {max} you may keep. Delete chats you no longer need and try again.",
     "quota.import_bytes":
       "You have imported {used} MB today; this file would pass the {max} MB a day you may import. Try again tomorrow.",
   },

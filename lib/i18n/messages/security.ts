@@ -24,11 +24,11 @@ export const security = defineMessages({
     "limit.rate":
       "You have started too many answers in the last minute. Try again in {seconds} s.",
     "limit.concurrent":
-      "You already have {count} answers being written. Wait for one to finish or cancel it.",
+      "You already have {count} {count|answer|answers} being written. Wait for one to finish or cancel it.",
     "limit.busy":
       "The server is answering too many requests right now. Try again in a few seconds.",
     "limit.chat_full":
-      "This chat has reached {count} messages, the most a chat may hold. Start a new chat.",
+      "This chat has reached {count} {count|message|messages}, the most a chat may hold. Start a new chat.",
   },
   id: {
     "login.title": "Masuk ke chatai",
