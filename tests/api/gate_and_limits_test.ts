@@ -119,7 +119,7 @@ Deno.test("answers per minute, answers at once and messages per chat are limited
     assertEquals(busy.status, 429);
     assertStringIncludes(
       (await busy.json()).error.message,
-      "answers being written",
+      "You already have 1 answer being written.",
     );
     await client.json(`/api/chats/${slow}/cancel`, { method: "POST" });
     await running.body?.cancel();
