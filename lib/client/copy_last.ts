@@ -1,17 +1,19 @@
 /**
  * The header's "Copy last response" (components/ChatShell.tsx): shown while
- * the chat shows an answer with a Copy button, it presses that button, and
- * says "Copied" once that copy has happened.
+ * the chat shows an answer that has ended, it presses that answer's Copy,
+ * and says "Copied" once that copy has happened.
  */
 import { markCopied } from "./copied_mark.ts";
 
-/** The Copy buttons of the answers shown, the newest last. */
-const ANSWER_COPY =
-  "article[data-role=assistant]:not([hidden]) [data-action=copy]";
+/** The answers shown that have ended (finished, cancelled or failed). */
+const ENDED =
+  "article[data-role=assistant]:not([hidden]):not([data-status=streaming])";
 
-/** The newest answer's Copy button, if the chat shows one. */
+/** The Copy button of the newest ended answer that has one, if any. */
 export function lastAnswerCopy(): HTMLElement | undefined {
-  const all = document.querySelectorAll<HTMLElement>(ANSWER_COPY);
+  const all = document.querySelectorAll<HTMLElement>(
+    `${ENDED} [data-action=copy]`,
+  );
   return all[all.length - 1];
 }
 
@@ -24,22 +26,24 @@ export function watchCopyLast(
   let frame = 0;
   const update = () => {
     frame = 0;
-    const shown = !!lastAnswerCopy();
+    const shown = !!document.querySelector(ENDED);
     for (const button of buttons()) button.hidden = !shown;
   };
-  // Once a frame at most: a streaming answer changes the log many times.
+  // Only what decides it is watched (an answer's end, a hidden tail, a new
+  // history), not the text a streaming answer adds many times a second.
   const observer = new MutationObserver(() => {
     frame ||= requestAnimationFrame(update);
   });
   const log = document.getElementById("chat-log");
+  const history = document.getElementById("chat-history");
   if (log) {
     observer.observe(log, {
       subtree: true,
-      childList: true,
       attributes: true,
       attributeFilter: ["hidden", "data-status"],
     });
   }
+  if (history) observer.observe(history, { childList: true });
   update();
 
   const onClick = (event: MouseEvent) => {
