@@ -289,13 +289,14 @@ browserTest(
 );
 
 for (
-  const [label, viewport, lang, name, copied] of [
+  const [label, viewport, lang, name, copied, edit] of [
     [
       "desktop",
       { width: 1280, height: 720 },
       "en",
       "Copy last response",
       "Copied",
+      { edit: "Edit", box: "Edit message", save: "Save and send" },
     ],
     [
       "phone",
@@ -303,6 +304,7 @@ for (
       "id",
       "Salin respons terakhir",
       "Tersalin",
+      { edit: "Ubah", box: "Ubah pesan", save: "Simpan dan kirim" },
     ],
   ] as const
 ) {
@@ -336,6 +338,24 @@ for (
         // A finished answer read from the history shows it too.
         await page.reload();
         await waitForIslands(page);
+        await copyLast.waitFor();
+
+        // Editing the first question hides every answer after it: with
+        // nothing ended in view the button goes, and the new answer brings
+        // it back.
+        const question = page.locator('article[data-role="user"]').first();
+        await question.hover();
+        await question.getByRole("button", { name: edit.edit }).click();
+        await page.getByRole("textbox", { name: edit.box }).fill("satu lagi");
+        app.fake.enqueue({
+          type: "answer",
+          tokens: Array.from({ length: 20 }, (_, i) => `baru${i} `),
+          tokenIntervalMs: 50,
+        });
+        await page.getByRole("button", { name: edit.save }).click();
+        await page.locator('article[data-status="streaming"]').waitFor();
+        await copyLast.waitFor({ state: "hidden" });
+        await lastAnswer(page).getByText("baru19").waitFor();
         await copyLast.waitFor();
       } finally {
         await app.close();
