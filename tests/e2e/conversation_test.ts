@@ -18,6 +18,7 @@ import {
   sendMessage,
   settled,
   shareSession,
+  shootThemes,
   SIZES,
 } from "./helpers.ts";
 
@@ -443,10 +444,7 @@ for (const [size, viewport, lang] of RUNS) {
         return { top: box.top >= view.top, bottom: box.bottom <= view.bottom };
       });
       assertEquals(placement, { top: true, bottom: true }, "in view");
-      await Deno.mkdir("test-results/screenshots", { recursive: true });
-      await page.screenshot({
-        path: `test-results/screenshots/jump-latest-${size}.png`,
-      });
+      await shootThemes(page, `jump-latest-${size}`);
       await jump.click();
       await jump.waitFor({ state: "detached" });
       assert(await fromBottom(page) < 60, "back at the newest text");

@@ -132,3 +132,26 @@ export async function holdResponses(
   });
   return release;
 }
+
+/** Screenshots of the page in the light and the dark theme, for a person to look at. */
+export async function shootThemes(page: Page, name: string): Promise<void> {
+  await Deno.mkdir("test-results/screenshots", { recursive: true });
+  const theme = await page.evaluate(() =>
+    document.documentElement.dataset.theme
+  );
+  for (const shown of ["light", "dark"]) {
+    await page.evaluate(
+      (t) => document.documentElement.dataset.theme = t,
+      shown,
+    );
+    await page.screenshot({
+      path: `test-results/screenshots/${name}-${shown}.png`,
+    });
+  }
+  await page.evaluate(
+    (t) => {
+      document.documentElement.dataset.theme = t ?? "";
+    },
+    theme,
+  );
+}

@@ -7,6 +7,8 @@ import {
   clipboardText,
   lastAnswer,
   sendMessage,
+  shootThemes,
+  SIZES,
 } from "./helpers.ts";
 import { startApp } from "@/tests/app_server.ts";
 
@@ -291,16 +293,14 @@ browserTest(
 for (
   const [label, viewport, lang, name, copied, edit] of [
     [
-      "desktop",
-      { width: 1280, height: 720 },
+      ...SIZES[0],
       "en",
       "Copy last response",
       "Copied",
       { edit: "Edit", box: "Edit message", save: "Save and send" },
     ],
     [
-      "phone",
-      { width: 360, height: 740 },
+      ...SIZES[1],
       "id",
       "Salin respons terakhir",
       "Tersalin",
@@ -331,10 +331,7 @@ for (
         );
         // Said once the answer's own copy has happened.
         await page.locator(`[data-copy-last][title="${copied}"]`).waitFor();
-        await Deno.mkdir("test-results/screenshots", { recursive: true });
-        await page.screenshot({
-          path: `test-results/screenshots/copy-last-${label}.png`,
-        });
+        await shootThemes(page, `copy-last-${label}`);
         // A finished answer read from the history shows it too.
         await page.reload();
         await waitForIslands(page);
