@@ -12,6 +12,7 @@ import {
   onPanelToggle,
   rememberPanel,
 } from "@/lib/client/panels.ts";
+import { onSettingsFlush } from "@/lib/client/settings_saves.ts";
 import { patchChat } from "@/lib/client/shell_api.ts";
 import { useLang, useT } from "@/lib/i18n/context.ts";
 
@@ -100,7 +101,8 @@ export default function ChatSettings(props: Props) {
         patch,
         t("shell.action_failed"),
       );
-      setState("saved");
+      // More changes came meanwhile: "Saved" waits for them.
+      setState(Object.keys(pending.current).length ? "saving" : "saved");
       setProblem("");
       if (patch.persona) checkPersonaChip(patch.persona);
       // A new chat is stored by its first setting: the address names it.
@@ -114,6 +116,13 @@ export default function ChatSettings(props: Props) {
       setProblem((error as Error).message);
     }
   };
+  const saveNow = () => {
+    clearTimeout(timer.current);
+    return queue.current = queue.current.then(save);
+  };
+  const flush = useRef(saveNow);
+  flush.current = saveNow;
+  useEffect(() => onSettingsFlush(() => flush.current()), []);
   const change = (patch: Partial<ChatSettingsValues>, wait = 0) => {
     setValues((v) => ({ ...v, ...patch }));
     Object.assign(pending.current, patch);
@@ -198,10 +207,7 @@ export default function ChatSettings(props: Props) {
                 TYPING_MS,
               );
             }}
-            onBlur={() => {
-              clearTimeout(timer.current);
-              queue.current = queue.current.then(save);
-            }}
+            onBlur={saveNow}
           />
         </label>
         <div>

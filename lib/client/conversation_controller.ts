@@ -10,6 +10,7 @@ import type { Message } from "@/lib/chats/types.ts";
 import { announceChatUpdate } from "@/lib/client/chat_updates.ts";
 import { apiFetch, ApiRequestError, ensureOk } from "@/lib/client/api_fetch.ts";
 import { playDoneSound } from "@/lib/client/sound.ts";
+import { settingsSaved } from "@/lib/client/settings_saves.ts";
 import { whenIdle } from "@/lib/client/when_idle.ts";
 import {
   busy,
@@ -198,6 +199,7 @@ export class ConversationController {
     hideFrom: string | null = null,
   ): Promise<boolean> {
     this.dispatch({ type: "request", kind, hideFrom });
+    await settingsSaved();
     let res: Response;
     try {
       res = await ensureOk(await request());

@@ -260,6 +260,17 @@ for (const lang of LANGS) {
         role: "system",
         content: "Answer like a pirate.",
       });
+      // Sent while the slider's change is still waiting to be saved: the
+      // answer uses what the panel shows.
+      const next = app.fake.requests.length;
+      await panel.getByRole("slider", { name: n["settings.temperature"] })
+        .fill("0.6");
+      await sendMessage(page, "lagi");
+      await answersComplete(page, 2);
+      const resent = app.fake.requests.slice(next).find((r) =>
+        r.path.endsWith("/chat/completions")
+      )?.body as { temperature: number };
+      assertEquals(resent.temperature, 0.6);
     },
     { viewport: DESKTOP },
   );
