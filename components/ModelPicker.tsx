@@ -7,6 +7,7 @@ import {
   providerOf,
 } from "@/lib/client/model_options.ts";
 import { patchChat } from "@/lib/client/shell_api.ts";
+import { trackSettingsSave } from "@/lib/client/settings_saves.ts";
 import { useLang, useT } from "@/lib/i18n/context.ts";
 
 /** Options drawn at once; a search narrows a longer list. */
@@ -60,10 +61,8 @@ export default function ModelPicker(
     if (!id || id === model) return;
     setProblem("");
     try {
-      const chat = await patchChat(
-        props.chatId,
-        { model: id },
-        t("shell.action_failed"),
+      const chat = await trackSettingsSave(
+        patchChat(props.chatId, { model: id }, t("shell.action_failed")),
       );
       setModel(chat.model);
     } catch (error) {

@@ -6,6 +6,7 @@
  */
 
 const flushes = new Set<() => Promise<void>>();
+const inFlight = new Set<Promise<unknown>>();
 
 /** Registers how to save what is pending now; returns the unregister. */
 export function onSettingsFlush(flush: () => Promise<void>): () => void {
@@ -13,8 +14,21 @@ export function onSettingsFlush(flush: () => Promise<void>): () => void {
   return () => flushes.delete(flush);
 }
 
+/** Marks `save` as a settings change on its way; returns it unchanged. */
+export function trackSettingsSave<T>(save: Promise<T>): Promise<T> {
+  inFlight.add(save);
+  save.then(
+    () => inFlight.delete(save),
+    () => inFlight.delete(save),
+  );
+  return save;
+}
+
 /** Saves every pending settings change now; settles once all are stored. */
 export async function settingsSaved(): Promise<void> {
   // A failed save is shown by the panel; the message still goes.
-  await Promise.allSettled([...flushes].map((flush) => flush()));
+  await Promise.allSettled([
+    ...[...flushes].map((flush) => flush()),
+    ...inFlight,
+  ]);
 }

@@ -287,7 +287,21 @@ for (const lang of LANGS) {
       const list = page.getByRole("listbox");
       await list.getByRole("option").first().waitFor();
       await shoot(page, `model-list-${lang}`);
+      // A slow save: the message sent meanwhile still goes to the new model.
+      await page.route(`**/api/chats/${id}`, async (route) => {
+        if (route.request().method() === "PATCH") {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        await route.continue();
+      });
       await model.press("Enter");
+      const before = app.fake.requests.length;
+      await sendMessage(page, "halo");
+      await answersComplete(page, 1);
+      const sent = app.fake.requests.slice(before).find((r) =>
+        r.path.endsWith("/chat/completions")
+      )?.body as { model: string };
+      assertEquals(sent.model, "openai/gpt-4o-mini");
       await pollChat(client, id, (c) => c.model === "openai/gpt-4o-mini");
       await model.click();
       await model.fill("nonexistent/model-xyz");
