@@ -167,6 +167,33 @@ Deno.test("the fake paces a rate scenario and stamps each token with its write t
   });
 });
 
+Deno.test("the fake holds an answer after its first tokens until the test lets it go", async () => {
+  await withFake(async (fake) => {
+    const release = Promise.withResolvers<void>();
+    fake.enqueue({
+      type: "answer",
+      tokens: ["satu ", "dua ", "tiga"],
+      holdAfter: 2,
+      holdUntil: release.promise,
+    });
+    const reader = (await complete(fake, "go")).body!
+      .pipeThrough(new TextDecoderStream()).getReader();
+    let seen = "";
+    while (!seen.includes('"dua "')) seen += (await reader.read()).value;
+    // Held: only keep-alive comments may come until the release.
+    const more = reader.read();
+    const early = await Promise.race([
+      more.then(({ value }) => value ?? ""),
+      new Promise<string>((resolve) => setTimeout(() => resolve(""), 300)),
+    ]);
+    assert(!early.includes("tiga"), `sent before the release: ${early}`);
+    release.resolve();
+    seen += (await more).value;
+    for (let part; !(part = await reader.read()).done;) seen += part.value;
+    assert(seen.includes('"tiga"') && seen.endsWith("data: [DONE]\n\n"));
+  });
+});
+
 Deno.test("the fake serves an OpenRouter-shaped model list, and can fail it", async () => {
   await withFake(async (fake) => {
     const list = await (await fetch(`${fake.baseUrl}/models`)).json();

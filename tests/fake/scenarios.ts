@@ -29,6 +29,13 @@ export interface AnswerOptions {
   done?: boolean;
   /** Default `"stop"`; `null` sends no finish chunk. */
   finishReason?: string | null;
+  /**
+   * Holds the answer after `holdAfter` tokens (default 1) until this settles,
+   * with keep-alive comments meanwhile: a test does its part while the answer
+   * runs, then lets it finish, with no guess at how long that part takes.
+   */
+  holdUntil?: Promise<unknown>;
+  holdAfter?: number;
 }
 
 /** The behavior of one completion request. */
@@ -76,6 +83,8 @@ export interface Step {
   at: number;
   /** Built at write time, so timestamps are the real write times. */
   text: () => string;
+  /** Written only once this settles; the steps after it move as late. */
+  gate?: Promise<unknown>;
 }
 
 /** A streaming response: its events, then an end or a stall. */
@@ -200,6 +209,10 @@ export function planStream(
   for (const token of tokens) {
     steps.push({ at, text: () => chunk({ content: stamp(token) }) });
     at += interval;
+  }
+  if (scenario.holdUntil) {
+    const held = steps[1 + reasoning.length + (scenario.holdAfter ?? 1)];
+    if (held) held.gate = scenario.holdUntil;
   }
   if (scenario.type === "midstream_error") {
     steps.push({

@@ -48,7 +48,8 @@ export function sseBody(
     options.onEnd(how);
   };
 
-  const start = performance.now();
+  let start = performance.now();
+  let heldSince: number | undefined;
   const pieces: Uint8Array[] = [];
   let index = 0;
   const push = (text: string) => {
@@ -71,6 +72,16 @@ export function sseBody(
             return;
           }
           const step = plan.steps[index];
+          if (step.gate) {
+            heldSince ??= performance.now();
+            const interval = comments ? options.commentIntervalMs : Infinity;
+            if (!await settlesWithin(step.gate, interval, stop.signal)) {
+              push(COMMENT);
+              continue;
+            }
+            start += performance.now() - heldSince;
+            heldSince = undefined;
+          }
           const wait = start + step.at - performance.now();
           if (wait > 0) {
             if (comments && wait > options.commentIntervalMs) {
@@ -99,6 +110,23 @@ export function sseBody(
       end("closed_by_client");
     },
   }, { highWaterMark: 0 });
+}
+
+/** Whether `gate` settles within `ms`; rejects when `signal` aborts first. */
+async function settlesWithin(
+  gate: Promise<unknown>,
+  ms: number,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const tick = new AbortController();
+  try {
+    return await Promise.race([
+      gate.then(() => true, () => true),
+      sleep(ms, AbortSignal.any([signal, tick.signal])).then(() => false),
+    ]);
+  } finally {
+    tick.abort();
+  }
 }
 
 /** Resolves after `ms` (never, for Infinity) unless `signal` aborts first. */
