@@ -4,7 +4,7 @@
  * of loading a new document; the address follows and the back button
  * returns to the chat before. With JavaScript off the links stay links.
  */
-import type { Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { assertEquals } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
@@ -144,10 +144,13 @@ for (const [size, viewport] of SIZES) {
       const client = await clientOf(page, app.url);
       await page.goto(`${app.url}/chats/${first}?lang=en`);
       await waitForIslands(page);
+      // The answer ends only once the reader is in the other chat.
+      const switched = Promise.withResolvers<void>();
       app.fake.enqueue({
         type: "answer",
         tokens: Array.from({ length: 12 }, (_, i) => `ombak${i} `),
-        tokenIntervalMs: 80,
+        holdAfter: 2,
+        holdUntil: switched.promise,
       });
       await sendMessage(page, "Ceritakan tentang laut");
       await lastAnswer(page).and(page.locator('[data-status="streaming"]'))
@@ -159,18 +162,24 @@ for (const [size, viewport] of SIZES) {
       const log = page.getByRole("log", { name: "Messages" });
       await log.getByText("Kereta ke Bandung jam berapa?", { exact: true })
         .waitFor();
-      // The first chat's re-read after its answer, if the page asks for it.
-      const reread = page.waitForResponse(
-        (res) => res.url().includes(`/chats/${first}/history`),
-        { timeout: 3_000 },
-      ).catch(() => null);
+      // The first chat's re-read after its answer, if the page asks for it:
+      // it would start soon after the answer's end.
+      const isReread = (req: Request) =>
+        req.url().includes(`/chats/${first}/history`);
+      const rereads: Request[] = [];
+      page.on("request", (req) => isReread(req) && rereads.push(req));
+      switched.resolve();
       await pollUntil(async () => {
         const { messages } = await client.json<
           { messages: { role: string; status: string }[] }
         >(`/api/chats/${first}`);
         return messages.at(-1)?.status === "complete";
       }, { what: "the first chat's answer to end" });
-      if (await reread) {
+      const reread = rereads[0] ??
+        await page.waitForRequest(isReread, { timeout: 1_500 })
+          .catch(() => null);
+      if (reread) {
+        await reread.response();
         await page.evaluate(() => new Promise(requestAnimationFrame));
       }
 

@@ -17,9 +17,10 @@ browserTest(
       await allowClipboard(page);
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      // 13 tokens at 300 ms: the cancel lands while it streams, even on a
-      // loaded CI machine where a click can take a second or more.
-      await sendMessage(page, "[[fake:slow=300]] cerita panjang");
+      // Its first words, then silence: the cancel lands while it streams,
+      // however long a click takes. The regenerated answer comes whole.
+      app.fake.enqueue({ type: "stall" });
+      await sendMessage(page, "cerita panjang");
       const cancel = page.getByRole("button", { name: "Cancel" });
       await cancel.waitFor();
       await page.waitForFunction(() => {
@@ -61,7 +62,7 @@ browserTest(
       await copy.click();
       await copy.getByRole("status").filter({ hasText: "Copied" }).waitFor();
       const clip = await page.evaluate(() => navigator.clipboard.readText());
-      assertStringIncludes(clip, "Echo: [[fake:slow=300]] cerita panjang");
+      assertStringIncludes(clip, "Echo: cerita panjang");
     } finally {
       await app.close();
     }
@@ -75,7 +76,14 @@ browserTest(
     try {
       await page.goto(`${app.url}/?lang=en`);
       await waitForIslands(page);
-      await sendMessage(page, "[[fake:slow=250]] jangan berhenti");
+      // Held after its first words until the reloaded page shows them.
+      const reloaded = Promise.withResolvers<void>();
+      app.fake.enqueue({
+        type: "answer",
+        holdAfter: 3,
+        holdUntil: reloaded.promise,
+      });
+      await sendMessage(page, "jangan berhenti");
       await page.getByRole("button", { name: "Cancel" }).waitFor();
       // Reload once partial text is saved (the test app flushes every 100 ms).
       const client = await clientOf(page, app.url);
@@ -88,12 +96,11 @@ browserTest(
           0,
         "the saved partial text shows at once",
       );
-      await answer.and(page.locator('[data-status="complete"]')).waitFor({
-        timeout: 15_000,
-      });
+      reloaded.resolve();
+      await answer.and(page.locator('[data-status="complete"]')).waitFor();
       assertStringIncludes(
         await answer.textContent() ?? "",
-        "Echo: [[fake:slow=250]] jangan berhenti",
+        "Echo: jangan berhenti",
       );
     } finally {
       await app.close();

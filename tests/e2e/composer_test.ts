@@ -57,11 +57,13 @@ for (const [size, viewport, lang] of RUNS) {
       await answersComplete(page, 1);
       await settled(page);
       const sendBox = await send.boundingBox();
-      // Long enough to type during it, on a busy machine too.
+      // Held until the typing below is done, however busy the machine.
+      const typed = Promise.withResolvers<void>();
       app.fake.enqueue({
         type: "answer",
-        tokens: Array.from({ length: 150 }, (_, i) => `kata${i} `),
-        tokenIntervalMs: 40,
+        tokens: Array.from({ length: 30 }, (_, i) => `kata${i} `),
+        tokenIntervalMs: 10,
+        holdUntil: typed.promise,
       });
       await sendMessage(page, "cerita dulu");
       await cancel.waitFor();
@@ -79,6 +81,7 @@ for (const [size, viewport, lang] of RUNS) {
         await composer.inputValue(),
         "pertanyaan kedua yang panjang",
       );
+      typed.resolve();
       await answersComplete(page, 2);
       // Sent once the answer was done, and refused: the text stays.
       await page.getByRole("alert").filter({ hasText: TEXT[lang].wait })

@@ -423,10 +423,14 @@ for (const [size, viewport, lang] of RUNS) {
       await shareSession(page, client);
       await page.goto(`${app.url}/chats/${id}?lang=${lang}`);
       await waitForIslands(page);
+      const jumped = Promise.withResolvers<void>();
       app.fake.enqueue({
         type: "answer",
-        tokens: Array.from({ length: 200 }, (_, i) => `kata${i} `),
-        tokenIntervalMs: 40,
+        tokens: Array.from({ length: 60 }, (_, i) => `kata${i} `),
+        tokenIntervalMs: 20,
+        // Streams until the reader has jumped, however busy the machine.
+        holdAfter: 30,
+        holdUntil: jumped.promise,
       });
       await sendMessage(page, "satu lagi");
       await lastAnswer(page).and(page.locator('[data-status="streaming"]'))
@@ -448,6 +452,7 @@ for (const [size, viewport, lang] of RUNS) {
       await jump.click();
       await jump.waitFor({ state: "detached" });
       assert(await fromBottom(page) < 60, "back at the newest text");
+      jumped.resolve();
       await settled(page);
     },
     { viewport },

@@ -254,12 +254,11 @@ browserTest(
       // (marked) arrives after the answer ended and the history was read
       // again: the answer's body on the page is still plain text. Held from
       // the page's load on: the page warms the engine up while idle.
+      const rereadDone = Promise.withResolvers<void>();
       await page.route("**/_frsh/js/**", async (route) => {
         const response = await route.fetch();
         const body = await response.text();
-        if (body.includes("marked")) {
-          await new Promise((done) => setTimeout(done, 4000));
-        }
+        if (body.includes("marked")) await rereadDone.promise;
         await route.fulfill({ response, body }).catch(() => {});
       });
       await page.goto(`${app.url}/?lang=en`);
@@ -277,6 +276,7 @@ browserTest(
         new URL((await reread).url()).searchParams.get("keep"),
         null,
       );
+      rereadDone.resolve();
       const answer = answers(page).first();
       await answer.getByRole("button", { name: "Copy code" }).waitFor();
       assertEquals(await answer.locator(".code-lang").textContent(), "py");
