@@ -7,24 +7,10 @@ import type { Page } from "playwright-core";
 import { assert } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { ApiClient, startApp } from "@/tests/app_server.ts";
-import { hideChatList, shareSession, SIZES } from "./helpers.ts";
+import { hideChatList, shareSession, shootThemes, SIZES } from "./helpers.ts";
 
-const SHOTS = new URL("../../test-results/screenshots/", import.meta.url);
 const app = await startApp();
 Deno.test.afterAll(() => app.close());
-
-async function shoot(page: Page, name: string) {
-  await Deno.mkdir(SHOTS, { recursive: true });
-  for (const theme of ["light", "dark"]) {
-    await page.evaluate(
-      (t) => document.documentElement.dataset.theme = t,
-      theme,
-    );
-    const path = new URL(`conversation-${name}-${theme}.png`, SHOTS).pathname;
-    await page.screenshot({ path });
-    console.log(`screenshot: ${path}`);
-  }
-}
 
 const ANSWER = [
   "Rendang dimasak lama dengan santan dan bumbu. **Langkahnya:**",
@@ -73,7 +59,7 @@ browserTest(
   async ({ page }) => {
     await openChat(page, "en", 8);
     assert(await atEnd(page), "the log opens at the end");
-    await shoot(page, "long-desktop");
+    await shootThemes(page, "conversation-long-desktop");
   },
   { viewport: SIZES[0][1] },
 );
@@ -83,16 +69,16 @@ browserTest("the empty state (screenshot)", async ({ page }) => {
   await waitForIslands(page);
   await hideChatList(page);
   await page.getByRole("heading", { name: /Halo!/ }).waitFor();
-  await shoot(page, "empty-desktop");
+  await shootThemes(page, "conversation-empty-desktop");
   await page.setViewportSize(SIZES[1][1]);
-  await shoot(page, "empty-phone");
+  await shootThemes(page, "conversation-empty-phone");
 }, { viewport: SIZES[0][1] });
 
 browserTest("a table answer on a phone (screenshot)", async ({ page }) => {
   await openChat(page, "id", 2);
   assert(await atEnd(page), "the log opens at the end");
   await page.locator(".table-wrap").last().scrollIntoViewIfNeeded();
-  await shoot(page, "table-phone");
+  await shootThemes(page, "conversation-table-phone");
   const wide = await page.evaluate(() =>
     document.documentElement.scrollWidth > innerWidth
   );

@@ -7,7 +7,7 @@
  * reload; Cancel while it is down and going offline are handled calmly.
  * No unhandled rejection, no script error.
  */
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { assert, assertEquals, assertStringIncludes } from "@/tests/assert.ts";
 import { browserTest, waitForIslands } from "@/tests/browser.ts";
 import { ApiClient, savedAnswerText } from "@/tests/app_server.ts";
@@ -18,26 +18,9 @@ import {
   lastAnswer,
   sendMessage,
   shareSession,
+  shootThemes,
   SIZES,
 } from "./helpers.ts";
-
-const SHOTS = new URL("../../test-results/screenshots/", import.meta.url);
-
-/** Screenshots of the page in the light and the dark theme. */
-async function shoot(page: Page, name: string, subject: Locator) {
-  await Deno.mkdir(SHOTS, { recursive: true });
-  // On a phone the settings follow the chat: show the answer, not them.
-  await subject.evaluate((el) => el.scrollIntoView({ block: "center" }));
-  for (const theme of ["light", "dark"]) {
-    await page.evaluate(
-      (t) => document.documentElement.dataset.theme = t,
-      theme,
-    );
-    const path = new URL(`${name}-${theme}.png`, SHOTS).pathname;
-    await page.screenshot({ path });
-    console.log(`screenshot: ${path}`);
-  }
-}
 
 /** Errors a user's console would show, but for the browser's own lines about refused connections. */
 function scriptErrors(page: Page): string[] {
@@ -89,7 +72,8 @@ for (const [label, viewport] of SIZES) {
         const note = answer.getByRole("status");
         await note.filter({ hasText: "Connection lost, reconnecting…" })
           .waitFor();
-        await shoot(page, `reconnecting-${label}`, answer);
+        await answer.evaluate((el) => el.scrollIntoView({ block: "center" }));
+        await shootThemes(page, `reconnecting-${label}`);
 
         // Cancel with the server down: tried twice, then said quietly.
         await page.getByRole("button", { name: "Cancel" }).click();
@@ -122,8 +106,8 @@ for (const [label, viewport] of SIZES) {
           viewport.width,
           "no sideways scrolling",
         );
-        await page.evaluate(() => document.documentElement.dataset.theme = "");
-        await shoot(page, `interrupted-${label}`, answer);
+        await answer.evaluate((el) => el.scrollIntoView({ block: "center" }));
+        await shootThemes(page, `interrupted-${label}`);
         assertEquals(
           await page.getByRole("textbox", { name: "Message" }).isEnabled(),
           true,
