@@ -131,6 +131,8 @@ export function browserTest(
     allowErrors?: boolean;
     viewport?: { width: number; height: number };
     javaScriptEnabled?: boolean;
+    /** Default {@link TIME_LIMIT_MS}. */
+    timeLimitMs?: number;
   } = {},
 ): void {
   if (!closeRegistered) {
@@ -162,7 +164,10 @@ export function browserTest(
           }
         });
         page.on("pageerror", (error: Error) => errors.push(error.message));
-        await fn({ browser, page, errors }).catch(async (error) => {
+        await withTimeLimit(
+          fn({ browser, page, errors }),
+          options.timeLimitMs ?? TIME_LIMIT_MS,
+        ).catch(async (error) => {
           await describePage(page, name, errors);
           throw error;
         });
@@ -182,6 +187,38 @@ export function browserTest(
       }
     },
   });
+}
+
+/**
+ * The longest a browser test may run (the slowest takes a few seconds): a
+ * wait with no time limit of its own that never ends (a response body that
+ * never finishes, a promise nobody settles) fails the test instead of
+ * holding the whole run until CI gives up.
+ */
+export const TIME_LIMIT_MS = 60_000;
+
+async function withTimeLimit(run: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `The test ran longer than ${
+              ms / 1000
+            } s and was stopped: one of its waits never ended`,
+          ),
+        ),
+      ms,
+    );
+  });
+  try {
+    await Promise.race([run, limit]);
+  } finally {
+    clearTimeout(timer);
+    // Closing the context ends the abandoned waits: their errors are moot.
+    run.catch(() => {});
+  }
 }
 
 /**
